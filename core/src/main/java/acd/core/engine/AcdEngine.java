@@ -1,0 +1,1278 @@
+package acd.core.engine;
+
+import acd.core.metrics.ServiceLevelBoard;
+import acd.core.model.AgentSpec;
+import acd.core.model.MaxWaitAction;
+import acd.core.model.NoAgentsAction;
+import acd.core.model.QueueOrdering;
+import acd.core.model.QueueSpec;
+import acd.core.model.RoutingConfig;
+import acd.core.model.TierRule;
+import acd.core.model.TierSpec;
+import acd.core.model.WideningStep;
+import org.agrona.DeadlineTimerWheel;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The routing engine: a deterministic single-writer state machine. Events go in with their
+ * own timestamps; directives come out. One thread calls {@link #onEvent}; it never reads a
+ * clock, draws a random number or touches I/O, so the same engine runs live behind the ring,
+ * in the virtual-time simulator and in replay.
+ *
+ * <p>Routing never scans all agents or all calls. Agents sit in {@link AgentPool}s, one per
+ * distinct eligibility (required skills, admitted seat groups, selection strategy), with the
+ * free ones kept in the strategy's order. Waiting calls sit in {@link CallBucket}s per pool,
+ * queue and tier, oldest first. A call looks at one pool's best free agent; a freed agent
+ * looks at the heads of its pools' buckets. After every event no free agent is eligible for any
+ * waiting call, which is what makes those two looks enough.
+ */
+public final class AcdEngine implements RoutingEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(AcdEngine.class);
+
+    /** The seat's own ring timeout comes from the PBX; the engine gives up this much later. */
+    public static final long RING_GRACE_MS = 5_000;
+    /** Timers are checked at least this often in event time (a TICK always checks). */
+    static final long TIMER_POLL_INTERVAL_MS = 10;
+    private static final long TIMER_TICK_MS = 64;
+    private static final int TIMER_TICKS_PER_WHEEL = 1024;
+    private static final long MAX_CALL_ID = (1L << 56) - 1;
+
+    private final RoutingConfig config;
+    private final DirectiveSink directives;
+    private final EngineListener listener;
+    private final ServiceLevelBoard board;
+    private final ReasonCodes reasons;
+
+    private final Map<String, Integer> skillIndex = new HashMap<>();
+    private final Map<String, Integer> groupIndex = new HashMap<>();
+    private final Agent[] agents;
+    private final QueueRuntime[] queues;
+    private final int tiers;
+    private final int brandSlots;
+    private final double[] tierWeight;
+    private final long[] tierOffsetMs;
+    private final int defaultTier;
+    private final int noAnswerLimit;
+
+    private final List<AgentPool> pools = new ArrayList<>();
+    private final Map<PoolKey, AgentPool> poolsByKey = new HashMap<>();
+    private final PoolKey poolProbe = new PoolKey();
+    private final Route[] routes;
+    private final Map<RouteKey, Route> extraSkillRoutes = new HashMap<>();
+    private final RouteKey routeProbe = new RouteKey();
+
+    private final Long2ObjectHashMap<Call> calls = new Long2ObjectHashMap<>(4096, 0.65f);
+    private final ArrayDeque<Call> spareCalls = new ArrayDeque<>(4096);
+    private final DeadlineTimerWheel timers;
+    private final Long2LongHashMap timerPayloads = new Long2LongHashMap(4096, 0.65f, -1L);
+    private final DeadlineTimerWheel.TimerHandler timerHandler = this::onTimerExpiry;
+    private final List<Call> scratchCalls = new ArrayList<>();
+
+    private long now;
+    private long nextTimerPollMs;
+    private long callSequence;
+    private long offerSequence;
+    private long rejectedEvents;
+    private long processedEvents;
+
+    public AcdEngine(RoutingConfig config, long startTimeMs, DirectiveSink directives, EngineListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.directives = Objects.requireNonNull(directives, "directives");
+        this.listener = listener == null ? EngineListener.NONE : listener;
+        this.now = startTimeMs;
+        this.nextTimerPollMs = startTimeMs;
+        this.reasons = new ReasonCodes(config.notReadyReasons());
+        this.timers = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, startTimeMs, TIMER_TICK_MS, TIMER_TICKS_PER_WHEEL);
+
+        index(config.skills(), skillIndex, "skill", RoutingConfig.MAX_SKILLS);
+        index(config.seatGroups(), groupIndex, "seat group", RoutingConfig.MAX_SEAT_GROUPS);
+        if (config.tiers().isEmpty()) {
+            throw new IllegalArgumentException("at least one tier is required");
+        }
+        this.tiers = config.tiers().size();
+        this.brandSlots = config.brands().size() + 1;
+        this.tierWeight = new double[tiers];
+        this.tierOffsetMs = new long[tiers];
+        for (int t = 0; t < tiers; t++) {
+            TierSpec tier = config.tiers().get(t);
+            if (!(tier.weight() > 0)) {
+                throw new IllegalArgumentException("tier '" + tier.id() + "' needs a weight above 0");
+            }
+            tierWeight[t] = tier.weight();
+            tierOffsetMs[t] = Math.round(tier.offsetSeconds() * 1000);
+        }
+        int dt = config.defaultTier() == null ? tiers - 1 : config.tierIndex(config.defaultTier());
+        if (dt < 0) {
+            throw new IllegalArgumentException("default tier '" + config.defaultTier() + "' is not a tier");
+        }
+        this.defaultTier = dt;
+        this.noAnswerLimit = Math.max(1, config.noAnswerLimit());
+
+        this.agents = new Agent[config.agents().size()];
+        Map<String, Integer> agentIds = new HashMap<>();
+        for (int a = 0; a < agents.length; a++) {
+            AgentSpec spec = config.agents().get(a);
+            if (agentIds.put(spec.id(), a) != null) {
+                throw new IllegalArgumentException("duplicate agent id '" + spec.id() + "'");
+            }
+            byte[] proficiency = new byte[64];
+            long skills = 0;
+            for (Map.Entry<String, Integer> e : spec.skills().entrySet()) {
+                int s = lookup(skillIndex, e.getKey(), "skill", "agent " + spec.id());
+                int level = e.getValue();
+                if (level < AgentSpec.BEST_PROFICIENCY || level > AgentSpec.WORST_PROFICIENCY) {
+                    throw new IllegalArgumentException("agent " + spec.id() + ": proficiency " + level
+                            + " for '" + e.getKey() + "' is outside 1..10");
+                }
+                proficiency[s] = (byte) level;
+                skills |= 1L << s;
+            }
+            long groups = 0;
+            for (String g : spec.seatGroups()) {
+                groups |= 1L << lookup(groupIndex, g, "seat group", "agent " + spec.id());
+            }
+            agents[a] = new Agent(a, spec, skills, groups, proficiency);
+        }
+
+        this.queues = new QueueRuntime[config.queues().size()];
+        for (int q = 0; q < queues.length; q++) {
+            QueueSpec spec = config.queues().get(q);
+            long mask = skillMask(spec.requiredSkills(), "queue " + spec.id());
+            queues[q] = new QueueRuntime(q, spec, mask);
+        }
+        for (QueueRuntime queue : queues) {
+            String target = queue.spec.overflowQueue();
+            if (target != null) {
+                queue.overflowTarget = config.queueIndex(target);
+                if (queue.overflowTarget < 0 || queue.overflowTarget == queue.index) {
+                    throw new IllegalArgumentException("queue " + queue.spec.id() + ": bad overflow target '"
+                            + target + "'");
+                }
+            }
+        }
+
+        int[][] staffed = new int[agents.length][];
+        for (Agent agent : agents) {
+            List<Integer> list = new ArrayList<>();
+            for (QueueRuntime queue : queues) {
+                if ((agent.skillsMask & queue.skillsMask) == queue.skillsMask) {
+                    list.add(queue.index);
+                }
+            }
+            agent.staffedQueues = list.stream().mapToInt(Integer::intValue).toArray();
+            staffed[agent.index] = agent.staffedQueues;
+        }
+
+        int[] thresholds = new int[queues.length];
+        int[] shortAbandons = new int[queues.length];
+        for (int q = 0; q < queues.length; q++) {
+            thresholds[q] = queues[q].spec.thresholdSeconds();
+            shortAbandons[q] = queues[q].spec.shortAbandonSeconds();
+        }
+        this.board = new ServiceLevelBoard(thresholds, shortAbandons, tiers, config.brands().size());
+        board.agentsConfigured(staffed);
+        board.publishTime(startTimeMs);
+
+        this.routes = new Route[queues.length * tiers * brandSlots];
+        for (int q = 0; q < queues.length; q++) {
+            for (int t = 0; t < tiers; t++) {
+                for (int b = 0; b < brandSlots; b++) {
+                    routes[routeIndex(q, t, b == brandSlots - 1 ? -1 : b)] =
+                            compileRoute(queues[q], t, b == brandSlots - 1 ? -1 : b, 0L);
+                }
+            }
+        }
+        for (int i = 0; i < 1024; i++) {
+            spareCalls.push(new Call());
+        }
+    }
+
+    private static void index(List<String> names, Map<String, Integer> into, String what, int max) {
+        if (names.size() > max) {
+            throw new IllegalArgumentException("at most " + max + " " + what + "s, found " + names.size());
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (into.put(names.get(i), i) != null) {
+                throw new IllegalArgumentException("duplicate " + what + " '" + names.get(i) + "'");
+            }
+        }
+    }
+
+    private static int lookup(Map<String, Integer> index, String name, String what, String where) {
+        Integer i = index.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException(where + ": unknown " + what + " '" + name + "'");
+        }
+        return i;
+    }
+
+    private long skillMask(List<String> skills, String where) {
+        long mask = 0;
+        for (String s : skills) {
+            mask |= 1L << lookup(skillIndex, s, "skill", where);
+        }
+        return mask;
+    }
+
+    private int routeIndex(int queue, int tier, int brand) {
+        return (queue * tiers + tier) * brandSlots + (brand < 0 ? brandSlots - 1 : brand);
+    }
+
+    private Route compileRoute(QueueRuntime queue, int tier, int brand, long extraSkills) {
+        long skills = queue.skillsMask | extraSkills;
+        TierRule rule = matchingRule(queue, tier, brand);
+        if (rule == null) {
+            return new Route(new long[]{0}, new AgentPool[]{pool(skills, Eligibility.ANY_GROUP, queue)});
+        }
+        int n = rule.steps().size();
+        long[] after = new long[n];
+        AgentPool[] stepPools = new AgentPool[n];
+        long groups = 0;
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            WideningStep step = rule.steps().get(i);
+            after[i] = step.afterSeconds() * 1000L;
+            if (i > 0 && after[i] <= after[i - 1]) {
+                throw new IllegalArgumentException("tier rule " + rule.name() + ": steps must come in increasing wait");
+            }
+            any |= step.anyGroup();
+            for (String g : step.seatGroups()) {
+                groups |= 1L << lookup(groupIndex, g, "seat group", "tier rule " + rule.name());
+            }
+            stepPools[i] = pool(skills, any ? Eligibility.ANY_GROUP : groups, queue);
+        }
+        after[0] = 0;
+        return new Route(after, stepPools);
+    }
+
+    private TierRule matchingRule(QueueRuntime queue, int tier, int brand) {
+        String tierId = config.tiers().get(tier).id();
+        String brandId = brand < 0 ? null : config.brands().get(brand).id();
+        for (TierRule rule : config.tierRules()) {
+            if (rule.tier() != null && !rule.tier().equals(tierId)) {
+                continue;
+            }
+            if (rule.brand() != null && !rule.brand().equals(brandId)) {
+                continue;
+            }
+            if (!rule.queues().isEmpty() && !rule.queues().contains(queue.spec.id())) {
+                continue;
+            }
+            return rule;
+        }
+        return null;
+    }
+
+    /** The pool for an eligibility, created (and filled from all agents) on first use. */
+    private AgentPool pool(long skills, long groups, QueueRuntime queue) {
+        poolProbe.set(skills, groups, queue.selection.ordinal());
+        AgentPool pool = poolsByKey.get(poolProbe);
+        if (pool != null) {
+            return pool;
+        }
+        pool = AgentPool.create(pools.size(), skills, groups, queue.selection);
+        pools.add(pool);
+        PoolKey key = new PoolKey();
+        key.set(skills, groups, queue.selection.ordinal());
+        poolsByKey.put(key, pool);
+        for (Agent agent : agents) {
+            if (pool.admits(agent)) {
+                int slot = pool.join(agent);
+                agent.addPool(pool, slot);
+                if (agent.isLoggedIn()) {
+                    pool.loggedIn++;
+                }
+                if (agent.state == AgentState.READY) {
+                    pool.markFree(slot, agent);
+                }
+            }
+        }
+        return pool;
+    }
+
+    private Route routeFor(Call call) {
+        int ri = routeIndex(call.queueIndex, call.tierIndex, call.brandIndex);
+        if (call.extraSkillsMask == 0) {
+            return routes[ri];
+        }
+        routeProbe.set(ri, call.extraSkillsMask);
+        Route route = extraSkillRoutes.get(routeProbe);
+        if (route == null) {
+            route = compileRoute(queues[call.queueIndex], call.tierIndex, call.brandIndex, call.extraSkillsMask);
+            RouteKey key = new RouteKey();
+            key.set(ri, call.extraSkillsMask);
+            extraSkillRoutes.put(key, route);
+        }
+        return route;
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @Override
+    public void onEvent(EngineEvent e) {
+        if (e.timeMs < now) {
+            // Producers on several threads may stamp a hair out of order; time never runs back.
+            e.timeMs = now;
+        }
+        now = e.timeMs;
+        processedEvents++;
+        if (e.type == EventType.TICK || now >= nextTimerPollMs) {
+            pollTimers();
+        }
+        switch (e.type) {
+            case CALL_ARRIVED -> onCallArrived(e);
+            case CALLER_ABANDONED -> onCallerAbandoned(e);
+            case AGENT_LOGGED_IN -> onAgentLoggedIn(e);
+            case AGENT_LOGGED_OUT -> onAgentLoggedOut(e);
+            case AGENT_READY -> onAgentReady(e);
+            case AGENT_NOT_READY -> onAgentNotReady(e);
+            case OFFER_ANSWERED -> onOfferAnswered(e);
+            case OFFER_NOT_ANSWERED -> onOfferNotAnswered(e);
+            case CALL_ENDED -> onCallEnded(e);
+            case WRAP_UP_DONE -> onWrapUpDone(e);
+            case TICK -> publishGauges();
+        }
+    }
+
+    private void reject(EngineEvent e, String why) {
+        rejectedEvents++;
+        // One line per bad event while they are rare; a flood is summarised, never a log storm.
+        if (rejectedEvents <= 100 || Long.bitCount(rejectedEvents) == 1) {
+            LOG.warn("ignored {}: {} (ignored so far: {})", e, why, rejectedEvents);
+        }
+        listener.eventRejected(e, why);
+    }
+
+    private void onCallArrived(EngineEvent e) {
+        if (e.callId < 0 || e.callId > MAX_CALL_ID) {
+            reject(e, "call id out of range");
+            return;
+        }
+        if (calls.containsKey(e.callId)) {
+            reject(e, "call already known");
+            return;
+        }
+        if (e.queueIndex < 0 || e.queueIndex >= queues.length) {
+            reject(e, "unknown queue");
+            return;
+        }
+        if ((e.extraSkillsMask & ~allSkillsMask()) != 0) {
+            reject(e, "unknown skill in required skills");
+            return;
+        }
+        Call call = spareCalls.isEmpty() ? new Call() : spareCalls.pop();
+        call.callId = e.callId;
+        call.sequence = ++callSequence;
+        call.tierIndex = e.tierIndex >= 0 && e.tierIndex < tiers ? e.tierIndex : defaultTier;
+        call.brandIndex = e.brandIndex >= 0 && e.brandIndex < brandSlots - 1 ? e.brandIndex : -1;
+        call.accountManagerIndex = e.accountManagerIndex >= 0 && e.accountManagerIndex < agents.length
+                ? e.accountManagerIndex : -1;
+        call.extraSkillsMask = e.extraSkillsMask;
+        call.callerNumber = e.callerNumber;
+        call.ivrPath = e.ivrPath;
+        call.arrivedAtMs = now;
+        call.placeMs = now;
+        calls.put(call.callId, call);
+        enterQueue(call, e.queueIndex);
+    }
+
+    private long allSkillsMask() {
+        int n = skillIndex.size();
+        return n >= 64 ? -1L : (1L << n) - 1;
+    }
+
+    private void enterQueue(Call call, int queueIndex) {
+        QueueRuntime queue = queues[queueIndex];
+        call.queueIndex = queueIndex;
+        call.queuedAtMs = now;
+        call.route = routeFor(call);
+        call.maxWaitPassed = false;
+        board.recordOffered(queueIndex, call.tierIndex, call.brandIndex, now);
+        call.state = CallState.QUEUED;
+        listener.callQueued(now, call);
+        if (queue.maxWaitMs > 0) {
+            call.maxWaitTimerId = schedule(now + queue.maxWaitMs, TimerKinds.MAX_WAIT, call.callId);
+        }
+        Agent manager = call.accountManagerIndex >= 0 && call.overflowHops == 0 ? agents[call.accountManagerIndex] : null;
+        if (manager != null && manager.isLoggedIn() && queue.accountManagerWaitMs > 0) {
+            call.state = CallState.WAITING_FOR_ACCOUNT_MANAGER;
+            call.step = -1;
+            call.pool = null;
+            if (manager.state == AgentState.READY) {
+                offer(call, manager);
+            } else {
+                manager.personal.add(call);
+                call.stepTimerId = schedule(now + queue.accountManagerWaitMs, TimerKinds.STEP, call.callId);
+                startAnnouncements(call, queue);
+            }
+            return;
+        }
+        if (call.route.widest().loggedIn == 0 && queue.whenNoAgents != NoAgentsAction.WAIT) {
+            nobodyToWaitFor(call, queue);
+            return;
+        }
+        startQueueing(call);
+        if (call.state == CallState.QUEUED) {
+            startAnnouncements(call, queue);
+        }
+    }
+
+    private void startAnnouncements(Call call, QueueRuntime queue) {
+        if (queue.announceEveryMs > 0) {
+            announce(call);
+            call.announceTimerId = schedule(now + queue.announceEveryMs, TimerKinds.ANNOUNCE, call.callId);
+        }
+    }
+
+    private void nobodyToWaitFor(Call call, QueueRuntime queue) {
+        cancelWaitTimers(call);
+        if (queue.whenNoAgents == NoAgentsAction.OVERFLOW && queue.overflowTarget >= 0) {
+            overflow(call, queue.overflowTarget);
+        } else {
+            board.recordRefused(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+            directives.disconnect(now, call, ExitReason.NO_AGENTS);
+            release(call);
+        }
+    }
+
+    /** Puts the call in line at the step its wait has reached, or straight to a free agent. */
+    private void startQueueing(Call call) {
+        call.state = CallState.QUEUED;
+        Route route = call.route;
+        call.step = route.stepFor(now - call.placeMs);
+        call.pool = route.pools[call.step];
+        scheduleNextStep(call);
+        routeOrWait(call);
+    }
+
+    private void scheduleNextStep(Call call) {
+        cancel(call.stepTimerId);
+        call.stepTimerId = TimerKinds.NO_TIMER;
+        Route route = call.route;
+        if (call.step + 1 < route.afterMs.length) {
+            call.stepTimerId = schedule(call.placeMs + route.afterMs[call.step + 1], TimerKinds.STEP, call.callId);
+        }
+    }
+
+    private void routeOrWait(Call call) {
+        int agent = call.pool.bestFreeAgent();
+        if (agent >= 0) {
+            offer(call, agents[agent]);
+        } else {
+            bucketFor(call.pool, call.queueIndex, call.tierIndex).add(call);
+        }
+    }
+
+    private CallBucket bucketFor(AgentPool pool, int queueIndex, int tierIndex) {
+        CallBucket bucket = pool.bucketFor(queueIndex, tierIndex);
+        if (bucket == null) {
+            bucket = new CallBucket(queueIndex, tierIndex, pool);
+            pool.addBucket(bucket);
+            queues[queueIndex].addBucket(bucket);
+        }
+        return bucket;
+    }
+
+    private void offer(Call call, Agent agent) {
+        if (call.bucket != null) {
+            call.bucket.remove(call);
+        }
+        QueueRuntime queue = queues[call.queueIndex];
+        call.state = CallState.OFFERED;
+        call.offeredTo = agent;
+        agent.call = call;
+        agent.offeredAtMs = now;
+        agent.lastOfferSequence = ++offerSequence;
+        changeState(agent, AgentState.RINGING, 0);
+        call.ringTimerId = schedule(now + queue.ringTimeoutMs + RING_GRACE_MS, TimerKinds.RING, call.callId);
+        directives.offerCall(now, call, agent.index, queue.ringTimeoutMs);
+    }
+
+    private void onOfferAnswered(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "answer for an unknown or finished call");
+            return;
+        }
+        if (call.state != CallState.OFFERED || call.offeredTo.index != e.agentIndex) {
+            reject(e, "answer for a call not offered to this agent");
+            return;
+        }
+        Agent agent = call.offeredTo;
+        cancel(call.ringTimerId);
+        call.ringTimerId = TimerKinds.NO_TIMER;
+        cancelWaitTimers(call);
+        call.state = CallState.CONNECTED;
+        agent.callsAnswered++;
+        agent.consecutiveNoAnswers = 0;
+        agent.offeredAtMs = now;
+        long waitMs = now - call.queuedAtMs;
+        board.recordAnswered(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs, waitMs);
+        changeState(agent, AgentState.TALKING, 0);
+        listener.callConnected(now, call, agent.index);
+    }
+
+    private void onOfferNotAnswered(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "no-answer for an unknown or finished call");
+            return;
+        }
+        if (call.state != CallState.OFFERED || call.offeredTo.index != e.agentIndex) {
+            reject(e, "no-answer for a call not offered to this agent");
+            return;
+        }
+        ringEnded(call, true);
+    }
+
+    /**
+     * The seat did not take the call: the call goes back to its place in line first (so a
+     * colleague who is free gets it), then the agent is freed or, after too many misses in a
+     * row, set not ready.
+     */
+    private void ringEnded(Call call, boolean agentMissedIt) {
+        Agent agent = call.offeredTo;
+        cancel(call.ringTimerId);
+        call.ringTimerId = TimerKinds.NO_TIMER;
+        listener.ringNoAnswer(now, call, agent.index, now - agent.offeredAtMs);
+        agent.call = null;
+        call.offeredTo = null;
+        // The agent stays reserved (out of every pool) until the call has found its place again.
+        returnToLine(call);
+        if (agentMissedIt && ++agent.consecutiveNoAnswers >= noAnswerLimit && !agent.logoutPending) {
+            agent.consecutiveNoAnswers = 0;
+            agent.notReadyPending = false;
+            changeState(agent, AgentState.NOT_READY, ReasonCodes.NO_ANSWER);
+            return;
+        }
+        afterWork(agent);
+    }
+
+    private void returnToLine(Call call) {
+        if (call.maxWaitPassed) {
+            call.state = CallState.QUEUED;
+            maxWaitReached(call);
+        } else if (call.step < 0) {
+            // The account manager did not pick up: nobody else should wait on them.
+            fallBackToQueue(call);
+        } else {
+            call.state = CallState.QUEUED;
+            routeOrWait(call);
+        }
+    }
+
+    private void onCallEnded(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "hang-up for an unknown or finished call");
+            return;
+        }
+        if (call.state != CallState.CONNECTED) {
+            // Hung up before anyone answered: that is an abandon.
+            abandon(call);
+            return;
+        }
+        Agent agent = call.offeredTo;
+        long talkMs = now - agent.offeredAtMs;
+        listener.callCompleted(now, call, agent.index, talkMs);
+        agent.lastQueue = call.queueIndex;
+        agent.lastTier = call.tierIndex;
+        agent.lastBrand = call.brandIndex;
+        agent.lastQueuedAtMs = call.queuedAtMs;
+        agent.lastTalkMs = talkMs;
+        agent.call = null;
+        release(call);
+        agent.wrapUpStartMs = now;
+        if (agent.wrapUpMs > 0 && !agent.logoutPending) {
+            changeState(agent, AgentState.WRAP_UP, 0);
+            agent.wrapUpTimerId = schedule(now + agent.wrapUpMs, TimerKinds.WRAP_UP, agent.index);
+        } else {
+            finishWrapUp(agent);
+        }
+    }
+
+    private void onCallerAbandoned(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "abandon for an unknown or finished call");
+            return;
+        }
+        if (call.state == CallState.CONNECTED) {
+            reject(e, "abandon for a call already answered");
+            return;
+        }
+        abandon(call);
+    }
+
+    private void abandon(Call call) {
+        Agent ringing = call.state == CallState.OFFERED ? call.offeredTo : null;
+        long waitMs = now - call.queuedAtMs;
+        board.recordAbandoned(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs, waitMs);
+        listener.callAbandoned(now, call, waitMs);
+        if (ringing != null) {
+            directives.cancelOffer(now, call, ringing.index);
+            ringing.call = null;
+            release(call);
+            afterWork(ringing);
+        } else {
+            release(call);
+        }
+    }
+
+    private void onWrapUpDone(EngineEvent e) {
+        Agent agent = agentOf(e);
+        if (agent == null) {
+            return;
+        }
+        if (agent.state != AgentState.WRAP_UP) {
+            reject(e, "wrap-up done while not in wrap-up");
+            return;
+        }
+        finishWrapUp(agent);
+    }
+
+    private void finishWrapUp(Agent agent) {
+        cancel(agent.wrapUpTimerId);
+        agent.wrapUpTimerId = TimerKinds.NO_TIMER;
+        long handleMs = agent.lastTalkMs + (now - agent.wrapUpStartMs);
+        board.recordHandled(agent.lastQueue, agent.lastTier, agent.lastBrand, agent.lastQueuedAtMs, handleMs);
+        QueueRuntime queue = queues[agent.lastQueue];
+        queue.handledCalls++;
+        queue.handleSumMs += handleMs;
+        afterWork(agent);
+    }
+
+    /** The agent has no call: log out, go not ready or take the next call, as asked. */
+    private void afterWork(Agent agent) {
+        if (agent.logoutPending) {
+            logOut(agent);
+        } else if (agent.notReadyPending) {
+            agent.notReadyPending = false;
+            changeState(agent, AgentState.NOT_READY, agent.pendingReasonCode);
+        } else {
+            becomeReady(agent);
+        }
+    }
+
+    private Agent agentOf(EngineEvent e) {
+        if (e.agentIndex < 0 || e.agentIndex >= agents.length) {
+            reject(e, "unknown agent");
+            return null;
+        }
+        return agents[e.agentIndex];
+    }
+
+    private void onAgentLoggedIn(EngineEvent e) {
+        Agent agent = agentOf(e);
+        if (agent == null) {
+            return;
+        }
+        if (agent.isLoggedIn()) {
+            reject(e, "agent already logged in");
+            return;
+        }
+        agent.callsAnswered = 0;
+        agent.consecutiveNoAnswers = 0;
+        agent.logoutPending = false;
+        agent.notReadyPending = false;
+        changeState(agent, AgentState.NOT_READY, ReasonCodes.LOGGED_IN);
+    }
+
+    private void onAgentLoggedOut(EngineEvent e) {
+        Agent agent = agentOf(e);
+        if (agent == null) {
+            return;
+        }
+        switch (agent.state) {
+            case LOGGED_OUT -> reject(e, "agent not logged in");
+            case READY, NOT_READY -> logOut(agent);
+            case RINGING -> {
+                agent.logoutPending = true;
+                Call call = agent.call;
+                directives.cancelOffer(now, call, agent.index);
+                ringEnded(call, false);
+            }
+            case TALKING -> agent.logoutPending = true;
+            case WRAP_UP -> {
+                agent.logoutPending = true;
+                finishWrapUp(agent);
+            }
+        }
+    }
+
+    private void logOut(Agent agent) {
+        agent.logoutPending = false;
+        agent.notReadyPending = false;
+        changeState(agent, AgentState.LOGGED_OUT, 0);
+        while (agent.personal.size() > 0) {
+            fallBackToQueue(agent.personal.peek());
+        }
+        releaseCallsNobodyCanTake(agent);
+    }
+
+    private void onAgentReady(EngineEvent e) {
+        Agent agent = agentOf(e);
+        if (agent == null) {
+            return;
+        }
+        switch (agent.state) {
+            case LOGGED_OUT -> reject(e, "ready from an agent not logged in");
+            case NOT_READY -> becomeReady(agent);
+            case WRAP_UP -> {
+                agent.notReadyPending = false;
+                finishWrapUp(agent);
+            }
+            case TALKING, RINGING -> agent.notReadyPending = false;
+            case READY -> {
+            }
+        }
+    }
+
+    private void onAgentNotReady(EngineEvent e) {
+        Agent agent = agentOf(e);
+        if (agent == null) {
+            return;
+        }
+        switch (agent.state) {
+            case LOGGED_OUT -> reject(e, "not ready from an agent not logged in");
+            case READY, NOT_READY -> changeState(agent, AgentState.NOT_READY, e.reasonCode);
+            case RINGING -> {
+                agent.notReadyPending = true;
+                agent.pendingReasonCode = e.reasonCode;
+                Call call = agent.call;
+                directives.cancelOffer(now, call, agent.index);
+                ringEnded(call, false);
+            }
+            case TALKING, WRAP_UP -> {
+                agent.notReadyPending = true;
+                agent.pendingReasonCode = e.reasonCode;
+            }
+        }
+    }
+
+    private void becomeReady(Agent agent) {
+        changeState(agent, AgentState.READY, 0);
+        findWork(agent);
+    }
+
+    /** A freed agent takes its own customers first, then the best head of its pools' lines. */
+    private void findWork(Agent agent) {
+        if (agent.personal.size() > 0) {
+            offer(agent.personal.peek(), agent);
+            return;
+        }
+        Call best = null;
+        for (int p = 0; p < agent.poolCount; p++) {
+            AgentPool pool = agent.pools[p];
+            for (int b = 0; b < pool.bucketCount; b++) {
+                Call head = pool.buckets[b].peek();
+                if (head != null && (best == null || goesBefore(head, best))) {
+                    best = head;
+                }
+            }
+        }
+        if (best != null) {
+            offer(best, agent);
+        }
+    }
+
+    /**
+     * Whether call {@code a} should be served before {@code b}. A call past its queue's wait
+     * bound goes first whatever its tier; within one queue the queue's ordering decides; across
+     * queues the weighted wait does.
+     */
+    private boolean goesBefore(Call a, Call b) {
+        long waitA = now - a.placeMs;
+        long waitB = now - b.placeMs;
+        QueueRuntime qa = queues[a.queueIndex];
+        QueueRuntime qb = queues[b.queueIndex];
+        boolean boundA = qa.waitBoundMs > 0 && waitA >= qa.waitBoundMs;
+        boolean boundB = qb.waitBoundMs > 0 && waitB >= qb.waitBoundMs;
+        if (boundA != boundB) {
+            return boundA;
+        }
+        if (boundA || (qa == qb && qa.ordering == QueueOrdering.FIFO)) {
+            return aheadInLine(a, b);
+        }
+        if (qa == qb && qa.ordering == QueueOrdering.STRICT && a.tierIndex != b.tierIndex) {
+            return a.tierIndex < b.tierIndex;
+        }
+        double scoreA = score(qa, a, waitA);
+        double scoreB = score(qb, b, waitB);
+        if (scoreA != scoreB) {
+            return scoreA > scoreB;
+        }
+        return aheadInLine(a, b);
+    }
+
+    private double score(QueueRuntime queue, Call call, long waitMs) {
+        if (queue.ordering == QueueOrdering.FIFO) {
+            return waitMs;
+        }
+        return waitMs * tierWeight[call.tierIndex] + tierOffsetMs[call.tierIndex];
+    }
+
+    private static boolean aheadInLine(Call a, Call b) {
+        return a.placeMs != b.placeMs ? a.placeMs < b.placeMs : a.sequence < b.sequence;
+    }
+
+    private void changeState(Agent agent, AgentState to, int reasonCode) {
+        AgentState from = agent.state;
+        if (from == AgentState.READY && to != AgentState.READY) {
+            for (int p = 0; p < agent.poolCount; p++) {
+                agent.pools[p].markBusy(agent.poolSlots[p]);
+            }
+        }
+        if (from == AgentState.LOGGED_OUT && to != AgentState.LOGGED_OUT) {
+            for (int p = 0; p < agent.poolCount; p++) {
+                agent.pools[p].loggedIn++;
+            }
+        } else if (from != AgentState.LOGGED_OUT && to == AgentState.LOGGED_OUT) {
+            for (int p = 0; p < agent.poolCount; p++) {
+                agent.pools[p].loggedIn--;
+            }
+        }
+        agent.state = to;
+        agent.reasonCode = reasonCode;
+        if (to == AgentState.READY && from != AgentState.READY) {
+            agent.freeSinceMs = now;
+            for (int p = 0; p < agent.poolCount; p++) {
+                agent.pools[p].markFree(agent.poolSlots[p], agent);
+            }
+        }
+        if (from != to) {
+            board.agentStateChanged(agent.staffedQueues, from, to);
+        }
+        listener.agentStateChanged(now, agent.index, from, to, reasonCode);
+    }
+
+    // ------------------------------------------------------------------ waiting-call rules
+
+    private void fallBackToQueue(Call call) {
+        if (call.bucket != null) {
+            call.bucket.remove(call);
+        }
+        cancel(call.stepTimerId);
+        call.stepTimerId = TimerKinds.NO_TIMER;
+        QueueRuntime queue = queues[call.queueIndex];
+        if (call.route.widest().loggedIn == 0 && queue.whenNoAgents != NoAgentsAction.WAIT) {
+            cancelWaitTimers(call);
+            nobodyToWaitFor(call, queue);
+            return;
+        }
+        startQueueing(call);
+    }
+
+    /** After a logout: callers who now have nobody to wait for leave as their queue says. */
+    private void releaseCallsNobodyCanTake(Agent agent) {
+        boolean emptied = false;
+        for (int p = 0; p < agent.poolCount && !emptied; p++) {
+            emptied = agent.pools[p].loggedIn == 0;
+        }
+        if (!emptied) {
+            return;
+        }
+        scratchCalls.clear();
+        for (QueueRuntime queue : queues) {
+            if (queue.whenNoAgents == NoAgentsAction.WAIT) {
+                continue;
+            }
+            for (int b = 0; b < queue.bucketCount; b++) {
+                CallBucket bucket = queue.buckets[b];
+                for (int i = 0; i < bucket.size(); i++) {
+                    Call call = bucket.at(i);
+                    if (call.route.widest().loggedIn == 0) {
+                        scratchCalls.add(call);
+                    }
+                }
+            }
+        }
+        for (Call call : scratchCalls) {
+            call.bucket.remove(call);
+            cancelWaitTimers(call);
+            nobodyToWaitFor(call, queues[call.queueIndex]);
+        }
+        scratchCalls.clear();
+    }
+
+    private void maxWaitReached(Call call) {
+        QueueRuntime queue = queues[call.queueIndex];
+        if (call.bucket != null) {
+            call.bucket.remove(call);
+        }
+        cancelWaitTimers(call);
+        if (queue.maxWaitAction == MaxWaitAction.OVERFLOW && queue.overflowTarget >= 0) {
+            overflow(call, queue.overflowTarget);
+            return;
+        }
+        board.recordTimedOut(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+        if (queue.maxWaitAction == MaxWaitAction.VOICEMAIL) {
+            directives.sendToVoicemail(now, call, ExitReason.MAX_WAIT);
+        } else {
+            directives.disconnect(now, call, ExitReason.MAX_WAIT);
+        }
+        release(call);
+    }
+
+    private void overflow(Call call, int target) {
+        if (call.bucket != null) {
+            call.bucket.remove(call);
+        }
+        cancelWaitTimers(call);
+        int from = call.queueIndex;
+        board.recordOverflowed(from, call.tierIndex, call.brandIndex, call.queuedAtMs);
+        if (++call.overflowHops > queues.length) {
+            directives.disconnect(now, call, ExitReason.OVERFLOW_LOOP);
+            release(call);
+            return;
+        }
+        directives.overflow(now, call, from, target);
+        enterQueue(call, target);
+    }
+
+    private void announce(Call call) {
+        QueueRuntime queue = queues[call.queueIndex];
+        int ahead = 0;
+        if (call.state == CallState.WAITING_FOR_ACCOUNT_MANAGER) {
+            CallBucket personal = call.bucket;
+            for (int i = 0; personal != null && i < personal.size(); i++) {
+                if (aheadInLine(personal.at(i), call)) {
+                    ahead++;
+                }
+            }
+        } else {
+            for (int b = 0; b < queue.bucketCount; b++) {
+                CallBucket bucket = queue.buckets[b];
+                for (int i = 0; i < bucket.size(); i++) {
+                    Call other = bucket.at(i);
+                    if (other != call && goesBefore(other, call)) {
+                        ahead++;
+                    }
+                }
+            }
+        }
+        int position = ahead + 1;
+        long expectedWaitMs = -1;
+        if (queue.handledCalls > 0 && call.route != null) {
+            long staffed = Math.max(1, call.route.widest().loggedIn);
+            expectedWaitMs = position * (queue.handleSumMs / queue.handledCalls) / staffed;
+        }
+        directives.announcePosition(now, call, position, expectedWaitMs);
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    private long schedule(long deadlineMs, int kind, long entity) {
+        // Never in the past: a timer due now would fire inside the same poll forever.
+        long id = timers.scheduleTimer(Math.max(deadlineMs, now + 1));
+        timerPayloads.put(id, TimerKinds.payload(kind, entity));
+        return id;
+    }
+
+    private void cancel(long timerId) {
+        if (timerId != TimerKinds.NO_TIMER) {
+            timers.cancelTimer(timerId);
+            timerPayloads.remove(timerId);
+        }
+    }
+
+    private void cancelWaitTimers(Call call) {
+        cancel(call.stepTimerId);
+        cancel(call.maxWaitTimerId);
+        cancel(call.announceTimerId);
+        call.stepTimerId = TimerKinds.NO_TIMER;
+        call.maxWaitTimerId = TimerKinds.NO_TIMER;
+        call.announceTimerId = TimerKinds.NO_TIMER;
+    }
+
+    private void pollTimers() {
+        nextTimerPollMs = now + TIMER_POLL_INTERVAL_MS;
+        while (timers.timerCount() > 0) {
+            long tickEnd = timers.currentTickTime();
+            timers.poll(now, timerHandler, Integer.MAX_VALUE);
+            if (timers.currentTickTime() == tickEnd) {
+                // The wheel did not move on: the spoke holding now has been scanned.
+                break;
+            }
+        }
+        if (timers.timerCount() == 0 && now >= timers.currentTickTime()) {
+            // Nothing pending: jump the wheel instead of walking empty ticks.
+            timers.currentTickTime(now);
+        }
+    }
+
+    private boolean onTimerExpiry(TimeUnit unit, long nowMs, long timerId) {
+        long payload = timerPayloads.remove(timerId);
+        if (payload == -1L) {
+            return true;
+        }
+        long entity = TimerKinds.entity(payload);
+        switch (TimerKinds.kind(payload)) {
+            case TimerKinds.WRAP_UP -> {
+                Agent agent = agents[(int) entity];
+                agent.wrapUpTimerId = TimerKinds.NO_TIMER;
+                if (agent.state == AgentState.WRAP_UP) {
+                    finishWrapUp(agent);
+                }
+            }
+            case TimerKinds.RING -> {
+                Call call = calls.get(entity);
+                if (call != null && call.state == CallState.OFFERED) {
+                    call.ringTimerId = TimerKinds.NO_TIMER;
+                    directives.cancelOffer(now, call, call.offeredTo.index);
+                    ringEnded(call, true);
+                }
+            }
+            case TimerKinds.STEP -> {
+                Call call = calls.get(entity);
+                if (call != null) {
+                    call.stepTimerId = TimerKinds.NO_TIMER;
+                    stepReached(call);
+                }
+            }
+            case TimerKinds.MAX_WAIT -> {
+                Call call = calls.get(entity);
+                if (call != null) {
+                    call.maxWaitTimerId = TimerKinds.NO_TIMER;
+                    if (call.state == CallState.OFFERED) {
+                        call.maxWaitPassed = true;
+                    } else if (call.state != CallState.CONNECTED) {
+                        maxWaitReached(call);
+                    }
+                }
+            }
+            case TimerKinds.ANNOUNCE -> {
+                Call call = calls.get(entity);
+                if (call != null) {
+                    call.announceTimerId = TimerKinds.NO_TIMER;
+                    if (call.state == CallState.QUEUED || call.state == CallState.WAITING_FOR_ACCOUNT_MANAGER) {
+                        announce(call);
+                    }
+                    if (call.state != CallState.CONNECTED) {
+                        call.announceTimerId = schedule(now + queues[call.queueIndex].announceEveryMs,
+                                TimerKinds.ANNOUNCE, call.callId);
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    /** The call's wait reached its next widening step, or its account-manager wait ran out. */
+    private void stepReached(Call call) {
+        if (call.state == CallState.WAITING_FOR_ACCOUNT_MANAGER) {
+            fallBackToQueue(call);
+            return;
+        }
+        if (call.state == CallState.CONNECTED || call.step < 0) {
+            return;
+        }
+        call.step = call.route.stepFor(now - call.placeMs);
+        AgentPool widened = call.route.pools[call.step];
+        scheduleNextStep(call);
+        if (widened == call.pool) {
+            return;
+        }
+        call.pool = widened;
+        if (call.state == CallState.QUEUED) {
+            call.bucket.remove(call);
+            routeOrWait(call);
+        }
+    }
+
+    private void release(Call call) {
+        cancel(call.ringTimerId);
+        cancelWaitTimers(call);
+        if (call.bucket != null) {
+            call.bucket.remove(call);
+        }
+        calls.remove(call.callId);
+        call.reset();
+        spareCalls.push(call);
+    }
+
+    private void publishGauges() {
+        board.publishTime(now);
+        for (QueueRuntime queue : queues) {
+            long oldest = Long.MAX_VALUE;
+            for (int b = 0; b < queue.bucketCount; b++) {
+                Call head = queue.buckets[b].peek();
+                if (head != null && head.placeMs < oldest) {
+                    oldest = head.placeMs;
+                }
+            }
+            board.publishOldestWaiting(queue.index, oldest);
+        }
+    }
+
+    // ------------------------------------------------------------------ queries (engine thread)
+
+    public ServiceLevelBoard board() {
+        return board;
+    }
+
+    public RoutingConfig config() {
+        return config;
+    }
+
+    public ReasonCodes reasons() {
+        return reasons;
+    }
+
+    public long now() {
+        return now;
+    }
+
+    public long rejectedEvents() {
+        return rejectedEvents;
+    }
+
+    public long processedEvents() {
+        return processedEvents;
+    }
+
+    public int agentCount() {
+        return agents.length;
+    }
+
+    public int queueCount() {
+        return queues.length;
+    }
+
+    public int agentIndex(String id) {
+        return config.agentIndex(id);
+    }
+
+    public String agentId(int index) {
+        return agents[index].id;
+    }
+
+    public int queueIndex(String id) {
+        return config.queueIndex(id);
+    }
+
+    public int tierIndex(String id) {
+        return config.tierIndex(id);
+    }
+
+    public int brandIndex(String id) {
+        return config.brandIndex(id);
+    }
+
+    /** The mask for a list of skill names; unknown names are an error. */
+    public long skillMask(List<String> skills) {
+        return skillMask(skills, "required skills");
+    }
+
+    public AgentState agentState(int agent) {
+        return agents[agent].state;
+    }
+
+    public int agentReason(int agent) {
+        return agents[agent].reasonCode;
+    }
+
+    /** The call's state, or null when the engine does not hold it (finished or unknown). */
+    public CallState callState(long callId) {
+        Call call = calls.get(callId);
+        return call == null ? null : call.state;
+    }
+
+    /** The agent the call is offered to or talking with, or -1. */
+    public int agentOfCall(long callId) {
+        Call call = calls.get(callId);
+        return call == null || call.offeredTo == null ? -1 : call.offeredTo.index;
+    }
+
+    /** The call at the agent's seat (ringing or connected), or -1. */
+    public long callOfAgent(int agent) {
+        Call call = agents[agent].call;
+        return call == null ? -1 : call.callId;
+    }
+
+    /** Calls the engine holds: waiting, ringing or connected. */
+    public int callsInProgress() {
+        return calls.size();
+    }
+
+    /** Calls waiting in the queue's line (not ringing), account-manager waits included. */
+    public int waitingCalls(int queue) {
+        int n = 0;
+        QueueRuntime q = queues[queue];
+        for (int b = 0; b < q.bucketCount; b++) {
+            n += q.buckets[b].size();
+        }
+        for (Agent agent : agents) {
+            for (int i = 0; i < agent.personal.size(); i++) {
+                if (agent.personal.at(i).queueIndex == queue) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    public int pendingTimers() {
+        return (int) timers.timerCount();
+    }
+
+    /** Agent pools created so far: a measure of how many distinct eligibilities are in use. */
+    public int poolCount() {
+        return pools.size();
+    }
+
+    private static final class PoolKey {
+        long skills;
+        long groups;
+        int selection;
+
+        void set(long skills, long groups, int selection) {
+            this.skills = skills;
+            this.groups = groups;
+            this.selection = selection;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PoolKey k && k.skills == skills && k.groups == groups && k.selection == selection;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(skills) * 31 * 31 + Long.hashCode(groups) * 31 + selection;
+        }
+    }
+
+    private static final class RouteKey {
+        int route;
+        long extraSkills;
+
+        void set(int route, long extraSkills) {
+            this.route = route;
+            this.extraSkills = extraSkills;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RouteKey k && k.route == route && k.extraSkills == extraSkills;
+        }
+
+        @Override
+        public int hashCode() {
+            return route * 31 + Long.hashCode(extraSkills);
+        }
+    }
+}

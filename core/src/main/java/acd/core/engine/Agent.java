@@ -1,0 +1,87 @@
+package acd.core.engine;
+
+import acd.core.model.AgentSpec;
+
+import java.util.Arrays;
+
+/** An agent's routing state. Owned by the engine thread. */
+final class Agent {
+    final int index;
+    final String id;
+    long skillsMask;
+    /** Proficiency by skill index, 1 (best) .. 10; 0 where the agent lacks the skill. */
+    final byte[] proficiency = new byte[64];
+    long groupsMask;
+    long wrapUpMs;
+
+    AgentState state = AgentState.LOGGED_OUT;
+    int reasonCode;
+    /** Asked for not ready (with this reason) while busy: applied when the call is done. */
+    boolean notReadyPending;
+    int pendingReasonCode;
+    boolean logoutPending;
+
+    long freeSinceMs;
+    long callsAnswered;
+    long lastOfferSequence;
+    int consecutiveNoAnswers;
+
+    /** The call ringing or connected at this agent, or null. */
+    Call call;
+    long offeredAtMs;
+    long wrapUpTimerId = TimerKinds.NO_TIMER;
+    /** Queue, tier and brand of the last call, for handle-time figures after wrap-up. */
+    int lastQueue = -1;
+    int lastTier = -1;
+    int lastBrand = -1;
+    long lastQueuedAtMs;
+    long lastTalkMs;
+    long wrapUpStartMs;
+
+    /** Pools this agent is a member of, and its slot in each. */
+    AgentPool[] pools = new AgentPool[4];
+    int[] poolSlots = new int[4];
+    int poolCount;
+
+    /** Calls whose account manager this agent is, waiting for it. */
+    final CallBucket personal;
+
+    /** Queues this agent has every required skill for: where it counts in agents-by-state. */
+    int[] staffedQueues = new int[0];
+
+    Agent(int index, AgentSpec spec, long skillsMask, long groupsMask, byte[] proficiencyBySkill) {
+        this.index = index;
+        this.id = spec.id();
+        this.skillsMask = skillsMask;
+        this.groupsMask = groupsMask;
+        this.wrapUpMs = spec.wrapUpSeconds() * 1000L;
+        System.arraycopy(proficiencyBySkill, 0, proficiency, 0, proficiency.length);
+        this.personal = new CallBucket(-1, -1, null);
+    }
+
+    void addPool(AgentPool pool, int slot) {
+        if (poolCount == pools.length) {
+            pools = Arrays.copyOf(pools, poolCount * 2);
+            poolSlots = Arrays.copyOf(poolSlots, poolCount * 2);
+        }
+        pools[poolCount] = pool;
+        poolSlots[poolCount] = slot;
+        poolCount++;
+    }
+
+    /** The proficiency of this agent's weakest skill among those in the mask. */
+    int weakestProficiency(long mask) {
+        int worst = 1;
+        long m = mask;
+        while (m != 0) {
+            int skill = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            worst = Math.max(worst, proficiency[skill]);
+        }
+        return worst;
+    }
+
+    boolean isLoggedIn() {
+        return state != AgentState.LOGGED_OUT;
+    }
+}

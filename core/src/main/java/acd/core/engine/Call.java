@@ -1,0 +1,110 @@
+package acd.core.engine;
+
+/** A call's routing state. Pooled and reused by the engine: never hold one past a callback. */
+final class Call implements CallView {
+    long callId;
+    long sequence;
+    CallState state;
+    int queueIndex;
+    int tierIndex;
+    int brandIndex;
+    int accountManagerIndex;
+    long extraSkillsMask;
+    CharSequence callerNumber;
+    CharSequence ivrPath;
+    long arrivedAtMs;
+    long queuedAtMs;
+    /** The call's place in line: its original arrival, kept across unanswered offers and overflow. */
+    long placeMs;
+    int overflowHops;
+
+    /** The widening route for this queue, tier and brand, and the step the call has reached. */
+    Route route;
+    int step;
+    /** The pool whose agents may take the call now. */
+    AgentPool pool;
+
+    CallBucket bucket;
+    int bucketPosition = -1;
+
+    Agent offeredTo;
+    boolean maxWaitPassed;
+
+    long stepTimerId = TimerKinds.NO_TIMER;
+    long maxWaitTimerId = TimerKinds.NO_TIMER;
+    long announceTimerId = TimerKinds.NO_TIMER;
+    long ringTimerId = TimerKinds.NO_TIMER;
+
+    void reset() {
+        callId = 0;
+        state = null;
+        callerNumber = null;
+        ivrPath = null;
+        route = null;
+        pool = null;
+        bucket = null;
+        bucketPosition = -1;
+        offeredTo = null;
+        maxWaitPassed = false;
+        overflowHops = 0;
+        stepTimerId = TimerKinds.NO_TIMER;
+        maxWaitTimerId = TimerKinds.NO_TIMER;
+        announceTimerId = TimerKinds.NO_TIMER;
+        ringTimerId = TimerKinds.NO_TIMER;
+    }
+
+    @Override
+    public long callId() {
+        return callId;
+    }
+
+    @Override
+    public int queueIndex() {
+        return queueIndex;
+    }
+
+    @Override
+    public int tierIndex() {
+        return tierIndex;
+    }
+
+    @Override
+    public int brandIndex() {
+        return brandIndex;
+    }
+
+    @Override
+    public int accountManagerIndex() {
+        return accountManagerIndex;
+    }
+
+    @Override
+    public CharSequence callerNumber() {
+        return callerNumber;
+    }
+
+    @Override
+    public CharSequence ivrPath() {
+        return ivrPath;
+    }
+
+    @Override
+    public long arrivedAtMs() {
+        return arrivedAtMs;
+    }
+
+    @Override
+    public long queuedAtMs() {
+        return queuedAtMs;
+    }
+
+    @Override
+    public CallState state() {
+        return state;
+    }
+
+    @Override
+    public String toString() {
+        return "call " + callId;
+    }
+}

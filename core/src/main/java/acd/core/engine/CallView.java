@@ -1,0 +1,31 @@
+package acd.core.engine;
+
+/**
+ * A read-only look at a call, handed to directive sinks and listeners. Valid only during the
+ * callback: the engine reuses call objects, so copy what you keep.
+ */
+public interface CallView {
+    long callId();
+
+    int queueIndex();
+
+    int tierIndex();
+
+    /** Brand index, or -1. */
+    int brandIndex();
+
+    /** Account manager agent index, or -1. */
+    int accountManagerIndex();
+
+    CharSequence callerNumber();
+
+    CharSequence ivrPath();
+
+    /** When the call arrived, ms. */
+    long arrivedAtMs();
+
+    /** When it entered its current queue, ms; the service-level clock starts here. */
+    long queuedAtMs();
+
+    CallState state();
+}

@@ -1,0 +1,31 @@
+package acd.core.engine;
+
+/**
+ * What the engine asks the outside world to do. Adapters turn these into AMI actions, AGI
+ * commands or seat messages; the simulator turns them into future events. Called on the engine
+ * thread: do not block, copy what you keep.
+ */
+public interface DirectiveSink {
+    /** Ring the agent's seat with this call for at most {@code ringTimeoutMs}. */
+    void offerCall(long timeMs, CallView call, int agentIndex, long ringTimeoutMs);
+
+    /** Stop ringing: the caller left, or the engine gave up on the seat. */
+    default void cancelOffer(long timeMs, CallView call, int agentIndex) {
+    }
+
+    /** Tell a waiting caller their position (1 = next) and expected wait. */
+    default void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs) {
+    }
+
+    /** The call left {@code fromQueue} for {@code toQueue}; it keeps its place by wait. */
+    default void overflow(long timeMs, CallView call, int fromQueue, int toQueue) {
+    }
+
+    /** Send the caller to the queue's voicemail. */
+    default void sendToVoicemail(long timeMs, CallView call, ExitReason reason) {
+    }
+
+    /** Release the caller (the dialplan plays its closing message). */
+    default void disconnect(long timeMs, CallView call, ExitReason reason) {
+    }
+}

@@ -1,0 +1,129 @@
+package acd.core.engine;
+
+/**
+ * One input to the engine. Mutable on purpose: the ring preallocates these and producers fill
+ * them in place, so nothing is allocated per event. Every event carries its own time; the
+ * engine never reads a clock.
+ */
+public final class EngineEvent {
+    public static final int NONE = -1;
+
+    public EventType type = EventType.TICK;
+    /** Event time, milliseconds (epoch in production, virtual in the simulator). */
+    public long timeMs;
+    public long callId;
+    public int agentIndex = NONE;
+    public int queueIndex = NONE;
+    public int tierIndex = NONE;
+    public int brandIndex = NONE;
+    /** The caller's own account manager (agent index), or {@link #NONE}. */
+    public int accountManagerIndex = NONE;
+    /** Skills required beyond the queue's, as a bit mask of skill indexes. */
+    public long extraSkillsMask;
+    /** Not-ready reason code ({@link ReasonCodes}). */
+    public int reasonCode;
+    /** True when a seat refused the offer rather than let it ring out. */
+    public boolean rejected;
+    public CharSequence callerNumber;
+    public CharSequence ivrPath;
+    /** Set by producers that trace hand-off latency; the engine never reads it. */
+    public long traceNanos;
+
+    public EngineEvent clear() {
+        type = EventType.TICK;
+        timeMs = 0;
+        callId = 0;
+        agentIndex = NONE;
+        queueIndex = NONE;
+        tierIndex = NONE;
+        brandIndex = NONE;
+        accountManagerIndex = NONE;
+        extraSkillsMask = 0;
+        reasonCode = 0;
+        rejected = false;
+        callerNumber = null;
+        ivrPath = null;
+        traceNanos = 0;
+        return this;
+    }
+
+    public EngineEvent copyFrom(EngineEvent other) {
+        type = other.type;
+        timeMs = other.timeMs;
+        callId = other.callId;
+        agentIndex = other.agentIndex;
+        queueIndex = other.queueIndex;
+        tierIndex = other.tierIndex;
+        brandIndex = other.brandIndex;
+        accountManagerIndex = other.accountManagerIndex;
+        extraSkillsMask = other.extraSkillsMask;
+        reasonCode = other.reasonCode;
+        rejected = other.rejected;
+        callerNumber = other.callerNumber;
+        ivrPath = other.ivrPath;
+        traceNanos = other.traceNanos;
+        return this;
+    }
+
+    // Fillers, one per event kind, so producers cannot forget a field.
+
+    public EngineEvent callArrived(long timeMs, long callId, int queueIndex, int tierIndex, int brandIndex,
+                                   int accountManagerIndex, long extraSkillsMask,
+                                   CharSequence callerNumber, CharSequence ivrPath) {
+        clear();
+        this.type = EventType.CALL_ARRIVED;
+        this.timeMs = timeMs;
+        this.callId = callId;
+        this.queueIndex = queueIndex;
+        this.tierIndex = tierIndex;
+        this.brandIndex = brandIndex;
+        this.accountManagerIndex = accountManagerIndex;
+        this.extraSkillsMask = extraSkillsMask;
+        this.callerNumber = callerNumber;
+        this.ivrPath = ivrPath;
+        return this;
+    }
+
+    public EngineEvent callEvent(EventType type, long timeMs, long callId) {
+        clear();
+        this.type = type;
+        this.timeMs = timeMs;
+        this.callId = callId;
+        return this;
+    }
+
+    public EngineEvent offerAnswered(long timeMs, long callId, int agentIndex) {
+        callEvent(EventType.OFFER_ANSWERED, timeMs, callId);
+        this.agentIndex = agentIndex;
+        return this;
+    }
+
+    public EngineEvent offerNotAnswered(long timeMs, long callId, int agentIndex, boolean rejected) {
+        callEvent(EventType.OFFER_NOT_ANSWERED, timeMs, callId);
+        this.agentIndex = agentIndex;
+        this.rejected = rejected;
+        return this;
+    }
+
+    public EngineEvent agentEvent(EventType type, long timeMs, int agentIndex, int reasonCode) {
+        clear();
+        this.type = type;
+        this.timeMs = timeMs;
+        this.agentIndex = agentIndex;
+        this.reasonCode = reasonCode;
+        return this;
+    }
+
+    public EngineEvent tick(long timeMs) {
+        clear();
+        this.timeMs = timeMs;
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return type + "@" + timeMs + "{call=" + callId + ", agent=" + agentIndex + ", queue=" + queueIndex
+                + ", tier=" + tierIndex + ", brand=" + brandIndex + ", am=" + accountManagerIndex
+                + ", reason=" + reasonCode + (rejected ? ", rejected" : "") + "}";
+    }
+}

@@ -1,0 +1,32 @@
+package acd.core.engine;
+
+/**
+ * What happened inside the engine, for journals, queue_log and desktops. Called on the engine
+ * thread after the state has changed: do not block, copy what you keep.
+ */
+public interface EngineListener {
+    EngineListener NONE = new EngineListener() {
+    };
+
+    default void callQueued(long timeMs, CallView call) {
+    }
+
+    default void callConnected(long timeMs, CallView call, int agentIndex) {
+    }
+
+    default void ringNoAnswer(long timeMs, CallView call, int agentIndex, long ringMs) {
+    }
+
+    default void callAbandoned(long timeMs, CallView call, long waitMs) {
+    }
+
+    default void callCompleted(long timeMs, CallView call, int agentIndex, long talkMs) {
+    }
+
+    default void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
+    }
+
+    /** An input that did not fit the state machine; it was ignored. */
+    default void eventRejected(EngineEvent event, String why) {
+    }
+}

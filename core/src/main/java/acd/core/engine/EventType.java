@@ -1,0 +1,24 @@
+package acd.core.engine;
+
+/** What an {@link EngineEvent} says happened. */
+public enum EventType {
+    /** A caller was classified and wants a person: joins a queue. */
+    CALL_ARRIVED,
+    /** The caller hung up before a person answered. */
+    CALLER_ABANDONED,
+    AGENT_LOGGED_IN,
+    AGENT_LOGGED_OUT,
+    AGENT_READY,
+    /** The agent is not ready, with a reason code. */
+    AGENT_NOT_READY,
+    /** The seat answered the call offered to it. */
+    OFFER_ANSWERED,
+    /** The seat did not answer, was busy, or rejected the offer. */
+    OFFER_NOT_ANSWERED,
+    /** A connected call ended (either side hung up). */
+    CALL_ENDED,
+    /** The agent finished after-call work early. */
+    WRAP_UP_DONE,
+    /** Nothing happened but time passed: fires due timers. */
+    TICK
+}

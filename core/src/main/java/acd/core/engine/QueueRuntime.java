@@ -1,0 +1,57 @@
+package acd.core.engine;
+
+import acd.core.model.AgentSelection;
+import acd.core.model.MaxWaitAction;
+import acd.core.model.NoAgentsAction;
+import acd.core.model.QueueOrdering;
+import acd.core.model.QueueSpec;
+
+import java.util.Arrays;
+
+/** A queue's settings in engine units, and the buckets its waiting calls sit in. */
+final class QueueRuntime {
+    final int index;
+    final QueueSpec spec;
+    final long skillsMask;
+    final QueueOrdering ordering;
+    final AgentSelection selection;
+    final long thresholdMs;
+    final long waitBoundMs;
+    final long ringTimeoutMs;
+    final long maxWaitMs;
+    final MaxWaitAction maxWaitAction;
+    int overflowTarget = -1;
+    final NoAgentsAction whenNoAgents;
+    final long accountManagerWaitMs;
+    final long announceEveryMs;
+
+    CallBucket[] buckets = new CallBucket[8];
+    int bucketCount;
+
+    /** Running handle-time sums, for expected-wait announcements. */
+    long handledCalls;
+    long handleSumMs;
+
+    QueueRuntime(int index, QueueSpec spec, long skillsMask) {
+        this.index = index;
+        this.spec = spec;
+        this.skillsMask = skillsMask;
+        this.ordering = spec.ordering();
+        this.selection = spec.agentSelection();
+        this.thresholdMs = spec.thresholdSeconds() * 1000L;
+        this.waitBoundMs = spec.waitBoundSeconds() * 1000L;
+        this.ringTimeoutMs = spec.ringTimeoutSeconds() * 1000L;
+        this.maxWaitMs = spec.maxWaitSeconds() * 1000L;
+        this.maxWaitAction = spec.maxWaitAction();
+        this.whenNoAgents = spec.whenNoAgents();
+        this.accountManagerWaitMs = spec.accountManagerWaitSeconds() * 1000L;
+        this.announceEveryMs = spec.announceEverySeconds() * 1000L;
+    }
+
+    void addBucket(CallBucket bucket) {
+        if (bucketCount == buckets.length) {
+            buckets = Arrays.copyOf(buckets, bucketCount * 2);
+        }
+        buckets[bucketCount++] = bucket;
+    }
+}

@@ -1,0 +1,329 @@
+package acd.core.metrics;
+
+import acd.core.engine.AgentState;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Service-level figures per queue, tier, brand and 15-minute interval, and the live gauges a
+ * wallboard shows. The engine thread is the only writer; any thread may read at any time
+ * without blocking it. A call's outcome is counted in the interval it was queued in, so an
+ * interval's service level is that of the calls offered in it.
+ */
+public final class ServiceLevelBoard {
+    public static final long INTERVAL_MS = 15 * 60 * 1000L;
+    /** Intervals kept: one day. */
+    public static final int INTERVALS_KEPT = 96;
+
+    private static final int STATES = AgentState.values().length;
+
+    private final int queues;
+    private final int tiers;
+    private final int brandSlots;
+    private final long[] thresholdMs;
+    private final long[] shortAbandonMs;
+
+    private final TrafficCounters[] byQueue;
+    private final TrafficCounters[] byQueueTier;
+    private final TrafficCounters[] byQueueBrand;
+    private final WaitDistribution[] waitsByQueue;
+    private final WaitDistribution[] waitsByQueueTier;
+    private final WaitDistribution[] waitsByQueueBrand;
+    private final TrafficCounters[] intervalCells;
+    private final AtomicLongArray intervalOfCell;
+
+    private final AtomicLongArray waitingByQueueTier;
+    private final AtomicLongArray oldestPlaceByQueue;
+    private final AtomicLongArray agentsByQueueState;
+    private final AtomicLongArray agentsByState = new AtomicLongArray(STATES);
+    private final AtomicLongArray clock = new AtomicLongArray(1);
+
+    /**
+     * @param thresholdSeconds     service-level threshold per queue
+     * @param shortAbandonSeconds  short-abandon threshold per queue
+     * @param tiers                number of tiers
+     * @param brands               number of brands (a slot for "no brand" is added)
+     */
+    public ServiceLevelBoard(int[] thresholdSeconds, int[] shortAbandonSeconds, int tiers, int brands) {
+        this.queues = thresholdSeconds.length;
+        this.tiers = tiers;
+        this.brandSlots = brands + 1;
+        this.thresholdMs = new long[queues];
+        this.shortAbandonMs = new long[queues];
+        for (int q = 0; q < queues; q++) {
+            thresholdMs[q] = thresholdSeconds[q] * 1000L;
+            shortAbandonMs[q] = shortAbandonSeconds[q] * 1000L;
+        }
+        byQueue = cells(queues);
+        byQueueTier = cells(queues * tiers);
+        byQueueBrand = cells(queues * brandSlots);
+        waitsByQueue = distributions(queues);
+        waitsByQueueTier = distributions(queues * tiers);
+        waitsByQueueBrand = distributions(queues * brandSlots);
+        intervalCells = cells(queues * tiers * INTERVALS_KEPT);
+        intervalOfCell = new AtomicLongArray(intervalCells.length);
+        for (int i = 0; i < intervalCells.length; i++) {
+            intervalOfCell.lazySet(i, -1);
+        }
+        waitingByQueueTier = new AtomicLongArray(queues * tiers);
+        oldestPlaceByQueue = new AtomicLongArray(queues);
+        for (int q = 0; q < queues; q++) {
+            oldestPlaceByQueue.lazySet(q, Long.MAX_VALUE);
+        }
+        agentsByQueueState = new AtomicLongArray(queues * STATES);
+    }
+
+    private static TrafficCounters[] cells(int n) {
+        TrafficCounters[] cells = new TrafficCounters[n];
+        for (int i = 0; i < n; i++) {
+            cells[i] = new TrafficCounters();
+        }
+        return cells;
+    }
+
+    private static WaitDistribution[] distributions(int n) {
+        WaitDistribution[] d = new WaitDistribution[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = new WaitDistribution();
+        }
+        return d;
+    }
+
+    public int queueCount() {
+        return queues;
+    }
+
+    public int tierCount() {
+        return tiers;
+    }
+
+    public long thresholdMs(int queue) {
+        return thresholdMs[queue];
+    }
+
+    // ---- writer side: the engine thread only ----
+
+    private int brandSlot(int brand) {
+        return brand < 0 ? brandSlots - 1 : brand;
+    }
+
+    private TrafficCounters intervalCell(int queue, int tier, long queuedAtMs) {
+        long interval = Math.floorDiv(queuedAtMs, INTERVAL_MS);
+        int cell = (queue * tiers + tier) * INTERVALS_KEPT + (int) Math.floorMod(interval, INTERVALS_KEPT);
+        TrafficCounters counters = intervalCells[cell];
+        if (intervalOfCell.get(cell) != interval) {
+            counters.reset();
+            intervalOfCell.lazySet(cell, interval);
+        }
+        return counters;
+    }
+
+    private void add(int queue, int tier, int brand, long queuedAtMs, int field, long delta) {
+        byQueue[queue].add(field, delta);
+        byQueueTier[queue * tiers + tier].add(field, delta);
+        byQueueBrand[queue * brandSlots + brandSlot(brand)].add(field, delta);
+        intervalCell(queue, tier, queuedAtMs).add(field, delta);
+    }
+
+    private void longest(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
+        byQueue[queue].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+        byQueueTier[queue * tiers + tier].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+        byQueueBrand[queue * brandSlots + brandSlot(brand)].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+        intervalCell(queue, tier, queuedAtMs).max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+    }
+
+    public void recordOffered(int queue, int tier, int brand, long queuedAtMs) {
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.OFFERED, 1);
+        waitingByQueueTier.lazySet(queue * tiers + tier, waitingByQueueTier.get(queue * tiers + tier) + 1);
+    }
+
+    /** The call left the waiting line (answered, abandoned, overflowed or released). */
+    private void leftLine(int queue, int tier) {
+        waitingByQueueTier.lazySet(queue * tiers + tier, waitingByQueueTier.get(queue * tiers + tier) - 1);
+    }
+
+    public void recordAnswered(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
+        leftLine(queue, tier);
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWERED, 1);
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWER_WAIT_SUM_MS, waitMs);
+        if (waitMs <= thresholdMs[queue]) {
+            add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWERED_WITHIN, 1);
+        }
+        longest(queue, tier, brand, queuedAtMs, waitMs);
+        waitsByQueue[queue].record(waitMs);
+        waitsByQueueTier[queue * tiers + tier].record(waitMs);
+        waitsByQueueBrand[queue * brandSlots + brandSlot(brand)].record(waitMs);
+    }
+
+    public void recordAbandoned(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
+        leftLine(queue, tier);
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.ABANDONED, 1);
+        if (waitMs < shortAbandonMs[queue]) {
+            add(queue, tier, brand, queuedAtMs, TrafficCounters.SHORT_ABANDONED, 1);
+        }
+        longest(queue, tier, brand, queuedAtMs, waitMs);
+    }
+
+    public void recordOverflowed(int queue, int tier, int brand, long queuedAtMs) {
+        leftLine(queue, tier);
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.OVERFLOWED, 1);
+    }
+
+    public void recordTimedOut(int queue, int tier, int brand, long queuedAtMs) {
+        leftLine(queue, tier);
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.TIMED_OUT, 1);
+    }
+
+    public void recordRefused(int queue, int tier, int brand, long queuedAtMs) {
+        leftLine(queue, tier);
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.REFUSED, 1);
+    }
+
+    public void recordHandled(int queue, int tier, int brand, long queuedAtMs, long handleMs) {
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.HANDLED, 1);
+        add(queue, tier, brand, queuedAtMs, TrafficCounters.HANDLE_SUM_MS, handleMs);
+    }
+
+    public void agentStateChanged(int[] staffedQueues, AgentState from, AgentState to) {
+        agentsByState.lazySet(from.ordinal(), agentsByState.get(from.ordinal()) - 1);
+        agentsByState.lazySet(to.ordinal(), agentsByState.get(to.ordinal()) + 1);
+        for (int q : staffedQueues) {
+            int f = q * STATES + from.ordinal();
+            int t = q * STATES + to.ordinal();
+            agentsByQueueState.lazySet(f, agentsByQueueState.get(f) - 1);
+            agentsByQueueState.lazySet(t, agentsByQueueState.get(t) + 1);
+        }
+    }
+
+    /** Sets the starting population (all logged out) before any event. */
+    public void agentsConfigured(int[][] staffedQueuesByAgent) {
+        for (int[] staffed : staffedQueuesByAgent) {
+            agentsByState.lazySet(AgentState.LOGGED_OUT.ordinal(),
+                    agentsByState.get(AgentState.LOGGED_OUT.ordinal()) + 1);
+            for (int q : staffed) {
+                int i = q * STATES + AgentState.LOGGED_OUT.ordinal();
+                agentsByQueueState.lazySet(i, agentsByQueueState.get(i) + 1);
+            }
+        }
+    }
+
+    public void publishOldestWaiting(int queue, long placeMs) {
+        oldestPlaceByQueue.lazySet(queue, placeMs);
+    }
+
+    public void publishTime(long nowMs) {
+        clock.lazySet(0, nowMs);
+    }
+
+    // ---- reader side: any thread ----
+
+    /** The engine's event time at its last tick. */
+    public long lastEventTimeMs() {
+        return clock.get(0);
+    }
+
+    public TrafficFigures queue(int queue) {
+        return TrafficFigures.of(byQueue[queue].read());
+    }
+
+    public TrafficFigures queueTier(int queue, int tier) {
+        return TrafficFigures.of(byQueueTier[queue * tiers + tier].read());
+    }
+
+    /** Figures of a queue's calls of one brand; {@code brand = -1} for calls with no brand. */
+    public TrafficFigures queueBrand(int queue, int brand) {
+        return TrafficFigures.of(byQueueBrand[queue * brandSlots + brandSlot(brand)].read());
+    }
+
+    /** Figures of one tier over all queues. */
+    public TrafficFigures tier(int tier) {
+        long[] sums = new long[TrafficCounters.FIELDS];
+        for (int q = 0; q < queues; q++) {
+            byQueueTier[q * tiers + tier].addTo(sums);
+        }
+        return TrafficFigures.of(sums);
+    }
+
+    public WaitPercentiles waits(int queue) {
+        return waitsByQueue[queue].read();
+    }
+
+    public WaitPercentiles waits(int queue, int tier) {
+        return waitsByQueueTier[queue * tiers + tier].read();
+    }
+
+    public WaitPercentiles brandWaits(int queue, int brand) {
+        return waitsByQueueBrand[queue * brandSlots + brandSlot(brand)].read();
+    }
+
+    /** Waits of one tier over all queues. */
+    public WaitPercentiles tierWaits(int tier) {
+        Histogram sum = new Histogram(24L * 3600 * 1000, 3);
+        for (int q = 0; q < queues; q++) {
+            waitsByQueueTier[q * tiers + tier].addInto(sum);
+        }
+        return new WaitPercentiles(sum.getTotalCount(), sum.getValueAtPercentile(50), sum.getValueAtPercentile(90),
+                sum.getValueAtPercentile(99), sum.getMaxValue());
+    }
+
+    /**
+     * The kept intervals of a queue (all tiers when {@code tier < 0}) that saw calls, oldest
+     * first.
+     */
+    public List<IntervalFigures> intervals(int queue, int tier) {
+        long newest = Long.MIN_VALUE;
+        for (int t = 0; t < tiers; t++) {
+            for (int k = 0; k < INTERVALS_KEPT; k++) {
+                newest = Math.max(newest, intervalOfCell.get((queue * tiers + t) * INTERVALS_KEPT + k));
+            }
+        }
+        List<IntervalFigures> out = new ArrayList<>();
+        if (newest < 0) {
+            return out;
+        }
+        for (long interval = Math.max(0, newest - INTERVALS_KEPT + 1); interval <= newest; interval++) {
+            long[] sums = new long[TrafficCounters.FIELDS];
+            boolean any = false;
+            for (int t = tier < 0 ? 0 : tier; t < (tier < 0 ? tiers : tier + 1); t++) {
+                int cell = (queue * tiers + t) * INTERVALS_KEPT + (int) Math.floorMod(interval, INTERVALS_KEPT);
+                if (intervalOfCell.get(cell) == interval) {
+                    intervalCells[cell].addTo(sums);
+                    any = true;
+                }
+            }
+            if (any && sums[TrafficCounters.OFFERED] > 0) {
+                out.add(new IntervalFigures(interval * INTERVAL_MS, TrafficFigures.of(sums)));
+            }
+        }
+        return out;
+    }
+
+    public long waitingNow(int queue, int tier) {
+        return waitingByQueueTier.get(queue * tiers + tier);
+    }
+
+    public long waitingNow(int queue) {
+        long n = 0;
+        for (int t = 0; t < tiers; t++) {
+            n += waitingByQueueTier.get(queue * tiers + t);
+        }
+        return n;
+    }
+
+    /** How long the longest-waiting caller of the queue has waited, as of the last tick. */
+    public long longestWaitingNowMs(int queue) {
+        long place = oldestPlaceByQueue.get(queue);
+        return place == Long.MAX_VALUE ? 0 : Math.max(0, clock.get(0) - place);
+    }
+
+    public long agents(int queue, AgentState state) {
+        return agentsByQueueState.get(queue * STATES + state.ordinal());
+    }
+
+    public long agents(AgentState state) {
+        return agentsByState.get(state.ordinal());
+    }
+}
