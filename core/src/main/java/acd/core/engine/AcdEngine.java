@@ -405,7 +405,7 @@ public final class AcdEngine implements RoutingEngine {
             call.maxWaitTimerId = schedule(now + queue.maxWaitMs, TimerKinds.MAX_WAIT, call.callId);
         }
         Agent manager = call.accountManagerIndex >= 0 && call.overflowHops == 0 ? agents[call.accountManagerIndex] : null;
-        if (manager != null && manager.isLoggedIn() && queue.accountManagerWaitMs > 0) {
+        if (manager != null && manager.isLoggedIn() && !manager.logoutPending && queue.accountManagerWaitMs > 0) {
             call.state = CallState.WAITING_FOR_ACCOUNT_MANAGER;
             call.step = -1;
             call.pool = null;
@@ -703,7 +703,11 @@ public final class AcdEngine implements RoutingEngine {
                 directives.cancelOffer(now, call, agent.index);
                 ringEnded(call, false);
             }
-            case TALKING -> agent.logoutPending = true;
+            case TALKING -> {
+                agent.logoutPending = true;
+                // Whoever waits for this account manager would wait for nobody.
+                drainPersonalLine(agent);
+            }
             case WRAP_UP -> {
                 agent.logoutPending = true;
                 finishWrapUp(agent);
@@ -715,10 +719,14 @@ public final class AcdEngine implements RoutingEngine {
         agent.logoutPending = false;
         agent.notReadyPending = false;
         changeState(agent, AgentState.LOGGED_OUT, 0);
+        drainPersonalLine(agent);
+        releaseCallsNobodyCanTake(agent);
+    }
+
+    private void drainPersonalLine(Agent agent) {
         while (agent.personal.size() > 0) {
             fallBackToQueue(agent.personal.peek());
         }
-        releaseCallsNobodyCanTake(agent);
     }
 
     private void onAgentReady(EngineEvent e) {
@@ -1232,6 +1240,76 @@ public final class AcdEngine implements RoutingEngine {
     /** Agent pools created so far: a measure of how many distinct eligibilities are in use. */
     public int poolCount() {
         return pools.size();
+    }
+
+    /**
+     * Checks the engine's internal consistency and throws on the first breach. Walks every
+     * structure: for tests and soak runs, never on the routing path.
+     */
+    void verifyInvariants() {
+        for (Agent agent : agents) {
+            boolean busy = agent.state == AgentState.RINGING || agent.state == AgentState.TALKING;
+            check(busy == (agent.call != null), agent.id + " in " + agent.state + " with call " + agent.call);
+            if (busy) {
+                check(agent.call.offeredTo == agent, agent.id + " holds " + agent.call + " offered elsewhere");
+            }
+            for (int p = 0; p < agent.poolCount; p++) {
+                boolean free = agent.pools[p].slotFree[agent.poolSlots[p]];
+                check(free == (agent.state == AgentState.READY), agent.id + " free=" + free + " in " + agent.state);
+            }
+        }
+        for (AgentPool pool : pools) {
+            int loggedIn = 0;
+            int free = 0;
+            for (int slot = 0; slot < pool.memberCount; slot++) {
+                Agent agent = agents[pool.slotAgent[slot]];
+                loggedIn += agent.isLoggedIn() ? 1 : 0;
+                free += agent.state == AgentState.READY ? 1 : 0;
+            }
+            check(loggedIn == pool.loggedIn, "pool " + pool.id + " counts " + pool.loggedIn + " logged in, has " + loggedIn);
+            check(free == pool.freeCount, "pool " + pool.id + " counts " + pool.freeCount + " free, has " + free);
+            if (free > 0) {
+                check(pool.bestFreeAgent() >= 0, "pool " + pool.id + " has free agents but offers none");
+                for (int b = 0; b < pool.bucketCount; b++) {
+                    check(pool.buckets[b].size() == 0, "pool " + pool.id + " has a free agent and a waiting call");
+                }
+            }
+        }
+        int[] inLine = new int[1];
+        calls.forEach((id, call) -> {
+            switch (call.state) {
+                case QUEUED -> {
+                    check(call.bucket != null && call.bucket.pool == call.pool, call + " queued outside its pool's line");
+                    check(call.bucket.queueIndex == call.queueIndex && call.bucket.tierIndex == call.tierIndex,
+                            call + " in the wrong bucket");
+                    inLine[0]++;
+                }
+                case WAITING_FOR_ACCOUNT_MANAGER -> {
+                    check(call.bucket == agents[call.accountManagerIndex].personal, call + " not with its manager");
+                    inLine[0]++;
+                }
+                case OFFERED, CONNECTED -> {
+                    check(call.bucket == null, call + " ringing yet still in line");
+                    check(call.offeredTo != null && call.offeredTo.call == call, call + " offered to nobody");
+                }
+            }
+        });
+        int bucketed = 0;
+        for (QueueRuntime queue : queues) {
+            for (int b = 0; b < queue.bucketCount; b++) {
+                bucketed += queue.buckets[b].size();
+            }
+        }
+        for (Agent agent : agents) {
+            bucketed += agent.personal.size();
+        }
+        check(bucketed == inLine[0], "lines hold " + bucketed + " calls, " + inLine[0] + " are waiting");
+    }
+
+    private static void check(boolean condition, String breach) {
+        if (!condition) {
+            throw new IllegalStateException(breach);
+        }
     }
 
     private static final class PoolKey {

@@ -3,9 +3,8 @@ package acd.core.model;
 import java.util.List;
 
 /**
- * Everything the engine routes by. Names refer to each other; {@link #validate()} is the last
- * line of defence for configurations built in code (the YAML loader reports the same problems
- * with file and line first).
+ * Everything the engine routes by. Names refer to each other; the YAML loader checks them with
+ * file and line, and the engine checks them again when it compiles a configuration built in code.
  *
  * @param skills           skill names (at most 64)
  * @param seatGroups       seat group names (at most 64)

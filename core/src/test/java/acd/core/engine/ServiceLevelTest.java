@@ -1,0 +1,119 @@
+package acd.core.engine;
+
+import acd.core.metrics.IntervalFigures;
+import acd.core.metrics.ServiceLevelBoard;
+import acd.core.metrics.TrafficFigures;
+import acd.core.metrics.WaitPercentiles;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static acd.core.engine.CallCenterFloor.DIAMOND;
+import static acd.core.engine.CallCenterFloor.GOTONE;
+import static acd.core.engine.CallCenterFloor.STANDARD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ServiceLevelTest {
+
+    private static CallCenterFloor floor() {
+        return CallCenterFloor.builder()
+                .queue("billing", "billing")
+                .agent("1001", Map.of("billing", 1))
+                .build();
+    }
+
+    @Test
+    void serviceLevelIsAnsweredWithinThresholdOverOfferedLessShortAbandons() {
+        CallCenterFloor floor = floor();
+        floor.at(0).loginReady("1001");
+        floor.call(1, "billing", STANDARD).at(2).answer(1);          // 2 s: within 10 s
+        floor.call(2, "billing", STANDARD);                          // waits behind call 1
+        floor.at(3).call(3, "billing", STANDARD);
+        floor.at(5).abandon(3);                                      // 2 s: a short abandon
+        floor.at(4).call(4, "billing", STANDARD);
+        floor.at(30).abandon(4);                                     // 26 s: a real abandon
+        floor.at(40).hangUp(1).answer(2);                            // 38 s: answered late
+        TrafficFigures billing = floor.engine.board().queue(0);
+        assertEquals(4, billing.offered());
+        assertEquals(2, billing.answered());
+        assertEquals(1, billing.answeredWithin());
+        assertEquals(2, billing.abandoned());
+        assertEquals(1, billing.shortAbandoned());
+        assertEquals(1.0 / 3, billing.serviceLevel(), 1e-9);
+        assertEquals(0.5, billing.answerRate(), 1e-9);
+        assertEquals((2_000 + 38_000) / 2.0, billing.averageSpeedOfAnswerMs(), 1e-9);
+        assertEquals(38_000, billing.longestWaitMs());
+    }
+
+    @Test
+    void aCallCountsAsAnsweredWhenAPersonAnswersNotWhenItEnds() {
+        CallCenterFloor floor = floor();
+        floor.at(0).loginReady("1001").call(1, "billing", STANDARD).at(4).answer(1);
+        assertEquals(1, floor.engine.board().queue(0).answered());
+        assertEquals(1, floor.engine.board().queue(0).answeredWithin());
+        floor.at(200).hangUp(1);
+        assertEquals(200_000 - 4_000, (long) floor.engine.board().queue(0).averageHandleMs());
+    }
+
+    @Test
+    void figuresAreKeptPerTierAndPerBrand() {
+        CallCenterFloor floor = floor();
+        floor.at(0).loginReady("1001");
+        floor.call(1, "billing", DIAMOND, GOTONE, -1).answer(1);
+        floor.call(2, "billing", STANDARD);
+        floor.at(20).hangUp(1).answer(2);
+        ServiceLevelBoard board = floor.engine.board();
+        assertEquals(1.0, board.queueTier(0, DIAMOND).serviceLevel());
+        assertEquals(0.0, board.queueTier(0, STANDARD).serviceLevel());
+        assertEquals(1, board.queueBrand(0, GOTONE).answered());
+        assertEquals(1, board.queueBrand(0, -1).answered());
+        assertEquals(1, board.tier(STANDARD).offered());
+    }
+
+    @Test
+    void outcomesCountInTheFifteenMinuteIntervalTheCallWasOfferedIn() {
+        CallCenterFloor floor = floor();
+        floor.at(0).loginReady("1001").call(1, "billing", STANDARD).answer(1);
+        floor.at(890).call(2, "billing", STANDARD);
+        floor.at(905).hangUp(1).answer(2);                           // answered in interval 1, offered in 0
+        floor.at(1000).hangUp(2).call(3, "billing", STANDARD).answer(3);
+        List<IntervalFigures> intervals = floor.engine.board().intervals(0, -1);
+        assertEquals(2, intervals.size());
+        assertEquals(0, intervals.get(0).startMs());
+        assertEquals(2, intervals.get(0).figures().answered());
+        assertEquals(0.5, intervals.get(0).figures().serviceLevel(), 1e-9);
+        assertEquals(ServiceLevelBoard.INTERVAL_MS, intervals.get(1).startMs());
+        assertEquals(1, intervals.get(1).figures().offered());
+    }
+
+    @Test
+    void waitPercentilesComeFromTheRecordedWaits() {
+        CallCenterFloor floor = floor();
+        floor.at(0).loginReady("1001");
+        for (int i = 1; i <= 10; i++) {
+            floor.call(i, "billing", STANDARD);
+        }
+        for (int i = 1; i <= 10; i++) {
+            floor.at(i * 3).answer(i).hangUp(i);
+        }
+        WaitPercentiles waits = floor.engine.board().waits(0);
+        assertEquals(10, waits.count());
+        assertEquals(15_000, waits.p50Ms(), 15);
+        assertEquals(30_000, waits.maxMs(), 30);
+    }
+
+    @Test
+    void theWallboardSeesWhoIsWaitingAndAgentsByState() {
+        CallCenterFloor floor = floor();
+        floor.at(0).loginReady("1001").call(1, "billing", STANDARD).answer(1);
+        floor.call(2, "billing", DIAMOND).call(3, "billing", STANDARD);
+        floor.at(25);
+        ServiceLevelBoard board = floor.engine.board();
+        assertEquals(2, board.waitingNow(0));
+        assertEquals(1, board.waitingNow(0, DIAMOND));
+        assertEquals(25_000, board.longestWaitingNowMs(0));
+        assertEquals(1, board.agents(0, AgentState.TALKING));
+        assertEquals(0, board.agents(AgentState.LOGGED_OUT));
+    }
+}

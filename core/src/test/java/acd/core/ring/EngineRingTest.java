@@ -1,0 +1,101 @@
+package acd.core.ring;
+
+import acd.core.engine.EngineEvent;
+import acd.core.engine.EventType;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EngineRingTest {
+
+    @Test
+    void eventsFromManyProducersAreAllAppliedOnOneThread() throws Exception {
+        AtomicLong applied = new AtomicLong();
+        ConcurrentLinkedQueue<String> threads = new ConcurrentLinkedQueue<>();
+        CountDownLatch done = new CountDownLatch(40_000);
+        try (EngineRing ring = new EngineRing(event -> {
+            applied.incrementAndGet();
+            if (threads.isEmpty() || !threads.contains(Thread.currentThread().getName())) {
+                threads.add(Thread.currentThread().getName());
+            }
+            done.countDown();
+        }, 1024, RingWaitStrategy.BLOCKING, ProducerType.MULTI, null)) {
+            List<Thread> producers = new ArrayList<>();
+            for (int p = 0; p < 4; p++) {
+                final int producer = p;
+                Thread t = new Thread(() -> {
+                    for (int i = 0; i < 10_000; i++) {
+                        final long id = producer * 100_000L + i;
+                        ring.publish(e -> e.callEvent(EventType.CALL_ENDED, id, id));
+                    }
+                });
+                producers.add(t);
+                t.start();
+            }
+            for (Thread t : producers) {
+                t.join();
+            }
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+        }
+        assertEquals(40_000, applied.get());
+        assertEquals(List.of("acd-engine"), List.copyOf(threads));
+    }
+
+    @Test
+    void anEventThatFailsIsSkippedAndTheEngineCarriesOn() throws Exception {
+        List<Long> seen = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        try (EngineRing ring = new EngineRing(event -> {
+            if (event.callId == 2) {
+                throw new IllegalStateException("broken event");
+            }
+            seen.add(event.callId);
+            if (event.callId == 3) {
+                done.countDown();
+            }
+        }, 64)) {
+            for (long id = 1; id <= 3; id++) {
+                ring.publish(new EngineEvent().callEvent(EventType.CALL_ENDED, id, id));
+            }
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            assertEquals(1, ring.failedEvents());
+        }
+        assertEquals(List.of(1L, 3L), seen);
+    }
+
+    @Test
+    void theObserverSeesEachEventAfterTheEngine() throws Exception {
+        CountDownLatch done = new CountDownLatch(5);
+        List<Long> observed = new ArrayList<>();
+        try (EngineRing ring = new EngineRing(event -> { }, 64, RingWaitStrategy.SLEEPING, ProducerType.SINGLE,
+                (event, sequence, endOfBatch) -> {
+                    observed.add(event.traceNanos);
+                    done.countDown();
+                })) {
+            for (long i = 1; i <= 5; i++) {
+                final long stamp = i;
+                ring.publish(e -> e.traceNanos = stamp);
+            }
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), observed);
+    }
+
+    @Test
+    void waitStrategiesParseFromConfigWordsAndRejectUnknownOnes() {
+        assertEquals(RingWaitStrategy.BUSY_SPIN, RingWaitStrategy.parse("busy-spin"));
+        assertEquals(RingWaitStrategy.PHASED_BACKOFF, RingWaitStrategy.parse(" Phased_Backoff "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RingWaitStrategy.parse("spinny"));
+        assertTrue(e.getMessage().contains("spinny"));
+    }
+}
