@@ -1,0 +1,129 @@
+package acd.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The read-only HTTP API on Netty: {@code GET /api/queues} (service-level figures per queue
+ * and tier) and {@code GET /api/health}. Reads the engine's published figures; never blocks it.
+ */
+public final class HttpApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final int MAX_REQUEST_BYTES = 16 * 1024;
+
+    private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private final Map<String, Supplier<Object>> routes = new LinkedHashMap<>();
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup(1);
+    private final Channel channel;
+
+    public HttpApi(String bind, int port, Supplier<Object> queues, Supplier<Object> health) throws InterruptedException {
+        routes.put("/api/queues", queues);
+        routes.put("/api/health", health);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192));
+                        ch.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                        ch.pipeline().addLast(new Handler());
+                    }
+                });
+        this.channel = bootstrap.bind(bind, port).sync().channel();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            if (!request.decoderResult().isSuccess()) {
+                reply(ctx, request, HttpResponseStatus.BAD_REQUEST, error("malformed request"));
+                return;
+            }
+            String path = new QueryStringDecoder(request.uri()).path();
+            Supplier<Object> route = routes.get(path);
+            if (route == null) {
+                reply(ctx, request, HttpResponseStatus.NOT_FOUND, error("no such resource: " + path));
+            } else if (!HttpMethod.GET.equals(request.method())) {
+                reply(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, error("only GET is served"));
+            } else {
+                try {
+                    reply(ctx, request, HttpResponseStatus.OK, json.writeValueAsBytes(route.get()));
+                } catch (Exception e) {
+                    LOG.error("GET {} failed", path, e);
+                    reply(ctx, request, HttpResponseStatus.INTERNAL_SERVER_ERROR, error("internal error"));
+                }
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("HTTP connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+
+        private byte[] error(String message) {
+            try {
+                return json.writeValueAsBytes(Map.of("error", message));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void reply(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, byte[] body) {
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                    Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            boolean keepAlive = HttpUtil.isKeepAlive(request) && status.code() < 400;
+            if (keepAlive) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                ctx.writeAndFlush(response);
+            } else {
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package acd.server.http;
+
+import acd.core.engine.AgentState;
+import acd.core.metrics.IntervalFigures;
+import acd.core.metrics.ServiceLevelBoard;
+import acd.core.metrics.TrafficFigures;
+import acd.core.metrics.WaitPercentiles;
+import acd.core.model.QueueSpec;
+import acd.core.model.RoutingConfig;
+import acd.core.model.TierSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the service-level board into the plain maps {@code GET /api/queues} serves: per queue,
+ * its tiers and brands, and its 15-minute intervals. Times in seconds, rates as fractions.
+ */
+public final class QueueReports {
+    private final RoutingConfig config;
+    private final ServiceLevelBoard board;
+
+    public QueueReports(RoutingConfig config, ServiceLevelBoard board) {
+        this.config = config;
+        this.board = board;
+    }
+
+    public Map<String, Object> all() {
+        List<Object> queues = new ArrayList<>();
+        for (int q = 0; q < config.queues().size(); q++) {
+            queues.add(queue(q));
+        }
+        Map<String, Object> agents = new LinkedHashMap<>();
+        for (AgentState state : AgentState.values()) {
+            agents.put(stateName(state), board.agents(state));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("time", board.lastEventTimeMs());
+        out.put("queues", queues);
+        out.put("agents", agents);
+        return out;
+    }
+
+    public Map<String, Object> queue(int q) {
+        QueueSpec spec = config.queues().get(q);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("queue", spec.id());
+        out.put("label", spec.label());
+        out.put("thresholdSeconds", spec.thresholdSeconds());
+        out.put("targetPercent", spec.targetPercent());
+        figures(out, board.queue(q), board.waits(q));
+        out.put("waitingNow", board.waitingNow(q));
+        out.put("longestWaitingNowSeconds", board.longestWaitingNowMs(q) / 1000.0);
+        Map<String, Object> agents = new LinkedHashMap<>();
+        for (AgentState state : AgentState.values()) {
+            agents.put(stateName(state), board.agents(q, state));
+        }
+        out.put("agents", agents);
+        List<Object> tiers = new ArrayList<>();
+        for (int t = 0; t < config.tiers().size(); t++) {
+            TierSpec tier = config.tiers().get(t);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("tier", tier.id());
+            row.put("label", tier.label());
+            figures(row, board.queueTier(q, t), board.waits(q, t));
+            row.put("waitingNow", board.waitingNow(q, t));
+            tiers.add(row);
+        }
+        out.put("tiers", tiers);
+        List<Object> brands = new ArrayList<>();
+        for (int b = 0; b < config.brands().size(); b++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("brand", config.brands().get(b).id());
+            row.put("label", config.brands().get(b).label());
+            figures(row, board.queueBrand(q, b), board.brandWaits(q, b));
+            brands.add(row);
+        }
+        out.put("brands", brands);
+        List<Object> intervals = new ArrayList<>();
+        for (IntervalFigures interval : board.intervals(q, -1)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("startMs", interval.startMs());
+            figures(row, interval.figures(), null);
+            intervals.add(row);
+        }
+        out.put("intervals", intervals);
+        return out;
+    }
+
+    private static void figures(Map<String, Object> out, TrafficFigures f, WaitPercentiles waits) {
+        out.put("offered", f.offered());
+        out.put("answered", f.answered());
+        out.put("answeredWithinThreshold", f.answeredWithin());
+        out.put("abandoned", f.abandoned());
+        out.put("shortAbandoned", f.shortAbandoned());
+        out.put("overflowed", f.overflowed());
+        out.put("timedOut", f.timedOut());
+        out.put("refused", f.refused());
+        out.put("serviceLevel", finite(f.serviceLevel()));
+        out.put("answerRate", finite(f.answerRate()));
+        out.put("asaSeconds", seconds(f.averageSpeedOfAnswerMs()));
+        out.put("ahtSeconds", seconds(f.averageHandleMs()));
+        out.put("longestWaitSeconds", f.longestWaitMs() / 1000.0);
+        if (waits != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("count", waits.count());
+            w.put("p50Seconds", waits.p50Ms() / 1000.0);
+            w.put("p90Seconds", waits.p90Ms() / 1000.0);
+            w.put("p99Seconds", waits.p99Ms() / 1000.0);
+            w.put("maxSeconds", waits.maxMs() / 1000.0);
+            out.put("waits", w);
+        }
+    }
+
+    /** JSON has no NaN: a figure with no calls behind it is null. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static Double seconds(double ms) {
+        return Double.isFinite(ms) ? ms / 1000.0 : null;
+    }
+
+    static String stateName(AgentState state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,121 @@
+package acd.server;
+
+import acd.core.config.ConfigError;
+import acd.core.engine.CallView;
+import acd.core.engine.DirectiveSink;
+import acd.core.engine.EngineListener;
+import acd.core.engine.EventType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HttpApiTest {
+    private static final Path CONFIG = Path.of("..", "config");
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final CountDownLatch offered = new CountDownLatch(1);
+    private AcdServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
+                .withHttpPort(0);
+        server = new AcdServer(CONFIG, settings, new DirectiveSink() {
+            @Override
+            public void offerCall(long timeMs, CallView call, int agentIndex, long ringTimeoutMs) {
+                offered.countDown();
+            }
+        }, EngineListener.NONE);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void queuesReportServiceLevelFiguresPerQueueAndTier() throws Exception {
+        int agent = server.engine().agentIndex("2001");
+        int queue = server.engine().queueIndex("general");
+        int tier = server.engine().tierIndex("gold");
+        long now = System.currentTimeMillis();
+        server.ring().publish(e -> e.agentEvent(EventType.AGENT_LOGGED_IN, now, agent, 0));
+        server.ring().publish(e -> e.agentEvent(EventType.AGENT_READY, now, agent, 0));
+        server.ring().publish(e -> e.callArrived(now, 1, queue, tier, -1, -1, 0, "13800000000", "1"));
+        server.ring().publish(e -> e.offerAnswered(now + 3000, 1, agent));
+        assertTrue(offered.await(5, TimeUnit.SECONDS));
+        JsonNode general = null;
+        for (int attempt = 0; attempt < 50 && (general == null || general.get("answered").asLong() == 0); attempt++) {
+            Thread.sleep(20);
+            HttpResponse<String> response = get("/api/queues");
+            assertEquals(200, response.statusCode());
+            for (JsonNode q : json.readTree(response.body()).get("queues")) {
+                if (q.get("queue").asText().equals("general")) {
+                    general = q;
+                }
+            }
+        }
+        assertEquals(1, general.get("offered").asLong());
+        assertEquals(1, general.get("answered").asLong());
+        assertEquals(1.0, general.get("serviceLevel").asDouble());
+        assertEquals(3.0, general.get("asaSeconds").asDouble(), 0.001);
+        assertEquals(1, general.get("agents").get("talking").asLong());
+        JsonNode gold = null;
+        for (JsonNode t : general.get("tiers")) {
+            if (t.get("tier").asText().equals("gold")) {
+                gold = t;
+            }
+        }
+        assertEquals(1, gold.get("answered").asLong());
+        assertEquals("金", gold.get("label").asText());
+    }
+
+    @Test
+    void healthReportsTheEngineLag() throws Exception {
+        Thread.sleep(200);
+        HttpResponse<String> response = get("/api/health");
+        assertEquals(200, response.statusCode());
+        JsonNode health = json.readTree(response.body());
+        assertEquals("ok", health.get("status").asText());
+        assertTrue(health.get("engineLagMs").asLong() < 2_000);
+    }
+
+    @Test
+    void unknownPathsAndMethodsGetAClearError() throws Exception {
+        HttpResponse<String> missing = get("/api/nothing");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("/api/nothing"));
+        HttpResponse<String> post = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.httpPort() + "/api/queues"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+    }
+
+    @Test
+    void aMissingConfigFileStopsTheStartNamingTheFile(@TempDir Path empty) {
+        ConfigError error = assertThrows(ConfigError.class,
+                () -> new AcdServer(empty, ServerSettings.DEFAULTS.withHttpPort(0), (t, c, a, r) -> { }, null));
+        assertTrue(error.getMessage().contains("routing.yaml"), error.getMessage());
+    }
+}
