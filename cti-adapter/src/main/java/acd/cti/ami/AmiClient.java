@@ -1,0 +1,237 @@
+package acd.cti.ami;
+
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The AMI connection, through Asterisk-Java's {@link ManagerConnection}. Owns the connection's
+ * life: logs in, and when the connection drops, reconnects with a growing delay (from
+ * {@code firstRetry} doubling up to {@code longestRetry}) and announces {@link PbxEvent.Connected}
+ * so the call flow can resynchronise from Asterisk's own state. Actions are sent without
+ * waiting for the reply; a refused action is logged with Asterisk's message.
+ */
+public final class AmiClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AmiClient.class);
+    private static final long LIST_TIMEOUT_MS = 10_000;
+
+    private final AmiSettings settings;
+    private final Consumer<PbxEvent> sink;
+    private final AmiEventTranslator translator;
+    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "acd-ami-control");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger generation = new AtomicInteger();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong failedActions = new AtomicLong();
+    private volatile ManagerConnection connection;
+    private volatile boolean closed;
+    private long nextDelayMs;
+    private int failedAttempts;
+
+    public AmiClient(AmiSettings settings, Consumer<PbxEvent> sink) {
+        this.settings = settings;
+        this.sink = sink;
+        this.translator = new AmiEventTranslator(sink);
+        this.nextDelayMs = settings.firstRetry().toMillis();
+    }
+
+    /** Starts connecting in the background; {@link PbxEvent.Connected} says when it is up. */
+    public void start() {
+        control.execute(this::connect);
+    }
+
+    public boolean isConnected() {
+        return connection != null;
+    }
+
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    public long failedActions() {
+        return failedActions.get();
+    }
+
+    public AmiEventTranslator translator() {
+        return translator;
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        ManagerConnection candidate = new ManagerConnectionFactory(settings.host(), settings.port(),
+                settings.username(), settings.secret()).createManagerConnection();
+        candidate.addEventListener(event -> {
+            if (event instanceof DisconnectEvent) {
+                control.execute(() -> lost(candidate, "connection closed by Asterisk or the network"));
+            } else if (candidate == connection) {
+                translator.onManagerEvent(event);
+            }
+        });
+        try {
+            candidate.login();
+            connection = candidate;
+            nextDelayMs = settings.firstRetry().toMillis();
+            if (failedAttempts > 0) {
+                LOG.info("AMI connected to {} after {} failed attempts", settings, failedAttempts);
+            } else {
+                LOG.info("AMI connected to {}", settings);
+            }
+            failedAttempts = 0;
+            sink.accept(new PbxEvent.Connected(generation.incrementAndGet()));
+        } catch (AuthenticationFailedException e) {
+            // A wrong secret does not fix itself quickly: retry slowly and say why every time.
+            LOG.error("AMI login to {} refused: wrong username or secret", settings);
+            abandon(candidate);
+            retryAfter(settings.longestRetry().toMillis());
+        } catch (Exception e) {
+            failedAttempts++;
+            if (failedAttempts == 1 || Long.bitCount(failedAttempts) == 1) {
+                LOG.warn("AMI connection to {} failed ({}); retrying in {} ms (attempt {})", settings, e.toString(),
+                        nextDelayMs, failedAttempts);
+            }
+            abandon(candidate);
+            retryAfter(nextDelayMs);
+            nextDelayMs = Math.min(nextDelayMs * 2, settings.longestRetry().toMillis());
+        }
+    }
+
+    private void retryAfter(long delayMs) {
+        if (!closed) {
+            control.schedule(this::connect, delayMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void lost(ManagerConnection which, String why) {
+        if (which != connection || closed) {
+            return;
+        }
+        connection = null;
+        reconnects.incrementAndGet();
+        LOG.warn("AMI connection to {} lost: {}; reconnecting", settings, why);
+        // Asterisk-Java would reconnect on its own schedule; this client owns the retry policy.
+        abandon(which);
+        sink.accept(new PbxEvent.Disconnected(why));
+        retryAfter(settings.firstRetry().toMillis());
+    }
+
+    private static void abandon(ManagerConnection c) {
+        try {
+            c.logoff();
+        } catch (Exception ignored) {
+            // Already closed or never connected: nothing to give back.
+        }
+    }
+
+    /** Moves a channel to another place in the dialplan. */
+    public CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority) {
+        return send(new RedirectAction(channel, context, exten, priority), "Redirect " + channel);
+    }
+
+    public CompletionStage<Boolean> setVariable(String channel, String name, String value) {
+        return send(new SetVarAction(channel, name, value), "Setvar " + name + " on " + channel);
+    }
+
+    public CompletionStage<Boolean> hangup(String channel) {
+        return send(new HangupAction(channel), "Hangup " + channel);
+    }
+
+    public CompletionStage<Boolean> originate(String channel, String context, String exten, int priority,
+                                              String callerId, Duration timeout) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(channel);
+        action.setContext(context);
+        action.setExten(exten);
+        action.setPriority(priority);
+        action.setCallerId(callerId);
+        action.setTimeout(timeout.toMillis());
+        action.setAsync(true);
+        return send(action, "Originate " + channel);
+    }
+
+    private CompletionStage<Boolean> send(ManagerAction action, String what) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        ManagerConnection c = connection;
+        if (c == null) {
+            failedActions.incrementAndGet();
+            LOG.warn("{} not sent: AMI is not connected", what);
+            done.complete(false);
+            return done;
+        }
+        try {
+            c.sendAction(action, response -> {
+                boolean ok = !(response instanceof ManagerError);
+                if (!ok) {
+                    failedActions.incrementAndGet();
+                    LOG.warn("{} refused by Asterisk: {}", what, response.getMessage());
+                }
+                done.complete(ok);
+            });
+        } catch (Exception e) {
+            failedActions.incrementAndGet();
+            LOG.warn("{} not sent: {}", what, e.toString());
+            done.complete(false);
+        }
+        return done;
+    }
+
+    /**
+     * Asterisk's list of live channels (CoreShowChannels). Blocks for the answer: call it from
+     * the thread handling {@link PbxEvent.Connected}, not from the engine.
+     */
+    public List<ChannelSnapshot> liveChannels() throws Exception {
+        ManagerConnection c = connection;
+        if (c == null) {
+            throw new IllegalStateException("AMI is not connected");
+        }
+        ResponseEvents events = c.sendEventGeneratingAction(new CoreShowChannelsAction(), LIST_TIMEOUT_MS);
+        List<ChannelSnapshot> out = new ArrayList<>();
+        for (ResponseEvent event : events.getEvents()) {
+            if (event instanceof CoreShowChannelEvent e && e.getUniqueid() != null) {
+                out.add(new ChannelSnapshot(e.getUniqueid(), e.getLinkedid(), e.getChannel(), e.getContext(),
+                        e.getExtension(), e.getApplication(), e.getBridgeduniqueid()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        ManagerConnection c = connection;
+        connection = null;
+        if (c != null) {
+            abandon(c);
+        }
+        control.shutdownNow();
+    }
+}

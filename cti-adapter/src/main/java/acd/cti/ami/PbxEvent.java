@@ -1,0 +1,57 @@
+package acd.cti.ami;
+
+/**
+ * The handful of Asterisk happenings the ACD needs, as small immutable records keyed by the
+ * channel's Uniqueid. Asterisk-Java's event classes stop at the translator: nothing past it
+ * sees a {@code ManagerEvent}.
+ */
+public sealed interface PbxEvent {
+
+    /** A channel hung up. */
+    record ChannelHangup(String uniqueId, String linkedId, String channel, int cause, String causeText)
+            implements PbxEvent {
+    }
+
+    /** A Dial started ringing {@code destChannel} for the caller channel {@code uniqueId}. */
+    record DialBegin(String uniqueId, String channel, String destUniqueId, String destChannel, String dialString)
+            implements PbxEvent {
+    }
+
+    /** A Dial ended: ANSWER, NOANSWER, BUSY, CANCEL, CHANUNAVAIL, CONGESTION... */
+    record DialEnd(String uniqueId, String channel, String destUniqueId, String destChannel, String dialStatus)
+            implements PbxEvent {
+        public boolean answered() {
+            return "ANSWER".equals(dialStatus);
+        }
+
+        /** The seat said no (busy) rather than let it ring out. */
+        public boolean refused() {
+            return "BUSY".equals(dialStatus);
+        }
+
+        /** The caller went away while the seat rang. */
+        public boolean cancelled() {
+            return "CANCEL".equals(dialStatus);
+        }
+    }
+
+    /** A channel joined a bridge (a conversation began). */
+    record BridgeEnter(String uniqueId, String channel, String bridgeId) implements PbxEvent {
+    }
+
+    /** A channel left a bridge. */
+    record BridgeLeave(String uniqueId, String channel, String bridgeId) implements PbxEvent {
+    }
+
+    /** A device (e.g. {@code PJSIP/1001}) changed state: NOT_INUSE, INUSE, RINGING, UNAVAILABLE... */
+    record DeviceState(String device, String state) implements PbxEvent {
+    }
+
+    /** The AMI session is up (first login or after a reconnect): time to resync. */
+    record Connected(int generation) implements PbxEvent {
+    }
+
+    /** The AMI session is gone; events may be missed until {@link Connected}. */
+    record Disconnected(String why) implements PbxEvent {
+    }
+}
