@@ -1,5 +1,6 @@
 package acd.cti.ami;
 
+import acd.cti.flow.PbxActions;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
@@ -36,7 +37,7 @@ import java.util.function.Consumer;
  * so the call flow can resynchronise from Asterisk's own state. Actions are sent without
  * waiting for the reply; a refused action is logged with Asterisk's message.
  */
-public final class AmiClient implements AutoCloseable {
+public final class AmiClient implements PbxActions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmiClient.class);
     private static final long LIST_TIMEOUT_MS = 10_000;
 

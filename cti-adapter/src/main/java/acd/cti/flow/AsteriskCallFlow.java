@@ -1,0 +1,429 @@
+package acd.cti.flow;
+
+import acd.core.engine.CallView;
+import acd.core.engine.DirectiveSink;
+import acd.core.engine.EngineEvent;
+import acd.core.engine.EventType;
+import acd.core.engine.ExitReason;
+import acd.core.engine.ReasonCodes;
+import acd.core.model.AgentSpec;
+import acd.core.model.RoutingConfig;
+import acd.cti.agi.AgiChannel;
+import acd.cti.agi.AgiScript;
+import acd.cti.agi.codec.AgiRequest;
+import acd.cti.ami.ChannelSnapshot;
+import acd.cti.ami.PbxEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The call flow of docs/asterisk.md between Asterisk and the engine. The {@code /acd} AGI script
+ * puts callers in line, the {@code /seat} script carries seat feature codes, AMI events say
+ * what became of an offer and when calls end, and the engine's directives turn into AMI
+ * Setvar and Redirect. Holds connection state (which channel is which call) and never routing
+ * state; after an AMI reconnect it compares its calls with Asterisk's live channels so no
+ * caller is forgotten and no seat stays reserved.
+ */
+public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
+    public static final String HOLD_CONTEXT = "acd-hold";
+    public static final String DELIVER_CONTEXT = "acd-deliver";
+    public static final String EXIT_CONTEXT = "acd-exit";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsteriskCallFlow.class);
+
+    private final RoutingConfig config;
+    private final EngineInbox engine;
+    private final PbxActions pbx;
+    private final CustomerDirectory directory;
+    private final LongSupplier clockMs;
+    private final Map<String, CallLeg> byUniqueId = new ConcurrentHashMap<>();
+    private final Map<Long, CallLeg> byCallId = new ConcurrentHashMap<>();
+    private final Map<String, CallLeg> bySeatUniqueId = new ConcurrentHashMap<>();
+    private final Map<String, Integer> agentByEndpoint = new HashMap<>();
+    private final AtomicLong callIds = new AtomicLong();
+    private final AtomicLong recoveredCalls = new AtomicLong();
+    /** AMI actions leave the engine thread here: a slow socket must never stall routing. */
+    private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "acd-pbx-actions");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AsteriskCallFlow(RoutingConfig config, EngineInbox engine, PbxActions pbx, CustomerDirectory directory,
+                            LongSupplier clockMs) {
+        this.config = config;
+        this.engine = engine;
+        this.pbx = pbx;
+        this.directory = directory;
+        this.clockMs = clockMs;
+        for (int a = 0; a < config.agents().size(); a++) {
+            agentByEndpoint.put(config.agents().get(a).endpoint().toLowerCase(Locale.ROOT), a);
+        }
+    }
+
+    /** Calls the adapter is following: waiting, ringing or connected. */
+    public int callsInProgress() {
+        return byCallId.size();
+    }
+
+    /** Calls found waiting in Asterisk after a reconnect that the server did not know. */
+    public long recoveredCalls() {
+        return recoveredCalls.get();
+    }
+
+    // ------------------------------------------------------------------ AGI: /acd
+
+    /** The {@code /acd} script: classify the caller, mark the channel queued, hand the call to the engine. */
+    public AgiScript queueScript() {
+        return new AgiScript() {
+            @Override
+            public void start(AgiRequest request, AgiChannel channel) {
+                List<String> args = request.arguments();
+                int queue = queueFor(args.isEmpty() ? "" : args.get(0), request);
+                long extraSkills = skillsFor(args.size() > 1 ? args.get(1) : "", request);
+                CustomerProfile profile = directory.find(request.callerId());
+                CallLeg leg = new CallLeg(callIds.incrementAndGet(), request.uniqueId(), request.channel(),
+                        request.callerId());
+                byUniqueId.put(leg.uniqueId, leg);
+                byCallId.put(leg.callId, leg);
+                channel.setVariable("ACD_CALL_ID", Long.toString(leg.callId))
+                        .thenCompose(r -> channel.setVariable("ACD_QUEUED", "1"))
+                        .thenCompose(r -> channel.close())
+                        .whenComplete((done, failure) -> {
+                            if (failure != null) {
+                                // Gone before reaching the line: never offered, so no abandon either.
+                                forget(leg);
+                                return;
+                            }
+                            arrive(leg, queue, profile, extraSkills, String.join("-", args));
+                        });
+            }
+        };
+    }
+
+    private int queueFor(String queueId, AgiRequest request) {
+        if (!queueId.isBlank()) {
+            int q = config.queueIndex(queueId.strip());
+            if (q >= 0) {
+                return q;
+            }
+            LOG.warn("AGI /acd from {} asked for unknown queue '{}'; using '{}'", request.channel(), queueId,
+                    config.queues().get(0).id());
+        }
+        return 0;
+    }
+
+    private long skillsFor(String skills, AgiRequest request) {
+        long mask = 0;
+        for (String skill : skills.split("&")) {
+            if (skill.isBlank()) {
+                continue;
+            }
+            int s = config.skills().indexOf(skill.strip());
+            if (s < 0) {
+                LOG.warn("AGI /acd from {} asked for unknown skill '{}'; ignored", request.channel(), skill);
+            } else {
+                mask |= 1L << s;
+            }
+        }
+        return mask;
+    }
+
+    private void arrive(CallLeg leg, int queue, CustomerProfile profile, long extraSkills, String ivrPath) {
+        int tier = profile.tier() == null ? -1 : config.tierIndex(profile.tier());
+        int brand = profile.brand() == null ? -1 : config.brandIndex(profile.brand());
+        int manager = profile.accountManager() == null ? -1 : config.agentIndex(profile.accountManager());
+        synchronized (leg) {
+            if (leg.finished) {
+                forget(leg);
+                return;
+            }
+            leg.arrived = true;
+            long now = clockMs.getAsLong();
+            engine.publish(e -> e.callArrived(now, leg.callId, queue, tier, brand, manager, extraSkills,
+                    leg.callerNumber, ivrPath));
+        }
+    }
+
+    // ------------------------------------------------------------------ AGI: /seat
+
+    /** The {@code /seat} script: feature codes from a seat phone, the agent known by caller id. */
+    public AgiScript seatScript() {
+        return (request, channel) -> {
+            String agentId = request.callerId();
+            int agent = config.agentIndex(agentId);
+            List<String> args = request.arguments();
+            String action = args.isEmpty() ? "" : args.get(0).strip().toLowerCase(Locale.ROOT);
+            EventType type = switch (action) {
+                case "login" -> EventType.AGENT_LOGGED_IN;
+                case "logout" -> EventType.AGENT_LOGGED_OUT;
+                case "ready" -> EventType.AGENT_READY;
+                case "notready" -> EventType.AGENT_NOT_READY;
+                case "wrapup-done" -> EventType.WRAP_UP_DONE;
+                default -> null;
+            };
+            if (agent < 0 || type == null) {
+                LOG.warn("seat feature '{}' from {} ({}) refused: {}", action, agentId, request.channel(),
+                        agent < 0 ? "no agent with that id" : "unknown action");
+                channel.streamFile("beeperr", "").whenComplete((r, f) -> channel.close());
+                return;
+            }
+            int reason = ReasonCodes.UNSPECIFIED;
+            if (type == EventType.AGENT_NOT_READY && args.size() > 1) {
+                try {
+                    int n = Integer.parseInt(args.get(1).strip());
+                    if (n >= 1 && n <= config.notReadyReasons().size()) {
+                        reason = ReasonCodes.FIRST_CONFIGURED + n - 1;
+                    }
+                } catch (NumberFormatException e) {
+                    LOG.warn("seat {} gave not-ready reason '{}', not a number", agentId, args.get(1));
+                }
+            }
+            int reasonCode = reason;
+            long now = clockMs.getAsLong();
+            engine.publish(e -> e.agentEvent(type, now, agent, reasonCode));
+            channel.streamFile("beep", "").whenComplete((r, f) -> channel.close());
+        };
+    }
+
+    // ------------------------------------------------------------------ AMI events
+
+    /** Called on the AMI event thread, in Asterisk's order. */
+    public void onPbxEvent(PbxEvent event) {
+        if (event instanceof PbxEvent.DialBegin e) {
+            CallLeg leg = byUniqueId.get(e.uniqueId());
+            if (leg != null) {
+                leg.seatUniqueId = e.destUniqueId();
+                bySeatUniqueId.put(e.destUniqueId(), leg);
+            }
+        } else if (event instanceof PbxEvent.DialEnd e) {
+            dialEnded(e);
+        } else if (event instanceof PbxEvent.ChannelHangup e) {
+            hungUp(e.uniqueId());
+        } else if (event instanceof PbxEvent.Connected) {
+            actions.execute(this::resync);
+        } else if (event instanceof PbxEvent.Disconnected d) {
+            LOG.info("AMI down ({}): call events wait for the resync", d.why());
+        }
+    }
+
+    private void dialEnded(PbxEvent.DialEnd e) {
+        CallLeg leg = byUniqueId.get(e.uniqueId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            int agent = leg.offeredAgent >= 0 ? leg.offeredAgent : agentOfChannel(e.destChannel());
+            if (leg.finished || agent < 0) {
+                return;
+            }
+            long now = clockMs.getAsLong();
+            if (e.answered()) {
+                leg.answered = true;
+                engine.publish(ev -> ev.offerAnswered(now, leg.callId, agent));
+            } else if (!e.cancelled()) {
+                leg.offeredAgent = -1;
+                if (leg.seatUniqueId != null) {
+                    bySeatUniqueId.remove(leg.seatUniqueId);
+                    leg.seatUniqueId = null;
+                }
+                engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent, e.refused()));
+            }
+        }
+    }
+
+    private void hungUp(String uniqueId) {
+        CallLeg leg = byUniqueId.get(uniqueId);
+        if (leg != null) {
+            end(leg);
+            forget(leg);
+            return;
+        }
+        CallLeg seated = bySeatUniqueId.remove(uniqueId);
+        if (seated != null && seated.answered) {
+            // The seat hung up first; the caller may still be on the line (survey).
+            end(seated);
+        }
+    }
+
+    /** Tells the engine the call is over, once: ended when answered, abandoned otherwise. */
+    private void end(CallLeg leg) {
+        synchronized (leg) {
+            if (leg.finished) {
+                return;
+            }
+            leg.finished = true;
+            if (!leg.arrived) {
+                return;
+            }
+            long now = clockMs.getAsLong();
+            EventType type = leg.answered ? EventType.CALL_ENDED : EventType.CALLER_ABANDONED;
+            engine.publish(e -> e.callEvent(type, now, leg.callId));
+        }
+    }
+
+    private void forget(CallLeg leg) {
+        byUniqueId.remove(leg.uniqueId, leg);
+        byCallId.remove(leg.callId, leg);
+        String seat = leg.seatUniqueId;
+        if (seat != null) {
+            bySeatUniqueId.remove(seat, leg);
+        }
+    }
+
+    private int agentOfChannel(String channel) {
+        if (channel == null) {
+            return -1;
+        }
+        // PJSIP/1001-0000002a is the channel; PJSIP/1001 the endpoint.
+        int dash = channel.lastIndexOf('-');
+        String device = (dash > 0 ? channel.substring(0, dash) : channel).toLowerCase(Locale.ROOT);
+        return agentByEndpoint.getOrDefault(device, -1);
+    }
+
+    /**
+     * After a reconnect: calls whose channel is gone are ended, offers Asterisk never acted on go
+     * back in line, answers that were missed are taken, and callers on hold the server did not
+     * know are put in line.
+     */
+    void resync() {
+        List<ChannelSnapshot> live;
+        try {
+            live = pbx.liveChannels();
+        } catch (Exception e) {
+            LOG.warn("resync after AMI reconnect failed: {}", e.toString());
+            return;
+        }
+        Map<String, ChannelSnapshot> byId = new HashMap<>();
+        for (ChannelSnapshot channel : live) {
+            byId.put(channel.uniqueId(), channel);
+        }
+        int ended = 0;
+        int returned = 0;
+        for (CallLeg leg : List.copyOf(byCallId.values())) {
+            ChannelSnapshot caller = byId.get(leg.uniqueId);
+            if (caller == null) {
+                end(leg);
+                forget(leg);
+                ended++;
+                continue;
+            }
+            synchronized (leg) {
+                if (!leg.arrived || leg.finished) {
+                    continue;
+                }
+                long now = clockMs.getAsLong();
+                boolean dialling = "Dial".equalsIgnoreCase(caller.application());
+                boolean bridged = caller.bridgedUniqueId() != null && !caller.bridgedUniqueId().isEmpty();
+                if (leg.answered) {
+                    String seat = leg.seatUniqueId;
+                    if (!bridged && (seat == null || !byId.containsKey(seat))) {
+                        end(leg);
+                        ended++;
+                    }
+                } else if (leg.offeredAgent >= 0) {
+                    int agent = leg.offeredAgent;
+                    if (bridged) {
+                        leg.answered = true;
+                        engine.publish(e -> e.offerAnswered(now, leg.callId, agent));
+                    } else if (!dialling) {
+                        leg.offeredAgent = -1;
+                        engine.publish(e -> e.offerNotAnswered(now, leg.callId, agent, false));
+                        returned++;
+                    }
+                }
+            }
+        }
+        Set<String> known = new HashSet<>(byUniqueId.keySet());
+        int recovered = 0;
+        for (ChannelSnapshot channel : live) {
+            if (HOLD_CONTEXT.equals(channel.context()) && !known.contains(channel.uniqueId())) {
+                CallLeg leg = new CallLeg(callIds.incrementAndGet(), channel.uniqueId(), channel.channel(), "");
+                byUniqueId.put(leg.uniqueId, leg);
+                byCallId.put(leg.callId, leg);
+                arrive(leg, 0, CustomerProfile.UNKNOWN, 0, "recovered");
+                recovered++;
+            }
+        }
+        recoveredCalls.addAndGet(recovered);
+        LOG.info("resynced with Asterisk: {} live channels; {} calls ended, {} offers returned, {} callers recovered",
+                live.size(), ended, returned, recovered);
+    }
+
+    // ------------------------------------------------------------------ engine directives (engine thread)
+
+    @Override
+    public void offerCall(long timeMs, CallView call, int agentIndex, long ringTimeoutMs) {
+        CallLeg leg = byCallId.get(call.callId());
+        if (leg == null) {
+            LOG.warn("offer of unknown call {} ignored", call.callId());
+            return;
+        }
+        leg.offeredAgent = agentIndex;
+        AgentSpec agent = config.agents().get(agentIndex);
+        String ringSeconds = Long.toString(Math.max(1, ringTimeoutMs / 1000));
+        actions.execute(() -> {
+            pbx.setVariable(leg.channel, "ACD_ENDPOINT", agent.endpoint());
+            pbx.setVariable(leg.channel, "ACD_RING_TIMEOUT", ringSeconds);
+            pbx.redirect(leg.channel, DELIVER_CONTEXT, "s", 1);
+        });
+    }
+
+    @Override
+    public void cancelOffer(long timeMs, CallView call, int agentIndex) {
+        CallLeg leg = byCallId.get(call.callId());
+        if (leg == null || leg.finished) {
+            return;
+        }
+        leg.offeredAgent = -1;
+        actions.execute(() -> pbx.redirect(leg.channel, HOLD_CONTEXT, "s", 1));
+    }
+
+    @Override
+    public void sendToVoicemail(long timeMs, CallView call, ExitReason reason) {
+        leave(call, "voicemail");
+    }
+
+    @Override
+    public void disconnect(long timeMs, CallView call, ExitReason reason) {
+        leave(call, "closed");
+    }
+
+    private void leave(CallView call, String exit) {
+        CallLeg leg = byCallId.get(call.callId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            leg.finished = true;
+        }
+        forget(leg);
+        actions.execute(() -> {
+            pbx.setVariable(leg.channel, "ACD_EXIT", exit);
+            pbx.redirect(leg.channel, EXIT_CONTEXT, "s", 1);
+        });
+    }
+
+    @Override
+    public void close() {
+        actions.shutdown();
+        try {
+            actions.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package acd.cti.flow;
+
+/**
+ * What the adapter knows of one caller's channel: connection state, not routing state. Fields
+ * change on the AGI, AMI and engine threads, hence volatile.
+ */
+final class CallLeg {
+    final long callId;
+    final String uniqueId;
+    final String channel;
+    final String callerNumber;
+    /** Agent the engine offered the call to, or -1. */
+    volatile int offeredAgent = -1;
+    /** Uniqueid of the seat's channel while the Dial runs or the call is connected. */
+    volatile String seatUniqueId;
+    volatile boolean answered;
+    /** Set once the engine has been told the call is over, so it is told only once. */
+    volatile boolean finished;
+    /** Set once the engine has the call: before that a hang-up is no abandon. */
+    volatile boolean arrived;
+
+    CallLeg(long callId, String uniqueId, String channel, String callerNumber) {
+        this.callId = callId;
+        this.uniqueId = uniqueId;
+        this.channel = channel;
+        this.callerNumber = callerNumber;
+    }
+
+    @Override
+    public String toString() {
+        return "call " + callId + " (" + channel + ", " + uniqueId + ")";
+    }
+}

@@ -1,0 +1,16 @@
+package acd.cti.flow;
+
+import acd.cti.ami.ChannelSnapshot;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** The few things the call flow asks of the PBX. {@code AmiClient} does them over AMI. */
+public interface PbxActions {
+    CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority);
+
+    CompletionStage<Boolean> setVariable(String channel, String name, String value);
+
+    /** The PBX's live channels; may block: never called on the engine thread. */
+    List<ChannelSnapshot> liveChannels() throws Exception;
+}

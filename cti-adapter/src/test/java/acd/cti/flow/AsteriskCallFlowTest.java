@@ -1,0 +1,275 @@
+package acd.cti.flow;
+
+import acd.core.engine.CallState;
+import acd.core.engine.CallView;
+import acd.core.engine.EngineEvent;
+import acd.core.engine.EventType;
+import acd.core.engine.ExitReason;
+import acd.core.engine.ReasonCodes;
+import acd.core.model.AgentSpec;
+import acd.core.model.QueueSpec;
+import acd.core.model.RoutingConfig;
+import acd.core.model.TierSpec;
+import acd.cti.agi.AgiChannel;
+import acd.cti.agi.codec.AgiCommand;
+import acd.cti.agi.codec.AgiReply;
+import acd.cti.agi.codec.AgiRequest;
+import acd.cti.ami.ChannelSnapshot;
+import acd.cti.ami.PbxEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AsteriskCallFlowTest {
+    private static final RoutingConfig CONFIG = new RoutingConfig(List.of("billing", "english"), List.of("vip"),
+            List.of(new TierSpec("gold", "金", 3, 0), new TierSpec("standard", "普通", 1, 0)), "standard", List.of(),
+            List.of("break", "lunch"), 2,
+            List.of(QueueSpec.of("general", List.of("billing")), QueueSpec.of("english", List.of("english"))),
+            List.of(),
+            List.of(new AgentSpec("1001", "王芳", "PJSIP/1001", Map.of("billing", 1), List.of(), 10)));
+
+    private final List<EngineEvent> published = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> actions = Collections.synchronizedList(new ArrayList<>());
+    private List<ChannelSnapshot> liveChannels = List.of();
+    private final AsteriskCallFlow flow = new AsteriskCallFlow(CONFIG,
+            filler -> {
+                EngineEvent e = new EngineEvent();
+                filler.fill(e);
+                published.add(e);
+            },
+            new PbxActions() {
+                @Override
+                public CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority) {
+                    actions.add("Redirect " + channel + " " + context + "," + exten + "," + priority);
+                    return CompletableFuture.completedFuture(true);
+                }
+
+                @Override
+                public CompletionStage<Boolean> setVariable(String channel, String name, String value) {
+                    actions.add("Setvar " + channel + " " + name + "=" + value);
+                    return CompletableFuture.completedFuture(true);
+                }
+
+                @Override
+                public List<ChannelSnapshot> liveChannels() {
+                    return liveChannels;
+                }
+            },
+            number -> number.equals("13900000001") ? new CustomerProfile("gold", null, null, "zh") : CustomerProfile.UNKNOWN,
+            () -> 1_000L);
+
+    @AfterEach
+    void close() {
+        flow.close();
+    }
+
+    /** An AGI channel that answers every command with success, recording what was sent. */
+    private static final class ScriptedChannel implements AgiChannel {
+        final List<String> sent = new ArrayList<>();
+        final AgiRequest request;
+        boolean failOnSend;
+        boolean closed;
+
+        ScriptedChannel(String uniqueId, String callerId, String... args) {
+            Map<String, String> vars = new LinkedHashMap<>();
+            vars.put("agi_network_script", "acd");
+            vars.put("agi_channel", "PJSIP/trunk-" + uniqueId);
+            vars.put("agi_uniqueid", uniqueId);
+            vars.put("agi_callerid", callerId);
+            for (int i = 0; i < args.length; i++) {
+                vars.put("agi_arg_" + (i + 1), args[i]);
+            }
+            this.request = new AgiRequest(vars);
+        }
+
+        @Override
+        public AgiRequest request() {
+            return request;
+        }
+
+        @Override
+        public SocketAddress remoteAddress() {
+            return new InetSocketAddress("127.0.0.1", 40000);
+        }
+
+        @Override
+        public boolean isHungUp() {
+            return failOnSend;
+        }
+
+        @Override
+        public CompletionStage<AgiReply> send(AgiCommand command) {
+            sent.add(command.line());
+            if (failOnSend) {
+                return CompletableFuture.failedFuture(new IllegalStateException("caller hung up"));
+            }
+            return CompletableFuture.completedFuture(AgiReply.parse("200 result=1"));
+        }
+
+        @Override
+        public CompletionStage<Void> close() {
+            closed = true;
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private static CallView call(long id) {
+        return new CallView() {
+            public long callId() { return id; }
+            public int queueIndex() { return 0; }
+            public int tierIndex() { return 0; }
+            public int brandIndex() { return -1; }
+            public int accountManagerIndex() { return -1; }
+            public CharSequence callerNumber() { return ""; }
+            public CharSequence ivrPath() { return ""; }
+            public long arrivedAtMs() { return 0; }
+            public long queuedAtMs() { return 0; }
+            public CallState state() { return CallState.QUEUED; }
+        };
+    }
+
+    private void settle() throws InterruptedException {
+        // Directives leave the engine thread through the flow's action thread.
+        for (int i = 0; i < 100; i++) {
+            Thread.sleep(5);
+        }
+    }
+
+    private long queueCaller(String uniqueId, String number, String... args) {
+        ScriptedChannel channel = new ScriptedChannel(uniqueId, number, args);
+        flow.queueScript().start(channel.request(), channel);
+        assertTrue(channel.closed);
+        EngineEvent arrived = published.get(published.size() - 1);
+        assertEquals(EventType.CALL_ARRIVED, arrived.type);
+        return arrived.callId;
+    }
+
+    @Test
+    void aClassifiedCallerIsMarkedQueuedAndHandedToTheEngine() {
+        ScriptedChannel channel = new ScriptedChannel("1795443164.12", "13900000001", "english");
+        flow.queueScript().start(channel.request(), channel);
+        assertEquals(List.of("SET VARIABLE ACD_CALL_ID 1", "SET VARIABLE ACD_QUEUED 1"), channel.sent);
+        EngineEvent arrived = published.get(0);
+        assertEquals(EventType.CALL_ARRIVED, arrived.type);
+        assertEquals(1, arrived.queueIndex, "the queue named in the AGI argument");
+        assertEquals(0, arrived.tierIndex, "gold, from the customer directory");
+        assertEquals("13900000001", arrived.callerNumber.toString());
+    }
+
+    @Test
+    void aCallerWhoHangsUpDuringTheScriptNeverReachesTheEngine() {
+        ScriptedChannel channel = new ScriptedChannel("1.1", "13900000002");
+        channel.failOnSend = true;
+        flow.queueScript().start(channel.request(), channel);
+        assertEquals(List.of(), published);
+        assertEquals(0, flow.callsInProgress());
+    }
+
+    @Test
+    void anOfferSetsTheEndpointAndRingTimeThenRedirectsToDelivery() throws Exception {
+        long id = queueCaller("1.2", "13900000003");
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        settle();
+        assertEquals(List.of("Setvar PJSIP/trunk-1.2 ACD_ENDPOINT=PJSIP/1001",
+                "Setvar PJSIP/trunk-1.2 ACD_RING_TIMEOUT=15",
+                "Redirect PJSIP/trunk-1.2 acd-deliver,s,1"), actions);
+    }
+
+    @Test
+    void dialOutcomesBecomeAnswerOrNoAnswerAndBusyCountsAsARefusal() {
+        long id = queueCaller("1.3", "13900000003");
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        flow.onPbxEvent(new PbxEvent.DialBegin("1.3", "PJSIP/trunk-1.3", "1.4", "PJSIP/1001-00000001", "1001"));
+        flow.onPbxEvent(new PbxEvent.DialEnd("1.3", "PJSIP/trunk-1.3", "1.4", "PJSIP/1001-00000001", "BUSY"));
+        EngineEvent refused = published.get(published.size() - 1);
+        assertEquals(EventType.OFFER_NOT_ANSWERED, refused.type);
+        assertTrue(refused.rejected);
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        flow.onPbxEvent(new PbxEvent.DialBegin("1.3", "PJSIP/trunk-1.3", "1.5", "PJSIP/1001-00000002", "1001"));
+        flow.onPbxEvent(new PbxEvent.DialEnd("1.3", "PJSIP/trunk-1.3", "1.5", "PJSIP/1001-00000002", "ANSWER"));
+        EngineEvent answered = published.get(published.size() - 1);
+        assertEquals(EventType.OFFER_ANSWERED, answered.type);
+        assertEquals(0, answered.agentIndex);
+    }
+
+    @Test
+    void aConnectedCallEndsOnceWhicheverSideHangsUpFirst() {
+        long id = queueCaller("1.6", "13900000003");
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        flow.onPbxEvent(new PbxEvent.DialBegin("1.6", "PJSIP/trunk-1.6", "1.7", "PJSIP/1001-00000003", "1001"));
+        flow.onPbxEvent(new PbxEvent.DialEnd("1.6", "PJSIP/trunk-1.6", "1.7", "PJSIP/1001-00000003", "ANSWER"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("1.7", "1.6", "PJSIP/1001-00000003", 16, "Normal Clearing"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("1.6", "1.6", "PJSIP/trunk-1.6", 16, "Normal Clearing"));
+        long ended = published.stream().filter(e -> e.type == EventType.CALL_ENDED).count();
+        assertEquals(1, ended);
+        assertEquals(0, flow.callsInProgress());
+    }
+
+    @Test
+    void aWaitingCallerWhoHangsUpIsAnAbandon() {
+        long id = queueCaller("1.8", "13900000003");
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("1.8", "1.8", "PJSIP/trunk-1.8", 16, "Normal Clearing"));
+        EngineEvent last = published.get(published.size() - 1);
+        assertEquals(EventType.CALLER_ABANDONED, last.type);
+        assertEquals(id, last.callId);
+    }
+
+    @Test
+    void releasingACallerByRuleSendsThemToTheExitContext() throws Exception {
+        long id = queueCaller("1.9", "13900000003");
+        flow.sendToVoicemail(1_000, call(id), ExitReason.MAX_WAIT);
+        settle();
+        assertEquals(List.of("Setvar PJSIP/trunk-1.9 ACD_EXIT=voicemail", "Redirect PJSIP/trunk-1.9 acd-exit,s,1"),
+                actions);
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("1.9", "1.9", "PJSIP/trunk-1.9", 16, "Normal Clearing"));
+        assertEquals(EventType.CALL_ARRIVED, published.get(published.size() - 1).type, "no abandon after release");
+    }
+
+    @Test
+    void afterAReconnectGoneCallersEndAndLostOffersReturnAndUnknownHeldCallersAreQueued() throws Exception {
+        long gone = queueCaller("2.1", "13900000003");
+        long lostOffer = queueCaller("2.2", "13900000004");
+        flow.offerCall(1_000, call(lostOffer), 0, 15_000);
+        liveChannels = List.of(
+                new ChannelSnapshot("2.2", "2.2", "PJSIP/trunk-2.2", "acd-hold", "s", "MusicOnHold", ""),
+                new ChannelSnapshot("2.9", "2.9", "PJSIP/trunk-2.9", "acd-hold", "s", "MusicOnHold", ""));
+        published.clear();
+        flow.onPbxEvent(new PbxEvent.Connected(2));
+        for (int i = 0; i < 200 && published.size() < 3; i++) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        List<EventType> types = published.stream().map(e -> e.type).toList();
+        assertEquals(List.of(EventType.CALLER_ABANDONED, EventType.OFFER_NOT_ANSWERED, EventType.CALL_ARRIVED), types);
+        assertEquals(gone, published.get(0).callId);
+        assertEquals(lostOffer, published.get(1).callId);
+        assertEquals(1, flow.recoveredCalls());
+    }
+
+    @Test
+    void seatFeatureCodesBecomeAgentEventsForTheCallingSeat() {
+        ScriptedChannel login = new ScriptedChannel("3.1", "1001", "login");
+        flow.seatScript().start(login.request(), login);
+        ScriptedChannel away = new ScriptedChannel("3.2", "1001", "notready", "2");
+        flow.seatScript().start(away.request(), away);
+        assertEquals(EventType.AGENT_LOGGED_IN, published.get(0).type);
+        assertEquals(EventType.AGENT_NOT_READY, published.get(1).type);
+        assertEquals(ReasonCodes.FIRST_CONFIGURED + 1, published.get(1).reasonCode, "reason 2 is 'lunch'");
+        ScriptedChannel stranger = new ScriptedChannel("3.3", "9999", "login");
+        flow.seatScript().start(stranger.request(), stranger);
+        assertEquals(2, published.size());
+        assertTrue(stranger.closed);
+    }
+}
