@@ -1,0 +1,75 @@
+package acd.pbxsim.dialplan;
+
+import acd.pbxsim.pbx.Channel;
+import acd.pbxsim.pbx.ChannelState;
+import acd.pbxsim.pbx.Endpoint;
+import acd.pbxsim.pbx.Location;
+import acd.pbxsim.pbx.Pbx;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Dial(tech/resource[&...],[seconds],[options]) to one phone. An endpoint without a contact (an
+ * unregistered seat, or one not configured) fails at once with CHANUNAVAIL and no DialBegin, as
+ * a PJSIP request does; otherwise the seat's channel rings and {@link DialAttempt} follows it.
+ * Only the first of several '&' targets is dialled. {@code Local/1001@ctx} rings the phone whose
+ * number is 1001 directly, without the Local channel's second half.
+ */
+final class DialApplication implements Application {
+
+    @Override
+    public Flow execute(Channel caller, String data, Interpreter in) {
+        Pbx pbx = in.pbx();
+        List<String> args = Expressions.arguments(data);
+        String target = args.isEmpty() ? "" : args.get(0).split("&")[0].strip();
+        long timeoutMs = 0;
+        if (args.size() > 1 && !args.get(1).isBlank()) {
+            try {
+                timeoutMs = Math.round(Double.parseDouble(args.get(1).strip()) * 1000);
+            } catch (NumberFormatException e) {
+                timeoutMs = 0;
+            }
+        }
+        String options = args.size() > 2 ? args.get(2) : "";
+        int slash = target.indexOf('/');
+        if (slash <= 0) {
+            pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+            return Flow.NEXT;
+        }
+        String tech = target.substring(0, slash);
+        String resource = target.substring(slash + 1);
+        boolean local = tech.equalsIgnoreCase("Local");
+        Endpoint endpoint = local ? byNumber(pbx, resource.split("@")[0]) : pbx.endpoint(target);
+        if (endpoint == null || !endpoint.hasContact()) {
+            pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+            return Flow.NEXT;
+        }
+        Location seatLocation = new Location(in.seatContext(), "s", 1);
+        Channel seat;
+        if (local) {
+            String name = "Local/" + resource + "-" + pbx.ids().channelSuffix("Local") + ";1";
+            seat = pbx.addChannel(name, "Local", endpoint.device(), ChannelState.DOWN, caller.callerIdNum(),
+                    caller.callerIdName(), seatLocation, caller.linkedid());
+        } else {
+            seat = pbx.newChannel(tech, resource, endpoint.device(), ChannelState.DOWN, caller.callerIdNum(),
+                    caller.callerIdName(), seatLocation, caller.linkedid());
+        }
+        seat.connectedLine(caller.callerIdNum(), caller.callerIdName());
+        caller.party().onDialing(caller, endpoint.device());
+        pbx.events().dialBegin(caller, seat, resource);
+        DialAttempt attempt = new DialAttempt(in, caller, seat, options.toLowerCase(Locale.ROOT).contains("g"));
+        attempt.start(endpoint, timeoutMs);
+        return Flow.WAIT;
+    }
+
+    private static Endpoint byNumber(Pbx pbx, String number) {
+        for (Endpoint e : pbx.endpoints()) {
+            String device = e.device();
+            if (device.substring(device.indexOf('/') + 1).equals(number)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package acd.pbxsim.dialplan;
+
+import acd.pbxsim.pbx.Location;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DialplanTest {
+
+    @Test
+    void theBuiltInDialplanIsTheShippedOne() throws Exception {
+        String shipped = Files.readString(Path.of("../config/asterisk/extensions.conf"));
+        try (var in = Dialplan.class.getResourceAsStream(Dialplan.BUILT_IN)) {
+            assertEquals(shipped, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "pbx-sim/src/main/resources/acd/pbxsim/extensions.conf must be a copy of config/asterisk/extensions.conf");
+        }
+    }
+
+    @Test
+    void readsTheContextsOfTheAcdCallFlow() {
+        Dialplan d = Dialplan.builtIn();
+        for (String ctx : List.of("acd-inbound", "acd-hold", "acd-deliver", "acd-survey", "acd-exit",
+                "acd-seat-features", "seats")) {
+            assertTrue(d.hasContext(ctx), ctx);
+        }
+        assertEquals("agi://127.0.0.1:4573", d.globals().get("ACD_AGI"));
+        Step dial = d.step(new Location("acd-deliver", "s", 2));
+        assertEquals("Dial", dial.application());
+        assertEquals("${ACD_ENDPOINT},${ACD_RING_TIMEOUT},g", dial.data());
+        assertEquals(5, d.find("acd-deliver", "s").priorityOf("after-call"));
+    }
+
+    @Test
+    void anyHotlineNumberLandsInTheInboundPattern() {
+        Dialplan d = Dialplan.builtIn();
+        assertNotNull(d.find("acd-inbound", "10086"));
+        assertNull(d.find("acd-inbound", "abc"));
+    }
+
+    @Test
+    void seatsReachTheFeatureCodesThroughTheirInclude() {
+        Dialplan d = Dialplan.builtIn();
+        assertEquals("AGI", d.step(new Location("seats", "*21", 1)).application());
+        assertEquals("${ACD_AGI}/seat,notready,${EXTEN:3}", d.step(new Location("seats", "*243", 1)).data());
+        assertNull(d.find("seats", "*26"));
+        assertNotNull(d.find("seats", "1002"));
+        assertNull(d.find("seats", "10020"));
+    }
+
+    @Test
+    void substitutesVariablesOffsetsAndComparisons() {
+        Map<String, String> vars = Map.of("ACD_QUEUED", "1", "EXTEN", "*243", "CALLERID(num)", "1001");
+        assertEquals("1?acd-hold,s,1",
+                Expressions.substitute("$[\"${ACD_QUEUED}\" = \"1\"]?acd-hold,s,1", vars::get));
+        assertEquals("0?x", Expressions.substitute("$[\"${NOT_SET}\" = \"1\"]?x", vars::get));
+        assertEquals("3", Expressions.substitute("${EXTEN:3}", vars::get));
+        assertEquals("1001", Expressions.substitute("${CALLERID(num)}", vars::get));
+        assertEquals(List.of("PJSIP/1001", "20", "g"), Expressions.arguments("PJSIP/1001,20,g"));
+        assertEquals(List.of("agi://h/seat", "notready", "3"), Expressions.arguments("agi://h/seat,notready,3"));
+    }
+
+    @Test
+    void aBrokenLineIsReportedWithFileAndLine() {
+        var e = assertThrows(DialplanParser.DialplanError.class,
+                () -> DialplanParser.parse("[a]\nexten => s,1,NoOp()\nbogus line\n", "test.conf"));
+        assertEquals("test.conf:3: expected 'exten =>', 'same =>' or 'include =>'", e.getMessage());
+        assertFalse(DialplanParser.parse("; only a comment\n", "x").hasContext("a"));
+    }
+}
