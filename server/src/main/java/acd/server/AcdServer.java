@@ -4,11 +4,21 @@ import acd.core.config.ConfigError;
 import acd.core.config.ConfigSource;
 import acd.core.config.RoutingConfigLoader;
 import acd.core.engine.AcdEngine;
-import acd.core.engine.CallView;
-import acd.core.engine.DirectiveSink;
 import acd.core.engine.EngineListener;
+import acd.core.model.AgentSpec;
 import acd.core.model.RoutingConfig;
 import acd.core.ring.EngineRing;
+import acd.cti.agi.AgiScriptRouter;
+import acd.cti.agi.FastAgiServer;
+import acd.cti.ami.AmiClient;
+import acd.cti.ami.AmiSettings;
+import acd.cti.ami.ChannelSnapshot;
+import acd.cti.flow.AsteriskCallFlow;
+import acd.cti.flow.CustomerDirectory;
+import acd.cti.flow.PbxActions;
+import acd.pbxsim.PbxSettings;
+import acd.pbxsim.PbxSimulator;
+import acd.pbxsim.world.SeatSettings;
 import acd.server.http.HttpApi;
 import acd.server.http.QueueReports;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -16,18 +26,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 
 /**
  * The server: loads and checks {@code config/}, starts the engine behind its ring, the ticker
- * that gives it time, and the HTTP API. A bad configuration stops the start before anything
- * listens.
+ * that gives it time, the FastAGI server, the AMI connection and the HTTP API. With no Asterisk
+ * configured it starts the built-in PBX simulator and talks to it over the same protocols. A bad
+ * configuration stops the start before anything listens.
  */
 public final class AcdServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AcdServer.class);
@@ -35,21 +51,94 @@ public final class AcdServer implements AutoCloseable {
     private final RoutingConfig routing;
     private final AcdEngine engine;
     private final EngineRing ring;
+    private final AsteriskCallFlow flow;
+    private final FastAgiServer agi;
+    private final PbxSimulator pbxSimulator;
+    private final AmiClient ami;
     private final Ticker ticker;
     private final HttpApi http;
+    private final AmiDropWatch amiDrops = AmiDropWatch.install();
+    private final LongSupplier clockMs;
 
-    public AcdServer(Path configDir, ServerSettings settings, DirectiveSink directives, EngineListener listener)
-            throws IOException, InterruptedException {
+    /**
+     * @param simulatorSettings how the built-in PBX simulator runs when no Asterisk is
+     *                          configured (its AMI, AGI and seats are filled in here); ignored
+     *                          with a real Asterisk
+     */
+    public AcdServer(Path configDir, ServerSettings settings, CustomerDirectory directory,
+                     PbxSettings simulatorSettings) throws IOException, InterruptedException {
         this.routing = RoutingConfigLoader.parse(List.of(read(configDir, "routing.yaml"), read(configDir, "agents.yaml")));
-        long start = System.currentTimeMillis();
-        this.engine = new AcdEngine(routing, start, directives, listener);
+        String amiSecret = settings.ami().simulated() ? null : AmiSettings.readSecret(
+                settings.ami().secretFile() == null ? null : Path.of(settings.ami().secretFile()), System.getenv());
+
+        AgiScriptRouter scripts = new AgiScriptRouter();
+        this.agi = new FastAgiServer(settings.agi(), scripts);
+        AmiHolder amiHolder = new AmiHolder();
+        EngineRing[] ringHolder = new EngineRing[1];
+        PbxSimulator simulator = null;
+        AmiSettings amiSettings;
+        InetSocketAddress agiAddress;
+        if (settings.ami().simulated()) {
+            agiAddress = agi.start();
+            String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+            List<SeatSettings> seats = new ArrayList<>();
+            for (AgentSpec agent : routing.agents()) {
+                seats.add(SeatSettings.of(agent.endpoint()));
+            }
+            simulator = new PbxSimulator(simulatorSettings.withAmi("127.0.0.1", 0).withAmiUser("acd", secret)
+                    .withAgi(agiAddress.getAddress().getHostAddress(), agiAddress.getPort()).withSeats(seats)).start();
+            amiSettings = new AmiSettings("127.0.0.1", simulator.amiPort(), "acd", secret);
+        } else {
+            amiSettings = new AmiSettings(settings.ami().host(), settings.ami().port(), settings.ami().username(),
+                    amiSecret);
+            agiAddress = null;
+        }
+        this.pbxSimulator = simulator;
+        // In simulation the PBX's clock is the one time: the engine's waits and the callers' agree.
+        PbxSimulator clockSource = simulator;
+        this.clockMs = clockSource != null ? clockSource::nowMs : System::currentTimeMillis;
+
+        this.flow = new AsteriskCallFlow(routing, filler -> ringHolder[0].publish(filler), amiHolder, directory,
+                clockMs);
+        scripts.register("/acd", flow::queueScript);
+        scripts.register("/seat", flow::seatScript);
+        this.engine = new AcdEngine(routing, clockMs.getAsLong(), flow, EngineListener.NONE);
         this.ring = new EngineRing(engine, settings.engine().ringSize(), settings.engine().waitStrategy(),
                 ProducerType.MULTI, null);
-        this.ticker = new Ticker(ring, System::currentTimeMillis);
+        ringHolder[0] = ring;
+        if (agiAddress == null) {
+            agiAddress = agi.start();
+        }
+        this.ticker = new Ticker(ring, clockMs);
+        this.ami = new AmiClient(amiSettings, flow::onPbxEvent);
+        amiHolder.client = ami;
+        ami.start();
         QueueReports reports = new QueueReports(routing, engine.board());
         this.http = new HttpApi(settings.httpBind(), settings.httpPort(), reports::all, this::health);
-        LOG.info("routing {} queues and {} agents; HTTP API on {}:{}", routing.queues().size(),
-                routing.agents().size(), settings.httpBind(), http.port());
+        LOG.info("routing {} queues and {} agents; FastAGI on {}; AMI {}; HTTP API on {}:{}", routing.queues().size(),
+                routing.agents().size(), agiAddress, simulator != null
+                        ? "to the built-in PBX simulator (no Asterisk configured) on port " + simulator.amiPort()
+                        : "to " + amiSettings, settings.httpBind(), http.port());
+    }
+
+    /** Forwards to the AMI client once it exists: the call flow is built before it. */
+    private static final class AmiHolder implements PbxActions {
+        volatile AmiClient client;
+
+        @Override
+        public CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority) {
+            return client.redirect(channel, context, exten, priority);
+        }
+
+        @Override
+        public CompletionStage<Boolean> setVariable(String channel, String name, String value) {
+            return client.setVariable(channel, name, value);
+        }
+
+        @Override
+        public List<ChannelSnapshot> liveChannels() throws Exception {
+            return client.liveChannels();
+        }
     }
 
     static ConfigSource read(Path dir, String name) throws IOException {
@@ -63,11 +152,20 @@ public final class AcdServer implements AutoCloseable {
 
     private Object health() {
         Map<String, Object> out = new LinkedHashMap<>();
-        long lagMs = System.currentTimeMillis() - engine.board().lastEventTimeMs();
+        long lagMs = clockMs.getAsLong() - engine.board().lastEventTimeMs();
+        boolean amiUp = ami.isConnected();
+        out.put("status", lagMs < 2_000 && amiUp ? "ok" : "degraded");
+        out.put("amiConnected", amiUp);
+        out.put("amiReconnects", ami.reconnects());
+        out.put("amiEventsDropped", amiDrops.droppedEvents());
+        out.put("amiMalformedEvents", ami.translator().malformedEvents());
+        out.put("amiFailedActions", ami.failedActions());
+        out.put("pbx", pbxSimulator != null ? "built-in simulator" : "asterisk");
+        out.put("agiSessionsOpen", agi.openSessions());
+        out.put("callsInProgress", flow.callsInProgress());
         out.put("engineBacklog", ring.backlog());
         out.put("engineLagMs", Math.max(0, lagMs));
         out.put("engineFailedEvents", ring.failedEvents());
-        out.put("status", lagMs < 2_000 ? "ok" : "lagging");
         return out;
     }
 
@@ -79,6 +177,24 @@ public final class AcdServer implements AutoCloseable {
         return engine;
     }
 
+    public AsteriskCallFlow flow() {
+        return flow;
+    }
+
+    public AmiClient ami() {
+        return ami;
+    }
+
+    /** The built-in PBX simulator, or null with a real Asterisk. */
+    public PbxSimulator pbxSimulator() {
+        return pbxSimulator;
+    }
+
+    /** The server's clock: the simulator's in simulation, the wall clock with a real Asterisk. */
+    public long nowMs() {
+        return clockMs.getAsLong();
+    }
+
     public int httpPort() {
         return http.port();
     }
@@ -86,60 +202,13 @@ public final class AcdServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        ami.close();
+        if (pbxSimulator != null) {
+            pbxSimulator.close();
+        }
+        agi.close();
         ticker.close();
         ring.close();
-    }
-
-    public static void main(String[] args) throws Exception {
-        Path configDir = Path.of("config");
-        Integer httpPort = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config" -> configDir = Path.of(value(args, ++i, "--config"));
-                case "--http-port" -> httpPort = Integer.parseInt(value(args, ++i, "--http-port"));
-                case "-h", "--help" -> {
-                    System.out.println("usage: acd serve [--config DIR] [--http-port PORT]");
-                    return;
-                }
-                default -> {
-                    System.err.println("acd serve: unknown option '" + args[i] + "'");
-                    System.exit(2);
-                }
-            }
-        }
-        AcdServer server;
-        try {
-            ServerSettings settings = ServerSettings.parse(configDir.resolve("server.yaml").toString(),
-                    read(configDir, "server.yaml").text());
-            if (httpPort != null) {
-                settings = settings.withHttpPort(httpPort);
-            }
-            server = new AcdServer(configDir, settings, new DirectiveSink() {
-                @Override
-                public void offerCall(long timeMs, CallView call, int agentIndex, long ringTimeoutMs) {
-                    LOG.info("offer call {} to agent {}", call.callId(), agentIndex);
-                }
-            }, EngineListener.NONE);
-        } catch (ConfigError e) {
-            System.err.println("acd serve: configuration error, not started:\n" + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        AcdServer running = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
-            running.close();
-            stopped.countDown();
-        }, "acd-shutdown"));
-        stopped.await();
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            System.err.println("acd serve: " + flag + " needs a value");
-            System.exit(2);
-        }
-        return args[i];
+        flow.close();
     }
 }

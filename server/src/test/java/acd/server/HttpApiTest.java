@@ -1,9 +1,8 @@
 package acd.server;
 
 import acd.core.config.ConfigError;
-import acd.core.engine.CallView;
-import acd.core.engine.DirectiveSink;
-import acd.core.engine.EngineListener;
+import acd.cti.flow.CustomerDirectory;
+import acd.pbxsim.PbxSettings;
 import acd.core.engine.EventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,19 +26,14 @@ class HttpApiTest {
     private static final Path CONFIG = Path.of("..", "config");
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final CountDownLatch offered = new CountDownLatch(1);
     private AcdServer server;
 
     @BeforeEach
     void start() throws Exception {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
                 .withHttpPort(0);
-        server = new AcdServer(CONFIG, settings, new DirectiveSink() {
-            @Override
-            public void offerCall(long timeMs, CallView call, int agentIndex, long ringTimeoutMs) {
-                offered.countDown();
-            }
-        }, EngineListener.NONE);
+        server = new AcdServer(CONFIG, settings.withAgi(settings.agi().withPort(0)), CustomerDirectory.NONE,
+                PbxSettings.defaults());
     }
 
     @AfterEach
@@ -59,12 +51,11 @@ class HttpApiTest {
         int agent = server.engine().agentIndex("2001");
         int queue = server.engine().queueIndex("general");
         int tier = server.engine().tierIndex("gold");
-        long now = System.currentTimeMillis();
+        long now = server.nowMs();
         server.ring().publish(e -> e.agentEvent(EventType.AGENT_LOGGED_IN, now, agent, 0));
         server.ring().publish(e -> e.agentEvent(EventType.AGENT_READY, now, agent, 0));
         server.ring().publish(e -> e.callArrived(now, 1, queue, tier, -1, -1, 0, "13800000000", "1"));
         server.ring().publish(e -> e.offerAnswered(now + 3000, 1, agent));
-        assertTrue(offered.await(5, TimeUnit.SECONDS));
         JsonNode general = null;
         for (int attempt = 0; attempt < 50 && (general == null || general.get("answered").asLong() == 0); attempt++) {
             Thread.sleep(20);
@@ -93,10 +84,14 @@ class HttpApiTest {
 
     @Test
     void healthReportsTheEngineLag() throws Exception {
-        Thread.sleep(200);
-        HttpResponse<String> response = get("/api/health");
-        assertEquals(200, response.statusCode());
-        JsonNode health = json.readTree(response.body());
+        JsonNode health = null;
+        for (int attempt = 0; attempt < 100 && (health == null || !health.get("amiConnected").asBoolean()); attempt++) {
+            Thread.sleep(50);
+            HttpResponse<String> response = get("/api/health");
+            assertEquals(200, response.statusCode());
+            health = json.readTree(response.body());
+        }
+        assertEquals("built-in simulator", health.get("pbx").asText());
         assertEquals("ok", health.get("status").asText());
         assertTrue(health.get("engineLagMs").asLong() < 2_000);
     }
@@ -115,7 +110,8 @@ class HttpApiTest {
     @Test
     void aMissingConfigFileStopsTheStartNamingTheFile(@TempDir Path empty) {
         ConfigError error = assertThrows(ConfigError.class,
-                () -> new AcdServer(empty, ServerSettings.DEFAULTS.withHttpPort(0), (t, c, a, r) -> { }, null));
+                () -> new AcdServer(empty, ServerSettings.DEFAULTS.withHttpPort(0), CustomerDirectory.NONE,
+                        PbxSettings.defaults()));
         assertTrue(error.getMessage().contains("routing.yaml"), error.getMessage());
     }
 }

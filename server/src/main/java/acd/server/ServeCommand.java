@@ -1,0 +1,135 @@
+package acd.server;
+
+import acd.core.config.ConfigError;
+import acd.cti.flow.CustomerDirectory;
+import acd.pbxsim.PbxSettings;
+import acd.pbxsim.PbxSimulator;
+import acd.pbxsim.world.SeatPhone;
+import acd.pbxsim.world.Traffic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code ./acd serve}: runs the server until Ctrl-C. */
+public final class ServeCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final String USAGE = """
+            usage: ./acd serve [options]
+              --config DIR            configuration directory (default config)
+              --http-port PORT        HTTP API port (default from server.yaml, 8080)
+              --ami-host HOST         talk to this Asterisk instead of the built-in PBX simulator
+              --ami-port PORT         its AMI port (default 5038)
+              --ami-user USER         AMI user (default acd)
+              --ami-secret-file FILE  file holding the AMI secret (else the ACD_AMI_SECRET variable)
+              --sim-rate N            built-in simulator: callers per minute (default 6)
+              --sim-calls N           built-in simulator: callers in all (default 100000)
+              --sim-speed F           built-in simulator: time runs F times faster (default 1)
+              --sim-seed N            built-in simulator: random seed (default 1)
+            """;
+
+    private ServeCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path configDir = Path.of("config");
+        Integer httpPort = null;
+        String amiHost = null;
+        Integer amiPort = null;
+        String amiUser = null;
+        String amiSecretFile = null;
+        double rate = 6;
+        int calls = 100_000;
+        double speed = 1;
+        long seed = 1;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                switch (flag) {
+                    case "--config" -> configDir = Path.of(value(args, ++i, flag));
+                    case "--http-port" -> httpPort = Integer.parseInt(value(args, ++i, flag));
+                    case "--ami-host" -> amiHost = value(args, ++i, flag);
+                    case "--ami-port" -> amiPort = Integer.parseInt(value(args, ++i, flag));
+                    case "--ami-user" -> amiUser = value(args, ++i, flag);
+                    case "--ami-secret-file" -> amiSecretFile = value(args, ++i, flag);
+                    case "--sim-rate" -> rate = Double.parseDouble(value(args, ++i, flag));
+                    case "--sim-calls" -> calls = Integer.parseInt(value(args, ++i, flag));
+                    case "--sim-speed" -> speed = Double.parseDouble(value(args, ++i, flag));
+                    case "--sim-seed" -> seed = Long.parseLong(value(args, ++i, flag));
+                    case "-h", "--help" -> {
+                        System.out.print(USAGE);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("acd serve: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+
+        AcdServer server;
+        try {
+            ServerSettings settings = ServerSettings.parse(configDir.resolve("server.yaml").toString(),
+                    AcdServer.read(configDir, "server.yaml").text());
+            if (httpPort != null) {
+                settings = settings.withHttpPort(httpPort);
+            }
+            if (amiHost != null || amiPort != null || amiUser != null || amiSecretFile != null) {
+                ServerSettings.Ami ami = settings.ami();
+                settings = settings.withAmi(new ServerSettings.Ami(amiHost != null ? amiHost : ami.host(),
+                        amiPort != null ? amiPort : ami.port(), amiUser != null ? amiUser : ami.username(),
+                        amiSecretFile != null ? amiSecretFile : ami.secretFile()));
+            }
+            server = new AcdServer(configDir, settings, CustomerDirectory.NONE,
+                    PbxSettings.defaults().withSpeed(speed).withSeed(seed));
+        } catch (ConfigError e) {
+            System.err.println("acd serve: configuration error, not started:\n" + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("acd serve: not started: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        PbxSimulator simulator = server.pbxSimulator();
+        if (simulator != null) {
+            staffTheFloor(simulator);
+            simulator.startTraffic(Traffic.poisson(rate, calls, seed).withDids(List.of("10086")));
+            LOG.info("no Asterisk configured: the built-in PBX simulator plays Asterisk, {} seat phones and "
+                    + "{} callers a minute (--ami-host to use a real Asterisk)", simulator.seats().size(), rate);
+        }
+        LOG.info("serving; figures at http://127.0.0.1:{}/api/queues, health at /api/health; Ctrl-C stops",
+                server.httpPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        AcdServer running = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            running.close();
+            stopped.countDown();
+        }, "acd-shutdown"));
+        stopped.await();
+    }
+
+    /** Every simulated seat dials its log-in and ready codes, as agents do at the start of a shift. */
+    static void staffTheFloor(PbxSimulator simulator) throws Exception {
+        List<CompletableFuture<String>> done = new ArrayList<>();
+        for (SeatPhone seat : simulator.seats()) {
+            done.add(seat.login().thenCompose(status -> seat.ready()));
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+}
