@@ -533,7 +533,7 @@ public final class AcdEngine implements RoutingEngine {
             reject(e, "no-answer for a call not offered to this agent");
             return;
         }
-        ringEnded(call, true);
+        ringEnded(call, e.reasonCode != ReasonCodes.NOT_DELIVERED);
     }
 
     /**

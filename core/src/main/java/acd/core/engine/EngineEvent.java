@@ -105,6 +105,13 @@ public final class EngineEvent {
         return this;
     }
 
+    /** The offer never reached the seat: the call goes back in line and the agent is not blamed. */
+    public EngineEvent offerNotDelivered(long timeMs, long callId, int agentIndex) {
+        offerNotAnswered(timeMs, callId, agentIndex, false);
+        this.reasonCode = ReasonCodes.NOT_DELIVERED;
+        return this;
+    }
+
     public EngineEvent agentEvent(EventType type, long timeMs, int agentIndex, int reasonCode) {
         clear();
         this.type = type;

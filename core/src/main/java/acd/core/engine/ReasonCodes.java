@@ -15,6 +15,11 @@ public final class ReasonCodes {
     public static final int DESKTOP_LOST = 2;
     /** Where an agent stands right after logging in. */
     public static final int LOGGED_IN = 3;
+    /**
+     * On OFFER_NOT_ANSWERED: the offer never reached the seat (the PBX link was down, or its
+     * outcome was lost), so it does not count as the agent's miss.
+     */
+    public static final int NOT_DELIVERED = 4;
     public static final int FIRST_CONFIGURED = 10;
 
     private final List<String> names;
@@ -25,6 +30,7 @@ public final class ReasonCodes {
         all.add("no answer");
         all.add("desktop lost");
         all.add("logged in");
+        all.add("not delivered");
         while (all.size() < FIRST_CONFIGURED) {
             all.add("reserved-" + all.size());
         }

@@ -75,6 +75,18 @@ class AgentStateTest {
     }
 
     @Test
+    void anOfferThatNeverReachedTheSeatIsNotTheAgentsMiss() {
+        CallCenterFloor floor = floor(0);
+        floor.at(0).loginReady("1001");
+        floor.call(1, "billing", STANDARD);
+        for (int i = 0; i < 3; i++) {
+            floor.engine.onEvent(new EngineEvent().offerNotDelivered(floor.nowMs(), 1, floor.agent("1001")));
+        }
+        assertEquals(AgentState.RINGING, floor.state("1001"), "offered again, never set not ready");
+        assertEquals(CallState.OFFERED, floor.engine.callState(1));
+    }
+
+    @Test
     void anAnsweredCallResetsTheNoAnswerCount() {
         CallCenterFloor floor = floor(0);
         floor.at(0).loginReady("1001");

@@ -147,14 +147,16 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         int brand = profile.brand() == null ? -1 : config.brandIndex(profile.brand());
         int manager = profile.accountManager() == null ? -1 : config.agentIndex(profile.accountManager());
         synchronized (leg) {
-            if (leg.finished) {
-                forget(leg);
-                return;
-            }
             leg.arrived = true;
             long now = clockMs.getAsLong();
             engine.publish(e -> e.callArrived(now, leg.callId, queue, tier, brand, manager, extraSkills,
                     leg.callerNumber, ivrPath));
+            if (leg.finished) {
+                // Hung up between joining the line and the engine hearing of it: still a caller
+                // who was in line and left, so the figures must show an abandon, not nothing.
+                engine.publish(e -> e.callEvent(EventType.CALLER_ABANDONED, now, leg.callId));
+                forget(leg);
+            }
         }
     }
 
@@ -313,6 +315,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         }
         int ended = 0;
         int returned = 0;
+        int redelivered = 0;
         for (CallLeg leg : List.copyOf(byCallId.values())) {
             ChannelSnapshot caller = byId.get(leg.uniqueId);
             if (caller == null) {
@@ -339,9 +342,13 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                     if (bridged) {
                         leg.answered = true;
                         engine.publish(e -> e.offerAnswered(now, leg.callId, agent));
+                    } else if (!dialling && leg.deliveredTo != agent) {
+                        deliver(leg, agent);
+                        redelivered++;
                     } else if (!dialling) {
+                        // Delivered, but the Dial's outcome was lost with the connection.
                         leg.offeredAgent = -1;
-                        engine.publish(e -> e.offerNotAnswered(now, leg.callId, agent, false));
+                        engine.publish(e -> e.offerNotDelivered(now, leg.callId, agent));
                         returned++;
                     }
                 }
@@ -359,8 +366,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             }
         }
         recoveredCalls.addAndGet(recovered);
-        LOG.info("resynced with Asterisk: {} live channels; {} calls ended, {} offers returned, {} callers recovered",
-                live.size(), ended, returned, recovered);
+        LOG.info("resynced with Asterisk: {} live channels; {} calls ended, {} offers delivered again, {} returned "
+                + "to the line, {} callers recovered", live.size(), ended, redelivered, returned, recovered);
     }
 
     // ------------------------------------------------------------------ engine directives (engine thread)
@@ -373,12 +380,25 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             return;
         }
         leg.offeredAgent = agentIndex;
+        leg.deliveredTo = -1;
+        leg.ringSeconds = Long.toString(Math.max(1, ringTimeoutMs / 1000));
+        deliver(leg, agentIndex);
+    }
+
+    /**
+     * Sends the caller to the seat. When AMI is down the actions fail; the offer then waits for
+     * the resync after the reconnect, which delivers it if it is still the engine's choice.
+     */
+    private void deliver(CallLeg leg, int agentIndex) {
         AgentSpec agent = config.agents().get(agentIndex);
-        String ringSeconds = Long.toString(Math.max(1, ringTimeoutMs / 1000));
         actions.execute(() -> {
             pbx.setVariable(leg.channel, "ACD_ENDPOINT", agent.endpoint());
-            pbx.setVariable(leg.channel, "ACD_RING_TIMEOUT", ringSeconds);
-            pbx.redirect(leg.channel, DELIVER_CONTEXT, "s", 1);
+            pbx.setVariable(leg.channel, "ACD_RING_TIMEOUT", leg.ringSeconds);
+            pbx.redirect(leg.channel, DELIVER_CONTEXT, "s", 1).thenAccept(sent -> {
+                if (sent && leg.offeredAgent == agentIndex) {
+                    leg.deliveredTo = agentIndex;
+                }
+            });
         });
     }
 

@@ -11,6 +11,9 @@ final class CallLeg {
     final String callerNumber;
     /** Agent the engine offered the call to, or -1. */
     volatile int offeredAgent = -1;
+    /** The agent whose delivery (Setvar, Redirect) Asterisk accepted, or -1. */
+    volatile int deliveredTo = -1;
+    volatile String ringSeconds = "15";
     /** Uniqueid of the seat's channel while the Dial runs or the call is connected. */
     volatile String seatUniqueId;
     volatile boolean answered;

@@ -44,6 +44,7 @@ class AsteriskCallFlowTest {
     private final List<EngineEvent> published = Collections.synchronizedList(new ArrayList<>());
     private final List<String> actions = Collections.synchronizedList(new ArrayList<>());
     private List<ChannelSnapshot> liveChannels = List.of();
+    private volatile boolean amiDown;
     private final AsteriskCallFlow flow = new AsteriskCallFlow(CONFIG,
             filler -> {
                 EngineEvent e = new EngineEvent();
@@ -54,7 +55,7 @@ class AsteriskCallFlowTest {
                 @Override
                 public CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority) {
                     actions.add("Redirect " + channel + " " + context + "," + exten + "," + priority);
-                    return CompletableFuture.completedFuture(true);
+                    return CompletableFuture.completedFuture(!amiDown);
                 }
 
                 @Override
@@ -77,7 +78,7 @@ class AsteriskCallFlowTest {
     }
 
     /** An AGI channel that answers every command with success, recording what was sent. */
-    private static final class ScriptedChannel implements AgiChannel {
+    private static class ScriptedChannel implements AgiChannel {
         final List<String> sent = new ArrayList<>();
         final AgiRequest request;
         boolean failOnSend;
@@ -256,6 +257,37 @@ class AsteriskCallFlowTest {
         assertEquals(gone, published.get(0).callId);
         assertEquals(lostOffer, published.get(1).callId);
         assertEquals(1, flow.recoveredCalls());
+    }
+
+    @Test
+    void anOfferMadeWhileAmiWasDownIsDeliveredAfterTheReconnect() throws Exception {
+        long id = queueCaller("4.1", "13900000005");
+        amiDown = true;
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        settle();
+        amiDown = false;
+        actions.clear();
+        liveChannels = List.of(new ChannelSnapshot("4.1", "4.1", "PJSIP/trunk-4.1", "acd-hold", "s", "MusicOnHold", ""));
+        flow.onPbxEvent(new PbxEvent.Connected(2));
+        settle();
+        assertEquals(List.of("Setvar PJSIP/trunk-4.1 ACD_ENDPOINT=PJSIP/1001", "Setvar PJSIP/trunk-4.1 ACD_RING_TIMEOUT=15",
+                "Redirect PJSIP/trunk-4.1 acd-deliver,s,1"), actions);
+        assertEquals(EventType.CALL_ARRIVED, published.get(published.size() - 1).type, "nothing told to the engine");
+    }
+
+    @Test
+    void aCallerWhoLeavesJustAfterJoiningTheLineCountsAsOfferedAndAbandoned() {
+        ScriptedChannel channel = new ScriptedChannel("5.1", "13900000006") {
+            @Override
+            public CompletionStage<Void> close() {
+                // Asterisk reports the hang-up before the script's end reaches the flow.
+                flow.onPbxEvent(new PbxEvent.ChannelHangup("5.1", "5.1", "PJSIP/trunk-5.1", 16, "Normal Clearing"));
+                return super.close();
+            }
+        };
+        flow.queueScript().start(channel.request(), channel);
+        assertEquals(List.of(EventType.CALL_ARRIVED, EventType.CALLER_ABANDONED), published.stream().map(e -> e.type).toList());
+        assertEquals(0, flow.callsInProgress());
     }
 
     @Test
