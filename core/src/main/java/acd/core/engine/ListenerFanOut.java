@@ -1,0 +1,59 @@
+package acd.core.engine;
+
+/** Hands every engine notification to several listeners in order. */
+public final class ListenerFanOut implements EngineListener {
+    private final EngineListener[] listeners;
+
+    public ListenerFanOut(EngineListener... listeners) {
+        this.listeners = listeners.clone();
+    }
+
+    @Override
+    public void callQueued(long timeMs, CallView call) {
+        for (EngineListener l : listeners) {
+            l.callQueued(timeMs, call);
+        }
+    }
+
+    @Override
+    public void callConnected(long timeMs, CallView call, int agentIndex) {
+        for (EngineListener l : listeners) {
+            l.callConnected(timeMs, call, agentIndex);
+        }
+    }
+
+    @Override
+    public void ringNoAnswer(long timeMs, CallView call, int agentIndex, long ringMs) {
+        for (EngineListener l : listeners) {
+            l.ringNoAnswer(timeMs, call, agentIndex, ringMs);
+        }
+    }
+
+    @Override
+    public void callAbandoned(long timeMs, CallView call, long waitMs) {
+        for (EngineListener l : listeners) {
+            l.callAbandoned(timeMs, call, waitMs);
+        }
+    }
+
+    @Override
+    public void callCompleted(long timeMs, CallView call, int agentIndex, long talkMs) {
+        for (EngineListener l : listeners) {
+            l.callCompleted(timeMs, call, agentIndex, talkMs);
+        }
+    }
+
+    @Override
+    public void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
+        for (EngineListener l : listeners) {
+            l.agentStateChanged(timeMs, agentIndex, from, to, reasonCode);
+        }
+    }
+
+    @Override
+    public void eventRejected(EngineEvent event, String why) {
+        for (EngineListener l : listeners) {
+            l.eventRejected(event, why);
+        }
+    }
+}
