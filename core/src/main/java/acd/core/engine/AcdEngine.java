@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,7 @@ public final class AcdEngine implements RoutingEngine {
     private long nextTimerPollMs;
     private long callSequence;
     private long offerSequence;
+    private long readySequence;
     private long rejectedEvents;
     private long processedEvents;
 
@@ -162,7 +164,10 @@ public final class AcdEngine implements RoutingEngine {
             }
         }
 
-        int[][] staffed = new int[agents.length][];
+        // Agents who staff the same queues form one group, so the board counts states per group.
+        Map<List<Integer>, Integer> groupIds = new HashMap<>();
+        List<int[]> groupQueues = new ArrayList<>();
+        int[] groupOfAgent = new int[agents.length];
         for (Agent agent : agents) {
             List<Integer> list = new ArrayList<>();
             for (QueueRuntime queue : queues) {
@@ -170,8 +175,14 @@ public final class AcdEngine implements RoutingEngine {
                     list.add(queue.index);
                 }
             }
-            agent.staffedQueues = list.stream().mapToInt(Integer::intValue).toArray();
-            staffed[agent.index] = agent.staffedQueues;
+            Integer group = groupIds.get(list);
+            if (group == null) {
+                group = groupQueues.size();
+                groupIds.put(list, group);
+                groupQueues.add(list.stream().mapToInt(Integer::intValue).toArray());
+            }
+            agent.staffingGroup = group;
+            groupOfAgent[agent.index] = group;
         }
 
         int[] thresholds = new int[queues.length];
@@ -181,7 +192,7 @@ public final class AcdEngine implements RoutingEngine {
             shortAbandons[q] = queues[q].spec.shortAbandonSeconds();
         }
         this.board = new ServiceLevelBoard(thresholds, shortAbandons, tiers, config.brands().size());
-        board.agentsConfigured(staffed);
+        board.agentsConfigured(groupOfAgent, groupQueues.toArray(new int[0][]));
         board.publishTime(startTimeMs);
 
         this.routes = new Route[queues.length * tiers * brandSlots];
@@ -286,6 +297,7 @@ public final class AcdEngine implements RoutingEngine {
         PoolKey key = new PoolKey();
         key.set(skills, groups, queue.selection.ordinal());
         poolsByKey.put(key, pool);
+        List<Agent> free = new ArrayList<>();
         for (Agent agent : agents) {
             if (pool.admits(agent)) {
                 int slot = pool.join(agent);
@@ -294,9 +306,14 @@ public final class AcdEngine implements RoutingEngine {
                     pool.loggedIn++;
                 }
                 if (agent.state == AgentState.READY) {
-                    pool.markFree(slot, agent);
+                    free.add(agent);
                 }
             }
+        }
+        // A pool made while agents are already free must line them up as if it had always existed.
+        free.sort(Comparator.comparingLong((Agent a) -> a.freeSinceMs).thenComparingLong(a -> a.readySequence));
+        for (Agent agent : free) {
+            pool.markFree(agent.poolSlots[agent.poolCount - 1], agent);
         }
         return pool;
     }
@@ -855,12 +872,13 @@ public final class AcdEngine implements RoutingEngine {
         agent.reasonCode = reasonCode;
         if (to == AgentState.READY && from != AgentState.READY) {
             agent.freeSinceMs = now;
+            agent.readySequence = ++readySequence;
             for (int p = 0; p < agent.poolCount; p++) {
                 agent.pools[p].markFree(agent.poolSlots[p], agent);
             }
         }
         if (from != to) {
-            board.agentStateChanged(agent.staffedQueues, from, to);
+            board.agentStateChanged(agent.staffingGroup, from, to);
         }
         listener.agentStateChanged(now, agent.index, from, to, reasonCode);
     }

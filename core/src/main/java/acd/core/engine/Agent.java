@@ -46,8 +46,10 @@ final class Agent {
     /** Calls whose account manager this agent is, waiting for it. */
     final CallBucket personal;
 
-    /** Queues this agent has every required skill for: where it counts in agents-by-state. */
-    int[] staffedQueues = new int[0];
+    /** The group of agents staffing the same queues: where it counts in agents-by-state. */
+    int staffingGroup;
+    /** Order of becoming ready, to break ties between agents freed in the same millisecond. */
+    long readySequence;
 
     Agent(int index, AgentSpec spec, long skillsMask, long groupsMask, byte[] proficiencyBySkill) {
         this.index = index;

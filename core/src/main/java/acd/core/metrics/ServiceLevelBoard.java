@@ -26,18 +26,20 @@ public final class ServiceLevelBoard {
     private final long[] thresholdMs;
     private final long[] shortAbandonMs;
 
-    private final TrafficCounters[] byQueue;
-    private final TrafficCounters[] byQueueTier;
-    private final TrafficCounters[] byQueueBrand;
-    private final WaitDistribution[] waitsByQueue;
-    private final WaitDistribution[] waitsByQueueTier;
-    private final WaitDistribution[] waitsByQueueBrand;
+    /**
+     * One cell per queue, tier and brand: the engine writes only these (and the interval cells);
+     * queue, tier and brand totals are sums taken when read, so recording a call costs one cell.
+     */
+    private final TrafficCounters[] cells;
+    private final WaitDistribution[] waits;
     private final TrafficCounters[] intervalCells;
     private final AtomicLongArray intervalOfCell;
 
     private final AtomicLongArray waitingByQueueTier;
     private final AtomicLongArray oldestPlaceByQueue;
-    private final AtomicLongArray agentsByQueueState;
+    /** Agents by state per staffing group (agents who staff the same set of queues). */
+    private AtomicLongArray agentsByGroupState = new AtomicLongArray(0);
+    private int[][] groupQueues = new int[0][];
     private final AtomicLongArray agentsByState = new AtomicLongArray(STATES);
     private final AtomicLongArray clock = new AtomicLongArray(1);
 
@@ -57,12 +59,8 @@ public final class ServiceLevelBoard {
             thresholdMs[q] = thresholdSeconds[q] * 1000L;
             shortAbandonMs[q] = shortAbandonSeconds[q] * 1000L;
         }
-        byQueue = cells(queues);
-        byQueueTier = cells(queues * tiers);
-        byQueueBrand = cells(queues * brandSlots);
-        waitsByQueue = distributions(queues);
-        waitsByQueueTier = distributions(queues * tiers);
-        waitsByQueueBrand = distributions(queues * brandSlots);
+        cells = cells(queues * tiers * brandSlots);
+        waits = distributions(queues * tiers * brandSlots);
         intervalCells = cells(queues * tiers * INTERVALS_KEPT);
         intervalOfCell = new AtomicLongArray(intervalCells.length);
         for (int i = 0; i < intervalCells.length; i++) {
@@ -73,7 +71,6 @@ public final class ServiceLevelBoard {
         for (int q = 0; q < queues; q++) {
             oldestPlaceByQueue.lazySet(q, Long.MAX_VALUE);
         }
-        agentsByQueueState = new AtomicLongArray(queues * STATES);
     }
 
     private static TrafficCounters[] cells(int n) {
@@ -121,17 +118,17 @@ public final class ServiceLevelBoard {
         return counters;
     }
 
+    private int cell(int queue, int tier, int brand) {
+        return (queue * tiers + tier) * brandSlots + brandSlot(brand);
+    }
+
     private void add(int queue, int tier, int brand, long queuedAtMs, int field, long delta) {
-        byQueue[queue].add(field, delta);
-        byQueueTier[queue * tiers + tier].add(field, delta);
-        byQueueBrand[queue * brandSlots + brandSlot(brand)].add(field, delta);
+        cells[cell(queue, tier, brand)].add(field, delta);
         intervalCell(queue, tier, queuedAtMs).add(field, delta);
     }
 
     private void longest(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
-        byQueue[queue].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
-        byQueueTier[queue * tiers + tier].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
-        byQueueBrand[queue * brandSlots + brandSlot(brand)].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+        cells[cell(queue, tier, brand)].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
         intervalCell(queue, tier, queuedAtMs).max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
     }
 
@@ -153,9 +150,7 @@ public final class ServiceLevelBoard {
             add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWERED_WITHIN, 1);
         }
         longest(queue, tier, brand, queuedAtMs, waitMs);
-        waitsByQueue[queue].record(waitMs);
-        waitsByQueueTier[queue * tiers + tier].record(waitMs);
-        waitsByQueueBrand[queue * brandSlots + brandSlot(brand)].record(waitMs);
+        waits[cell(queue, tier, brand)].record(waitMs);
     }
 
     public void recordAbandoned(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
@@ -187,26 +182,29 @@ public final class ServiceLevelBoard {
         add(queue, tier, brand, queuedAtMs, TrafficCounters.HANDLE_SUM_MS, handleMs);
     }
 
-    public void agentStateChanged(int[] staffedQueues, AgentState from, AgentState to) {
+    /** An agent of staffing group {@code group} (see {@link #agentsConfigured}) changed state. */
+    public void agentStateChanged(int group, AgentState from, AgentState to) {
         agentsByState.lazySet(from.ordinal(), agentsByState.get(from.ordinal()) - 1);
         agentsByState.lazySet(to.ordinal(), agentsByState.get(to.ordinal()) + 1);
-        for (int q : staffedQueues) {
-            int f = q * STATES + from.ordinal();
-            int t = q * STATES + to.ordinal();
-            agentsByQueueState.lazySet(f, agentsByQueueState.get(f) - 1);
-            agentsByQueueState.lazySet(t, agentsByQueueState.get(t) + 1);
-        }
+        int f = group * STATES + from.ordinal();
+        int t = group * STATES + to.ordinal();
+        agentsByGroupState.lazySet(f, agentsByGroupState.get(f) - 1);
+        agentsByGroupState.lazySet(t, agentsByGroupState.get(t) + 1);
     }
 
-    /** Sets the starting population (all logged out) before any event. */
-    public void agentsConfigured(int[][] staffedQueuesByAgent) {
-        for (int[] staffed : staffedQueuesByAgent) {
+    /**
+     * Sets the starting population, all logged out, before any event: {@code groupOfAgent[a]} is
+     * agent a's staffing group, {@code queuesOfGroup[g]} the queues group g's agents staff. A
+     * state change then writes two counters however many queues the agent staffs.
+     */
+    public void agentsConfigured(int[] groupOfAgent, int[][] queuesOfGroup) {
+        groupQueues = queuesOfGroup.clone();
+        agentsByGroupState = new AtomicLongArray(queuesOfGroup.length * STATES);
+        for (int group : groupOfAgent) {
             agentsByState.lazySet(AgentState.LOGGED_OUT.ordinal(),
                     agentsByState.get(AgentState.LOGGED_OUT.ordinal()) + 1);
-            for (int q : staffed) {
-                int i = q * STATES + AgentState.LOGGED_OUT.ordinal();
-                agentsByQueueState.lazySet(i, agentsByQueueState.get(i) + 1);
-            }
+            int i = group * STATES + AgentState.LOGGED_OUT.ordinal();
+            agentsByGroupState.lazySet(i, agentsByGroupState.get(i) + 1);
         }
     }
 
@@ -225,48 +223,66 @@ public final class ServiceLevelBoard {
         return clock.get(0);
     }
 
+    private long[] sum(int queue, int tier, int brandSlotOrAll) {
+        long[] sums = new long[TrafficCounters.FIELDS];
+        for (int q = queue < 0 ? 0 : queue; q < (queue < 0 ? queues : queue + 1); q++) {
+            for (int t = tier < 0 ? 0 : tier; t < (tier < 0 ? tiers : tier + 1); t++) {
+                for (int b = brandSlotOrAll < 0 ? 0 : brandSlotOrAll;
+                     b < (brandSlotOrAll < 0 ? brandSlots : brandSlotOrAll + 1); b++) {
+                    cells[(q * tiers + t) * brandSlots + b].addTo(sums);
+                }
+            }
+        }
+        return sums;
+    }
+
+    private WaitPercentiles sumWaits(int queue, int tier, int brandSlotOrAll) {
+        Histogram sum = new Histogram(WaitDistribution.HIGHEST_MS, WaitDistribution.PRECISION);
+        for (int q = queue < 0 ? 0 : queue; q < (queue < 0 ? queues : queue + 1); q++) {
+            for (int t = tier < 0 ? 0 : tier; t < (tier < 0 ? tiers : tier + 1); t++) {
+                for (int b = brandSlotOrAll < 0 ? 0 : brandSlotOrAll;
+                     b < (brandSlotOrAll < 0 ? brandSlots : brandSlotOrAll + 1); b++) {
+                    waits[(q * tiers + t) * brandSlots + b].addInto(sum);
+                }
+            }
+        }
+        return new WaitPercentiles(sum.getTotalCount(), sum.getValueAtPercentile(50), sum.getValueAtPercentile(90),
+                sum.getValueAtPercentile(99), sum.getMaxValue());
+    }
+
     public TrafficFigures queue(int queue) {
-        return TrafficFigures.of(byQueue[queue].read());
+        return TrafficFigures.of(sum(queue, -1, -1));
     }
 
     public TrafficFigures queueTier(int queue, int tier) {
-        return TrafficFigures.of(byQueueTier[queue * tiers + tier].read());
+        return TrafficFigures.of(sum(queue, tier, -1));
     }
 
     /** Figures of a queue's calls of one brand; {@code brand = -1} for calls with no brand. */
     public TrafficFigures queueBrand(int queue, int brand) {
-        return TrafficFigures.of(byQueueBrand[queue * brandSlots + brandSlot(brand)].read());
+        return TrafficFigures.of(sum(queue, -1, brandSlot(brand)));
     }
 
     /** Figures of one tier over all queues. */
     public TrafficFigures tier(int tier) {
-        long[] sums = new long[TrafficCounters.FIELDS];
-        for (int q = 0; q < queues; q++) {
-            byQueueTier[q * tiers + tier].addTo(sums);
-        }
-        return TrafficFigures.of(sums);
+        return TrafficFigures.of(sum(-1, tier, -1));
     }
 
     public WaitPercentiles waits(int queue) {
-        return waitsByQueue[queue].read();
+        return sumWaits(queue, -1, -1);
     }
 
     public WaitPercentiles waits(int queue, int tier) {
-        return waitsByQueueTier[queue * tiers + tier].read();
+        return sumWaits(queue, tier, -1);
     }
 
     public WaitPercentiles brandWaits(int queue, int brand) {
-        return waitsByQueueBrand[queue * brandSlots + brandSlot(brand)].read();
+        return sumWaits(queue, -1, brandSlot(brand));
     }
 
     /** Waits of one tier over all queues. */
     public WaitPercentiles tierWaits(int tier) {
-        Histogram sum = new Histogram(24L * 3600 * 1000, 3);
-        for (int q = 0; q < queues; q++) {
-            waitsByQueueTier[q * tiers + tier].addInto(sum);
-        }
-        return new WaitPercentiles(sum.getTotalCount(), sum.getValueAtPercentile(50), sum.getValueAtPercentile(90),
-                sum.getValueAtPercentile(99), sum.getMaxValue());
+        return sumWaits(-1, tier, -1);
     }
 
     /**
@@ -320,7 +336,17 @@ public final class ServiceLevelBoard {
     }
 
     public long agents(int queue, AgentState state) {
-        return agentsByQueueState.get(queue * STATES + state.ordinal());
+        long n = 0;
+        int[][] groups = groupQueues;
+        for (int g = 0; g < groups.length; g++) {
+            for (int q : groups[g]) {
+                if (q == queue) {
+                    n += agentsByGroupState.get(g * STATES + state.ordinal());
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     public long agents(AgentState state) {

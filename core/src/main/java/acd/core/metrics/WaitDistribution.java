@@ -8,11 +8,13 @@ import org.HdrHistogram.SingleWriterRecorder;
  * the interval histogram without stopping the writer and folds it into the running total.
  */
 final class WaitDistribution {
-    /** Waits are recorded to the millisecond up to a day; longer ones are clamped. */
-    private static final long HIGHEST_MS = 24L * 3600 * 1000;
+    /** Waits are recorded up to a day; longer ones are clamped. */
+    static final long HIGHEST_MS = 24L * 3600 * 1000;
+    /** Two significant digits: a wait known to 1%, at a tenth of the memory and cache of three. */
+    static final int PRECISION = 2;
 
-    private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_MS, 3);
-    private final Histogram total = new Histogram(HIGHEST_MS, 3);
+    private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_MS, PRECISION);
+    private final Histogram total = new Histogram(HIGHEST_MS, PRECISION);
     private Histogram recycled;
 
     void record(long waitMs) {

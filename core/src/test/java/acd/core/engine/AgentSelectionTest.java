@@ -89,6 +89,20 @@ class AgentSelectionTest {
     }
 
     @Test
+    void aSkillCombinationSeenForTheFirstTimeStillGoesToTheLongestIdleAgent() {
+        CallCenterFloor floor = CallCenterFloor.builder()
+                .queue("billing", "billing")
+                .agent("1001", Map.of("billing", 1, "english", 1))
+                .agent("1002", Map.of("billing", 1, "english", 1))
+                .build();
+        floor.at(1).loginReady("1002").at(60).loginReady("1001");
+        floor.at(61);
+        floor.engine.onEvent(new EngineEvent().callArrived(61_000, 7, floor.queue("billing"), STANDARD, -1, -1,
+                floor.engine.skillMask(List.of("english")), "13900000007", "2"));
+        assertEquals("1002", floor.offeredTo(7));
+    }
+
+    @Test
     void aCallNeedingAnExtraSkillWaitsForAnAgentWhoHasIt() {
         CallCenterFloor floor = CallCenterFloor.builder()
                 .queue("billing", "billing")
