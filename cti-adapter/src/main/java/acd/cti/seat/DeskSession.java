@@ -1,0 +1,575 @@
+package acd.cti.seat;
+
+import acd.core.engine.AgentState;
+import acd.core.engine.EventType;
+import acd.core.engine.ReasonCodes;
+import acd.cti.seat.codec.SeatErrorCode;
+import acd.cti.seat.codec.SeatNotice;
+import acd.cti.seat.codec.SeatNoticeEncoder;
+import acd.cti.seat.codec.SeatProtocolException;
+import acd.cti.seat.codec.SeatRequest;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One desktop connection: its login, its role, its limits and its heartbeat. Everything here
+ * runs on the connection's event loop; the engine's notices arrive through
+ * {@link #fromEngine(SeatNotice)}, which only hands them over.
+ */
+final class DeskSession extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(DeskSession.class);
+    private static final long NO_CALL = -1;
+
+    /** The last login or logout this desktop asked the engine for. */
+    private enum Asked { NOTHING, LOGIN, LOGOUT }
+
+    private final SeatGateway gateway;
+    private ChannelHandlerContext ctx;
+    private boolean webSocket;
+    private boolean closing;
+    private boolean letGo;
+    private boolean checkingLogin;
+    /** Messages that came in the same read as a login, kept until the login is decided. */
+    private final ArrayDeque<String> behindLogin = new ArrayDeque<>();
+    private String endedBecause = "connection closed";
+
+    private SeatRequest.Role role;
+    private String user;
+    private int agent = -1;
+    private int loginFailures;
+    private MessageRateLimit rateLimit;
+    private ScheduledFuture<?> loginDeadline;
+    private ScheduledFuture<?> figuresTask;
+    /** A supervisor too slow to read missed some state changes: resend the whole list once it catches up. */
+    private boolean agentListStale;
+
+    private long ringingCallId = NO_CALL;
+    private Asked asked = Asked.NOTHING;
+    private long askedAtReport;
+
+    DeskSession(SeatGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    Channel channel() {
+        return ctx.channel();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    // ------------------------------------------------------------------ connection events
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            webSocket = true;
+            SeatGatewaySettings settings = gateway.settings;
+            rateLimit = new MessageRateLimit(settings.messagesPerSecond(), System.nanoTime());
+            // Only now: the same pipeline may serve plain HTTP requests, which have no heartbeat.
+            ctx.pipeline().addBefore(ctx.name(), "seat-heartbeat",
+                    new IdleStateHandler(settings.silenceLimitMs(), 0, 0, TimeUnit.MILLISECONDS));
+            loginDeadline = ctx.executor().schedule(this::loginTimedOut, settings.loginTimeoutMs(),
+                    TimeUnit.MILLISECONDS);
+        } else if (evt instanceof IdleStateEvent idle && webSocket) {
+            if (idle.state() == IdleState.READER_IDLE && !closing) {
+                endedBecause = "nothing heard for " + gateway.settings.silenceLimitMs() + " ms";
+                closeWith(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "heartbeat lost");
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        letGo();
+        ctx.fireChannelInactive();
+    }
+
+    /**
+     * The desktop is going away, now or once the closing handshake is over: give up its seat or
+     * its place among supervisors. An agent still logged in is set not ready, so no call rings at
+     * a seat nobody watches. Once per connection.
+     */
+    private void letGo() {
+        if (letGo) {
+            return;
+        }
+        letGo = true;
+        cancel(loginDeadline);
+        cancel(figuresTask);
+        behindLogin.clear();
+        if (role == SeatRequest.Role.AGENT) {
+            if (gateway.releaseSeat(agent, this) && !gateway.closing() && agentLoggedIn()) {
+                gateway.desktopLost();
+                LOG.warn("desktop of agent {} lost ({}); agent set not ready", user, endedBecause);
+                long now = gateway.clockMs.getAsLong();
+                int lost = agent;
+                gateway.engine.publish(e -> e.agentEvent(EventType.AGENT_NOT_READY, now, lost,
+                        ReasonCodes.DESKTOP_LOST));
+            } else {
+                LOG.info("desktop of agent {} disconnected ({})", user, endedBecause);
+            }
+        } else if (role == SeatRequest.Role.SUPERVISOR) {
+            gateway.removeSupervisor(this);
+            LOG.info("supervisor {} disconnected ({})", user, endedBecause);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!webSocket) {
+            ctx.fireExceptionCaught(cause);
+            return;
+        }
+        if (cause instanceof TooLongFrameException) {
+            // a message in fragments that adds up to more than the limit
+            endedBecause = "message over " + gateway.settings.maxFrameBytes() + " bytes";
+            closeWith(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big");
+        } else if (cause instanceof CorruptedWebSocketFrameException) {
+            // the frame decoder has already sent its close status (1009 for an oversized frame)
+            endedBecause = "bad frame: " + cause.getMessage();
+            closing = true;
+            ctx.close();
+        } else {
+            endedBecause = cause.toString();
+            LOG.debug("desktop connection {} failed", ctx.channel().remoteAddress(), cause);
+            ctx.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof WebSocketFrame frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (closing || !admitted()) {
+                return;
+            }
+            if (frame instanceof TextWebSocketFrame text) {
+                if (checkingLogin) {
+                    behindLogin.add(text.text());
+                } else {
+                    onText(text.text());
+                }
+            } else {
+                sendError(SeatErrorCode.UNSUPPORTED_FRAME, "messages are JSON in text frames");
+            }
+        } finally {
+            ReferenceCountUtil.release(frame);
+        }
+    }
+
+    private boolean admitted() {
+        switch (rateLimit.admit(System.nanoTime())) {
+            case PASS:
+                return true;
+            case FIRST_DROP:
+                sendError(SeatErrorCode.RATE_LIMITED, "more than " + gateway.settings.messagesPerSecond()
+                        + " messages a second; this one and any more beyond the limit are dropped");
+                return false;
+            case DROP:
+                return false;
+            default:
+                endedBecause = "flooding";
+                LOG.warn("desktop {} ({}) kept sending over the message limit; connection closed",
+                        who(), ctx.channel().remoteAddress());
+                sendError(SeatErrorCode.FLOOD, "far over the message limit; connection closed");
+                closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "flood");
+                return false;
+        }
+    }
+
+    private void onText(String text) {
+        try {
+            handle(gateway.decoder.decode(text));
+        } catch (SeatProtocolException e) {
+            LOG.debug("desktop {}: {} ({})", who(), e.code().wireName(), e.getMessage());
+            sendError(e.code(), e.getMessage());
+        }
+    }
+
+    private void handle(SeatRequest request) throws SeatProtocolException {
+        if (request instanceof SeatRequest.Login login) {
+            login(login);
+        } else if (role == null) {
+            throw new SeatProtocolException(SeatErrorCode.NOT_LOGGED_IN, "log in first");
+        } else if (request instanceof SeatRequest.Heartbeat) {
+            send(new SeatNotice.Ack("heartbeat", null));
+        } else if (role == SeatRequest.Role.AGENT) {
+            agentRequest(request);
+        } else {
+            supervisorRequest(request);
+        }
+    }
+
+    private void agentRequest(SeatRequest request) throws SeatProtocolException {
+        if (request instanceof SeatRequest.Ready r) {
+            ownAgent(r.agent());
+            publish(EventType.AGENT_READY, ReasonCodes.UNSPECIFIED);
+        } else if (request instanceof SeatRequest.NotReady r) {
+            ownAgent(r.agent());
+            publish(EventType.AGENT_NOT_READY, gateway.configuredReason(r.reason()));
+        } else if (request instanceof SeatRequest.WrapUpDone r) {
+            ownAgent(r.agent());
+            publish(EventType.WRAP_UP_DONE, ReasonCodes.UNSPECIFIED);
+        } else if (request instanceof SeatRequest.Logout r) {
+            ownAgent(r.agent());
+            askEngine(Asked.LOGOUT);
+            publish(EventType.AGENT_LOGGED_OUT, ReasonCodes.UNSPECIFIED);
+            LOG.info("agent {} logged out from the desktop", user);
+        } else {
+            throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED,
+                    "'" + request.type() + "' is a supervisor action");
+        }
+        send(new SeatNotice.Ack(request.type(), user));
+    }
+
+    private void ownAgent(String named) throws SeatProtocolException {
+        if (named != null && !named.equals(user)) {
+            LOG.warn("desktop of agent {} asked to act for agent {}; refused", user, named);
+            throw new SeatProtocolException(SeatErrorCode.NOT_YOUR_AGENT,
+                    "this desktop acts for agent " + user + " only");
+        }
+    }
+
+    private void publish(EventType type, int reasonCode) {
+        long now = gateway.clockMs.getAsLong();
+        int self = agent;
+        gateway.engine.publish(e -> e.agentEvent(type, now, self, reasonCode));
+    }
+
+    private void supervisorRequest(SeatRequest request) throws SeatProtocolException {
+        try {
+            supervisorAction(request);
+        } catch (SeatProtocolException e) {
+            if (request instanceof SeatRequest.SetNotReady r) {
+                LOG.info("supervisor {} setNotReady agent {} refused: {}", user, r.agent(), e.getMessage());
+            } else if (request instanceof SeatRequest.LogoutAgent r) {
+                LOG.info("supervisor {} logoutAgent agent {} refused: {}", user, r.agent(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private void supervisorAction(SeatRequest request) throws SeatProtocolException {
+        if (request instanceof SeatRequest.SetNotReady r) {
+            int target = knownAgent(r.agent());
+            int reason = gateway.configuredReason(r.reason());
+            LOG.info("supervisor {} setNotReady agent {} (reason {})", user, r.agent(), gateway.reasonName(reason));
+            long now = gateway.clockMs.getAsLong();
+            gateway.engine.publish(e -> e.agentEvent(EventType.AGENT_NOT_READY, now, target, reason));
+            send(new SeatNotice.Ack(request.type(), r.agent()));
+        } else if (request instanceof SeatRequest.LogoutAgent r) {
+            int target = knownAgent(r.agent());
+            LOG.info("supervisor {} logoutAgent agent {}", user, r.agent());
+            long now = gateway.clockMs.getAsLong();
+            gateway.engine.publish(e -> e.agentEvent(EventType.AGENT_LOGGED_OUT, now, target, ReasonCodes.UNSPECIFIED));
+            send(new SeatNotice.Ack(request.type(), r.agent()));
+        } else if (request instanceof SeatRequest.NotSupportedYet r) {
+            LOG.info("supervisor {} {} agent {} refused: not supported yet", user, r.type(), r.agent());
+            throw new SeatProtocolException(SeatErrorCode.NOT_SUPPORTED, "'" + r.type() + "' is not supported yet");
+        } else if (request instanceof SeatRequest.Logout) {
+            send(new SeatNotice.Ack(request.type(), null));
+            endedBecause = "logged out";
+            closeWith(WebSocketCloseStatus.NORMAL_CLOSURE, "logged out");
+        } else {
+            throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED, "'" + request.type()
+                    + "' is an agent action; supervisors use setNotReady and logoutAgent");
+        }
+    }
+
+    private int knownAgent(String id) throws SeatProtocolException {
+        int index = gateway.agentIndex(id);
+        if (index < 0) {
+            throw new SeatProtocolException(SeatErrorCode.UNKNOWN_AGENT, "no agent '" + id + "' is configured");
+        }
+        return index;
+    }
+
+    // ------------------------------------------------------------------ login
+
+    private void login(SeatRequest.Login login) throws SeatProtocolException {
+        if (role != null && (role != login.role() || !user.equals(login.id()))) {
+            if (role == SeatRequest.Role.AGENT) {
+                LOG.warn("desktop of agent {} tried to log in as {} {}; refused", user, login.role().wireName(),
+                        login.id());
+                throw new SeatProtocolException(SeatErrorCode.NOT_YOUR_AGENT,
+                        "this desktop acts for agent " + user + " only");
+            }
+            throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED,
+                    "this connection is logged in as supervisor " + user);
+        }
+        if (checkingLogin) {
+            return;
+        }
+        char[] secret = login.secret().toCharArray();
+        checkingLogin = true;
+        // Nothing else is read until the answer is in: requests stay in order behind the login.
+        ctx.channel().config().setAutoRead(false);
+        try {
+            gateway.submitLogin(() -> {
+                Boolean ok;
+                try {
+                    ok = gateway.verify(login.role(), login.id(), secret);
+                } catch (RuntimeException e) {
+                    LOG.error("checking the secret of {} {} failed", login.role().wireName(), login.id(), e);
+                    ok = null;
+                } finally {
+                    Arrays.fill(secret, '\0');
+                }
+                Boolean result = ok;
+                try {
+                    ctx.executor().execute(() -> loginChecked(login, result));
+                } catch (RejectedExecutionException e) {
+                    // the connection's event loop is shutting down with the server
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            Arrays.fill(secret, '\0');
+            checkingLogin = false;
+            ctx.channel().config().setAutoRead(true);
+            throw new SeatProtocolException(SeatErrorCode.BUSY, "too many logins at once; try again in a moment");
+        }
+    }
+
+    private void loginChecked(SeatRequest.Login login, Boolean ok) {
+        checkingLogin = false;
+        ctx.channel().config().setAutoRead(true);
+        if (closing || !ctx.channel().isActive()) {
+            return;
+        }
+        decideLogin(login, ok);
+        // in order, and only until the next login among them has to wait for its check
+        while (!checkingLogin && !closing && !behindLogin.isEmpty()) {
+            onText(behindLogin.poll());
+        }
+    }
+
+    private void decideLogin(SeatRequest.Login login, Boolean ok) {
+        if (ok == null) {
+            sendError(SeatErrorCode.INTERNAL_ERROR, "the login could not be checked; try again");
+            return;
+        }
+        if (!ok) {
+            loginFailures++;
+            gateway.loginFailed();
+            int max = gateway.settings.maxLoginFailures();
+            LOG.warn("failed login as {} {} from {} ({} of {} allowed)", login.role().wireName(), login.id(),
+                    ctx.channel().remoteAddress(), loginFailures, max);
+            sendError(SeatErrorCode.AUTH_FAILED, "wrong id or secret");
+            if (loginFailures >= max) {
+                endedBecause = "too many failed logins";
+                sendError(SeatErrorCode.TOO_MANY_FAILURES, loginFailures + " failed logins; connection closed");
+                closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "too many failed logins");
+            }
+            return;
+        }
+        loginFailures = 0;
+        cancel(loginDeadline);
+        boolean again = role != null;
+        role = login.role();
+        user = login.id();
+        if (role == SeatRequest.Role.AGENT) {
+            agentLoggedInHere(again);
+        } else {
+            supervisorLoggedInHere(again);
+        }
+    }
+
+    private void agentLoggedInHere(boolean again) {
+        agent = gateway.agentIndex(user);
+        DeskSession previous = gateway.claimSeat(agent, this);
+        if (previous != null && previous != this) {
+            previous.replacedBy(ctx.channel().remoteAddress());
+        }
+        AgentState state = gateway.agentState(agent);
+        send(new SeatNotice.LoggedIn(role, user, gateway.agentName(agent), state, gateway.agentReason(agent),
+                gateway.settings.heartbeatIntervalMs(), 0, gateway.reasonMenu));
+        boolean publishLogin = !agentLoggedIn();
+        if (publishLogin) {
+            askEngine(Asked.LOGIN);
+            publish(EventType.AGENT_LOGGED_IN, ReasonCodes.UNSPECIFIED);
+        }
+        LOG.info("agent {} {} from {}{}", user, again ? "logged in again" : "logged in", ctx.channel().remoteAddress(),
+                publishLogin ? "" : " (already logged in, " + SeatNoticeEncoder.stateName(state) + ")");
+    }
+
+    private void supervisorLoggedInHere(boolean again) {
+        SeatGatewaySettings settings = gateway.settings;
+        if (!again) {
+            // Subscribe before the list is taken: a change in between arrives twice, never not at all.
+            gateway.addSupervisor(this);
+            figuresTask = ctx.executor().scheduleAtFixedRate(this::sendFigures, settings.figuresEveryMs(),
+                    settings.figuresEveryMs(), TimeUnit.MILLISECONDS);
+        }
+        send(new SeatNotice.LoggedIn(role, user, null, null, null, settings.heartbeatIntervalMs(),
+                settings.figuresEveryMs(), gateway.reasonMenu));
+        send(gateway.agentList());
+        send(gateway.figures());
+        LOG.info("supervisor {} {} from {}", user, again ? "logged in again" : "logged in",
+                ctx.channel().remoteAddress());
+    }
+
+    private void askEngine(Asked what) {
+        asked = what;
+        askedAtReport = gateway.stateReports(agent);
+    }
+
+    /**
+     * Whether the agent is logged in as far as this desktop can tell: the engine's last report,
+     * unless this desktop asked for a login or logout the engine has not reported on yet.
+     */
+    private boolean agentLoggedIn() {
+        long reports = gateway.stateReports(agent);
+        if (asked != Asked.NOTHING && reports == askedAtReport) {
+            return asked == Asked.LOGIN;
+        }
+        return gateway.agentState(agent) != AgentState.LOGGED_OUT;
+    }
+
+    private void loginTimedOut() {
+        if (role == null && !closing && ctx.channel().isActive()) {
+            endedBecause = "no login";
+            sendError(SeatErrorCode.LOGIN_TIMEOUT, "no login within " + gateway.settings.loginTimeoutMs() + " ms");
+            closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "no login");
+        }
+    }
+
+    /** The server is stopping: tell the desktop so it reconnects later rather than report a fault. */
+    void shutDown() {
+        hand(() -> {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            closing = true;
+            endedBecause = "server shutting down";
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.SERVICE_RESTART, "server shutting down"))
+                    .addListener(ChannelFutureListener.CLOSE);
+        });
+    }
+
+    /** Another desktop logged in as this agent; called from that desktop's event loop. */
+    private void replacedBy(Object where) {
+        hand(() -> {
+            if (closing) {
+                return;
+            }
+            endedBecause = "replaced by a login from " + where;
+            sendError(SeatErrorCode.SESSION_REPLACED, "agent " + user + " logged in on another desktop");
+            closeWith(WebSocketCloseStatus.NORMAL_CLOSURE, "logged in elsewhere");
+        });
+    }
+
+    // ------------------------------------------------------------------ notices
+
+    /** Called on the engine thread: hands the notice to this connection's event loop and returns. */
+    void fromEngine(SeatNotice notice) {
+        hand(() -> onEngineNotice(notice));
+    }
+
+    private void hand(Runnable task) {
+        try {
+            ctx.executor().execute(task);
+        } catch (RejectedExecutionException e) {
+            // the event loop is shutting down; the connection goes with it
+        }
+    }
+
+    private void onEngineNotice(SeatNotice notice) {
+        if (closing || !ctx.channel().isActive()) {
+            return;
+        }
+        if (role == SeatRequest.Role.SUPERVISOR) {
+            if (!ctx.channel().isWritable()) {
+                agentListStale = true;
+                return;
+            }
+        } else if (notice instanceof SeatNotice.Offered offered) {
+            ringingCallId = offered.callId();
+        } else if (notice instanceof SeatNotice.OfferCancelled cancelled) {
+            // the engine may both withdraw an offer and report the ring's end: one message is enough
+            if (cancelled.callId() != ringingCallId) {
+                return;
+            }
+            ringingCallId = NO_CALL;
+        } else if (notice instanceof SeatNotice.Connected) {
+            ringingCallId = NO_CALL;
+        }
+        send(notice);
+    }
+
+    private void sendFigures() {
+        if (closing || !ctx.channel().isActive() || !ctx.channel().isWritable()) {
+            return;
+        }
+        if (agentListStale) {
+            agentListStale = false;
+            send(gateway.agentList());
+        }
+        send(gateway.figures());
+    }
+
+    private void sendError(SeatErrorCode code, String message) {
+        send(new SeatNotice.Error(code, message));
+    }
+
+    private void send(SeatNotice notice) {
+        if (ctx.channel().isActive()) {
+            ctx.writeAndFlush(new TextWebSocketFrame(gateway.encoder.encode(notice)));
+        }
+    }
+
+    /**
+     * Starts the closing handshake: the desktop reads everything sent before the close frame and
+     * answers with its own, upon which the protocol handler closes the connection (or cuts it
+     * off after {@link SeatGateway#FORCE_CLOSE_MS}). Closing the socket at once would let a
+     * desktop still sending see a reset instead of the reason.
+     */
+    private void closeWith(WebSocketCloseStatus status, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        letGo();
+        ctx.writeAndFlush(new CloseWebSocketFrame(status, reason));
+    }
+
+    private String who() {
+        return role == null ? "(not logged in)" : role.wireName() + " " + user;
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,518 @@
+package acd.cti.seat;
+
+import acd.core.engine.AgentState;
+import acd.core.engine.CallView;
+import acd.core.engine.DirectiveSink;
+import acd.core.engine.EngineListener;
+import acd.core.engine.ReasonCodes;
+import acd.core.metrics.ServiceLevelBoard;
+import acd.core.model.AgentSpec;
+import acd.core.model.RoutingConfig;
+import acd.cti.flow.EngineInbox;
+import acd.cti.seat.codec.SeatErrorCode;
+import acd.cti.seat.codec.SeatNotice;
+import acd.cti.seat.codec.SeatProtocolException;
+import acd.cti.seat.codec.SeatRequest;
+import acd.cti.seat.codec.SeatRequestDecoder;
+import acd.cti.seat.codec.SeatNoticeEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The seat and supervisor desktops' gateway: JSON messages over a WebSocket (see
+ * {@code docs/cti-protocol.md}). Desktops log in, change their agent's state and get screen pops;
+ * supervisors watch live queue figures and agent states and may set an agent not ready or log
+ * one out. Requests become engine events through an {@link EngineInbox}; the engine's offers
+ * and notifications come back through {@link DirectiveSink} and {@link EngineListener}, on the
+ * engine thread, and leave it at once for the connection's event loop.
+ *
+ * <p>Holds connection state only: which desktop watches which agent, and a copy of each agent's
+ * state as the engine last reported it (for the login reply, the supervisors' list and the
+ * desktop-lost rule). A desktop that goes silent for the heartbeat interval plus grace, or whose
+ * connection drops, sets its agent not ready ({@link ReasonCodes#DESKTOP_LOST}) so no call rings
+ * at a seat nobody watches.
+ *
+ * <p>Mount it on an HTTP port of the server's own with {@link #mount(ChannelPipeline)}, give it
+ * a port of its own with {@link #initializer()}, or let it listen itself with {@link #start}.
+ */
+public final class SeatGateway implements DirectiveSink, EngineListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SeatGateway.class);
+    private static final int LOGIN_BACKLOG = 256;
+    /** How long a desktop has to answer the gateway's close frame before the connection is cut. */
+    static final long FORCE_CLOSE_MS = 2_000;
+
+    final SeatGatewaySettings settings;
+    final EngineInbox engine;
+    final LongSupplier clockMs;
+    final SeatRequestDecoder decoder = new SeatRequestDecoder();
+    final SeatNoticeEncoder encoder = new SeatNoticeEncoder();
+    final List<SeatNotice.ReasonName> reasonMenu;
+
+    private final RoutingConfig config;
+    private final SeatCredentials credentials;
+    private final ReasonCodes reasons;
+    private final QueueFigures figures;
+    private final Map<String, Integer> agentIndexById = new HashMap<>();
+    private final String[] agentIds;
+    private final String[] agentNames;
+    private final String[] queueIds;
+    private final String[] queueLabels;
+    private final String[] tierIds;
+    private final String[] tierLabels;
+    private final String[] brandIds;
+    private final String[] brandLabels;
+
+    /** The desktop watching each agent, by agent index. */
+    private final AtomicReferenceArray<DeskSession> seats;
+    private final Set<DeskSession> supervisors = ConcurrentHashMap.newKeySet();
+    /** Each agent's state and reason as the engine last reported them; written by the engine thread only. */
+    private final AtomicIntegerArray agentStates;
+    private final AtomicIntegerArray agentReasons;
+    /** Bumped after every report, so a desktop can tell whether the engine has acted on its last request yet. */
+    private final AtomicLongArray stateReports;
+    private final ThreadPoolExecutor logins;
+    private final AtomicLong failedLogins = new AtomicLong();
+    private final AtomicLong desktopsLost = new AtomicLong();
+    private volatile boolean closing;
+
+    private EventLoopGroup acceptors;
+    private EventLoopGroup workers;
+    private Channel listener;
+
+    /**
+     * @param config      the routing configuration the engine runs (agents, queues, tiers, reasons)
+     * @param board       the engine's service-level board; asked for only when figures are sent, so
+     *                    the gateway can be built before the engine that takes it as a sink
+     * @param engine      where requests become engine events
+     * @param credentials who may log in
+     * @param settings    limits and intervals
+     * @param clockMs     the time events are stamped with
+     */
+    public SeatGateway(RoutingConfig config, Supplier<ServiceLevelBoard> board, EngineInbox engine,
+                       SeatCredentials credentials, SeatGatewaySettings settings, LongSupplier clockMs) {
+        this.config = config;
+        this.engine = engine;
+        this.credentials = credentials;
+        this.settings = settings;
+        this.clockMs = clockMs;
+        this.reasons = new ReasonCodes(config.notReadyReasons());
+        this.figures = new QueueFigures(config, board);
+        List<SeatNotice.ReasonName> menu = new ArrayList<>();
+        for (int i = 0; i < config.notReadyReasons().size(); i++) {
+            menu.add(new SeatNotice.ReasonName(ReasonCodes.FIRST_CONFIGURED + i, config.notReadyReasons().get(i)));
+        }
+        this.reasonMenu = List.copyOf(menu);
+
+        int agents = config.agents().size();
+        this.agentIds = new String[agents];
+        this.agentNames = new String[agents];
+        for (int a = 0; a < agents; a++) {
+            AgentSpec spec = config.agents().get(a);
+            agentIds[a] = spec.id();
+            agentNames[a] = spec.name();
+            agentIndexById.put(spec.id(), a);
+        }
+        int queues = config.queues().size();
+        this.queueIds = new String[queues];
+        this.queueLabels = new String[queues];
+        for (int q = 0; q < queues; q++) {
+            queueIds[q] = config.queues().get(q).id();
+            queueLabels[q] = config.queues().get(q).label();
+        }
+        int tiers = config.tiers().size();
+        this.tierIds = new String[tiers];
+        this.tierLabels = new String[tiers];
+        for (int t = 0; t < tiers; t++) {
+            tierIds[t] = config.tiers().get(t).id();
+            tierLabels[t] = config.tiers().get(t).label();
+        }
+        int brands = config.brands().size();
+        this.brandIds = new String[brands];
+        this.brandLabels = new String[brands];
+        for (int b = 0; b < brands; b++) {
+            brandIds[b] = config.brands().get(b).id();
+            brandLabels[b] = config.brands().get(b).label();
+        }
+
+        this.seats = new AtomicReferenceArray<>(agents);
+        this.agentStates = new AtomicIntegerArray(agents);
+        this.agentReasons = new AtomicIntegerArray(agents);
+        this.stateReports = new AtomicLongArray(agents);
+        for (int a = 0; a < agents; a++) {
+            agentStates.set(a, AgentState.LOGGED_OUT.ordinal());
+        }
+        // Key stretching is slow on purpose; on a network thread it would stall every desktop
+        // sharing that thread, so secrets are checked here, with a bounded backlog.
+        this.logins = new ThreadPoolExecutor(settings.loginThreads(), settings.loginThreads(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(LOGIN_BACKLOG), new DefaultThreadFactory("acd-seat-login", true));
+    }
+
+    /** With the wall clock. */
+    public SeatGateway(RoutingConfig config, Supplier<ServiceLevelBoard> board, EngineInbox engine,
+                       SeatCredentials credentials, SeatGatewaySettings settings) {
+        this(config, board, engine, credentials, settings, System::currentTimeMillis);
+    }
+
+    // ------------------------------------------------------------------ mounting
+
+    /**
+     * Adds the WebSocket endpoint to a pipeline that already decodes and aggregates HTTP
+     * ({@code HttpServerCodec}, {@code HttpObjectAggregator}). Put it before the server's own
+     * request handler: upgrades to {@link SeatGatewaySettings#path()} are taken here, every
+     * other request passes on untouched.
+     */
+    public void mount(ChannelPipeline pipeline) {
+        WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(settings.path())
+                .checkStartsWith(false)
+                .maxFramePayloadLength(settings.maxFrameBytes())
+                .allowExtensions(false)
+                .closeOnProtocolViolation(true)
+                .handshakeTimeoutMillis(10_000)
+                .forceCloseTimeoutMillis(FORCE_CLOSE_MS)
+                .build();
+        pipeline.addLast("seat-websocket", new WebSocketServerProtocolHandler(protocol));
+        pipeline.addLast("seat-fragments", new WebSocketFrameAggregator(settings.maxFrameBytes()));
+        pipeline.addLast("seat-desk", new DeskSession(this));
+    }
+
+    /** A whole pipeline for a port of the gateway's own: HTTP, the WebSocket endpoint, 404 for anything else. */
+    public ChannelInitializer<SocketChannel> initializer() {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ChannelPipeline p = ch.pipeline();
+                p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+                p.addLast("http-aggregator", new HttpObjectAggregator(8192));
+                mount(p);
+                p.addLast("not-found", NotFound.INSTANCE);
+            }
+        };
+    }
+
+    /** Listens on a port of its own, with its own threads. Port 0 picks a free one. */
+    public synchronized InetSocketAddress start(String bind, int port) throws InterruptedException {
+        if (listener != null) {
+            throw new IllegalStateException("the seat gateway is already listening on " + listener.localAddress());
+        }
+        acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("acd-seat-accept", true));
+        workers = new NioEventLoopGroup(0, new DefaultThreadFactory("acd-seat", true));
+        listener = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(initializer())
+                .bind(bind, port).sync().channel();
+        InetSocketAddress address = (InetSocketAddress) listener.localAddress();
+        LOG.info("seat gateway listening on ws://{}:{}{}", address.getHostString(), address.getPort(), settings.path());
+        return address;
+    }
+
+    /**
+     * Closes every desktop connection and, when started with {@link #start}, the listener. No
+     * agent is set not ready for it: the engine is going down with the server.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        synchronized (this) {
+            if (listener != null) {
+                listener.close().syncUninterruptibly();
+            }
+        }
+        for (int a = 0; a < seats.length(); a++) {
+            DeskSession seat = seats.get(a);
+            if (seat != null) {
+                seat.shutDown();
+            }
+        }
+        for (DeskSession supervisor : supervisors) {
+            supervisor.shutDown();
+        }
+        synchronized (this) {
+            if (workers != null) {
+                acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            }
+        }
+        logins.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ figures for health checks
+
+    /** Agent desktops logged in now. */
+    public int agentDesktops() {
+        int n = 0;
+        for (int a = 0; a < seats.length(); a++) {
+            if (seats.get(a) != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Supervisor desktops logged in now. */
+    public int supervisorDesktops() {
+        return supervisors.size();
+    }
+
+    public long failedLogins() {
+        return failedLogins.get();
+    }
+
+    /** Agents set not ready because their desktop went silent or its connection dropped. */
+    public long desktopsLost() {
+        return desktopsLost.get();
+    }
+
+    // ------------------------------------------------------------------ engine side (engine thread: never block)
+
+    @Override
+    public void offerCall(long timeMs, CallView call, int agentIndex, long ringTimeoutMs) {
+        DeskSession seat = seats.get(agentIndex);
+        if (seat == null) {
+            return;
+        }
+        int t = call.tierIndex();
+        int b = call.brandIndex();
+        int manager = call.accountManagerIndex();
+        seat.fromEngine(new SeatNotice.Offered(call.callId(), text(call.callerNumber()),
+                queueIds[call.queueIndex()], queueLabels[call.queueIndex()],
+                t >= 0 ? tierIds[t] : null, t >= 0 ? tierLabels[t] : null,
+                b >= 0 ? brandIds[b] : null, b >= 0 ? brandLabels[b] : null,
+                manager >= 0 ? agentIds[manager] : null, text(call.ivrPath()),
+                Math.max(0, timeMs - call.arrivedAtMs()) / 1000, Math.max(1, ringTimeoutMs / 1000), timeMs));
+    }
+
+    @Override
+    public void cancelOffer(long timeMs, CallView call, int agentIndex) {
+        DeskSession seat = seats.get(agentIndex);
+        if (seat != null) {
+            seat.fromEngine(new SeatNotice.OfferCancelled(call.callId(), SeatNotice.OfferCancelled.WITHDRAWN, timeMs));
+        }
+    }
+
+    @Override
+    public void ringNoAnswer(long timeMs, CallView call, int agentIndex, long ringMs) {
+        DeskSession seat = seats.get(agentIndex);
+        if (seat != null) {
+            seat.fromEngine(new SeatNotice.OfferCancelled(call.callId(), SeatNotice.OfferCancelled.NOT_ANSWERED,
+                    timeMs));
+        }
+    }
+
+    @Override
+    public void callConnected(long timeMs, CallView call, int agentIndex) {
+        DeskSession seat = seats.get(agentIndex);
+        if (seat != null) {
+            seat.fromEngine(new SeatNotice.Connected(call.callId(), text(call.callerNumber()),
+                    queueIds[call.queueIndex()], Math.max(0, timeMs - call.arrivedAtMs()) / 1000, timeMs));
+        }
+    }
+
+    @Override
+    public void callCompleted(long timeMs, CallView call, int agentIndex, long talkMs) {
+        DeskSession seat = seats.get(agentIndex);
+        if (seat != null) {
+            seat.fromEngine(new SeatNotice.Ended(call.callId(), talkMs / 1000, timeMs));
+        }
+    }
+
+    @Override
+    public void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
+        agentStates.set(agentIndex, to.ordinal());
+        agentReasons.set(agentIndex, reasonCode);
+        stateReports.set(agentIndex, stateReports.get(agentIndex) + 1);
+        DeskSession seat = seats.get(agentIndex);
+        if (seat == null && supervisors.isEmpty()) {
+            return;
+        }
+        SeatNotice.State notice = new SeatNotice.State(agentIds[agentIndex], to,
+                to == AgentState.NOT_READY ? reasons.name(reasonCode) : null, reasonCode, timeMs);
+        if (seat != null) {
+            seat.fromEngine(notice);
+        }
+        for (DeskSession supervisor : supervisors) {
+            supervisor.fromEngine(notice);
+        }
+    }
+
+    private static String text(CharSequence chars) {
+        return chars == null ? null : chars.toString();
+    }
+
+    // ------------------------------------------------------------------ for desk sessions
+
+    boolean closing() {
+        return closing;
+    }
+
+    /** The agent's index, or -1 when the configuration has no such agent. */
+    int agentIndex(String id) {
+        Integer index = agentIndexById.get(id);
+        return index == null ? -1 : index;
+    }
+
+    String agentId(int agent) {
+        return agentIds[agent];
+    }
+
+    String agentName(int agent) {
+        return agentNames[agent];
+    }
+
+    AgentState agentState(int agent) {
+        return AgentState.of(agentStates.get(agent));
+    }
+
+    /** The reason's name when the agent is not ready, else null. */
+    String agentReason(int agent) {
+        return agentState(agent) == AgentState.NOT_READY ? reasons.name(agentReasons.get(agent)) : null;
+    }
+
+    long stateReports(int agent) {
+        return stateReports.get(agent);
+    }
+
+    /**
+     * The code of a configured not-ready reason given by name or code.
+     *
+     * @throws SeatProtocolException when it is not one of the configured reasons
+     */
+    int configuredReason(SeatRequest.Reason reason) throws SeatProtocolException {
+        List<String> configured = config.notReadyReasons();
+        if (reason.isAbsent()) {
+            if (configured.isEmpty()) {
+                return ReasonCodes.UNSPECIFIED;
+            }
+            throw new SeatProtocolException(SeatErrorCode.UNKNOWN_REASON,
+                    "a not-ready reason is required, one of " + configured);
+        }
+        int code = reason.name() != null ? reasons.code(reason.name()) : reason.code();
+        if (code < ReasonCodes.FIRST_CONFIGURED || code >= ReasonCodes.FIRST_CONFIGURED + configured.size()) {
+            throw new SeatProtocolException(SeatErrorCode.UNKNOWN_REASON,
+                    "'" + reason + "' is not a configured not-ready reason; one of " + configured);
+        }
+        return code;
+    }
+
+    String reasonName(int code) {
+        return reasons.name(code);
+    }
+
+    /** Checks a secret; slow on purpose, so only ever called on the login threads. */
+    boolean verify(SeatRequest.Role role, String id, char[] secret) {
+        boolean known = role == SeatRequest.Role.SUPERVISOR || agentIndex(id) >= 0;
+        boolean matches = credentials.verify(role, id, secret);
+        if (matches && !known) {
+            LOG.warn("agent {} has a desktop secret but is not in the routing configuration; login refused", id);
+        }
+        return matches && known;
+    }
+
+    void submitLogin(Runnable check) {
+        logins.execute(check);
+    }
+
+    void loginFailed() {
+        failedLogins.incrementAndGet();
+    }
+
+    void desktopLost() {
+        desktopsLost.incrementAndGet();
+    }
+
+    /** Makes {@code session} the agent's desktop; returns the one it replaces, or null. */
+    DeskSession claimSeat(int agent, DeskSession session) {
+        return seats.getAndSet(agent, session);
+    }
+
+    /** Gives up the agent's seat if {@code session} still holds it; false when another desktop took over. */
+    boolean releaseSeat(int agent, DeskSession session) {
+        return seats.compareAndSet(agent, session, null);
+    }
+
+    void addSupervisor(DeskSession session) {
+        supervisors.add(session);
+    }
+
+    void removeSupervisor(DeskSession session) {
+        supervisors.remove(session);
+    }
+
+    SeatNotice.Agents agentList() {
+        List<SeatNotice.AgentRow> rows = new ArrayList<>(agentIds.length);
+        for (int a = 0; a < agentIds.length; a++) {
+            rows.add(new SeatNotice.AgentRow(agentIds[a], agentNames[a], agentState(a), agentReason(a)));
+        }
+        return new SeatNotice.Agents(rows);
+    }
+
+    SeatNotice.Figures figures() {
+        return figures.read();
+    }
+
+    /** Anything but the WebSocket path on a port of the gateway's own. */
+    @ChannelHandler.Sharable
+    private static final class NotFound extends SimpleChannelInboundHandler<FullHttpRequest> {
+        static final NotFound INSTANCE = new NotFound();
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            byte[] body = "not found: the seat gateway serves WebSocket upgrades only\n"
+                    .getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.NOT_FOUND, Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}

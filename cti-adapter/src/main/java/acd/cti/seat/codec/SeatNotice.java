@@ -1,0 +1,94 @@
+package acd.cti.seat.codec;
+
+import acd.core.engine.AgentState;
+
+import java.util.List;
+
+/** One message to a desktop. Times are the engine's event time in epoch milliseconds. */
+public sealed interface SeatNotice {
+
+    /** A configured not-ready reason, for the desktop's menu. */
+    record ReasonName(int code, String name) {
+    }
+
+    /**
+     * {@code loggedIn}: the login was accepted. For an agent, {@code state} and {@code reason}
+     * are where the agent stood when the desktop logged in; later changes come as {@link State}.
+     */
+    record LoggedIn(SeatRequest.Role role, String id, String name, AgentState state, String reason,
+                    long heartbeatMs, long figuresEveryMs, List<ReasonName> reasons) implements SeatNotice {
+        public LoggedIn {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** {@code ack}: the request was accepted and handed to the engine (its effect comes as {@link State}). */
+    record Ack(String action, String agent) implements SeatNotice {
+    }
+
+    /** {@code error}: what was wrong; the request had no effect. */
+    record Error(SeatErrorCode code, String message) implements SeatNotice {
+    }
+
+    /** {@code offered}: the screen pop while the seat rings. Ids are configuration ids; absent ones are null. */
+    record Offered(long callId, String callerNumber, String queue, String queueLabel, String tier, String tierLabel,
+                   String brand, String brandLabel, String accountManager, String ivrPath, long waitSeconds,
+                   long ringTimeoutSeconds, long timeMs) implements SeatNotice {
+    }
+
+    /** {@code offerCancelled}: stop showing the pop; the call will not connect to this seat. */
+    record OfferCancelled(long callId, String reason, long timeMs) implements SeatNotice {
+        public static final String WITHDRAWN = "withdrawn";
+        public static final String NOT_ANSWERED = "not answered";
+    }
+
+    /** {@code connected}: the agent is talking with the caller. */
+    record Connected(long callId, String callerNumber, String queue, long waitSeconds, long timeMs)
+            implements SeatNotice {
+    }
+
+    /** {@code ended}: the call is over; wrap-up follows if the agent has any. */
+    record Ended(long callId, long talkSeconds, long timeMs) implements SeatNotice {
+    }
+
+    /** {@code state}: an agent's new state, with the reason's name when not ready. */
+    record State(String agent, AgentState state, String reason, int reasonCode, long timeMs) implements SeatNotice {
+    }
+
+    /** One agent in a supervisor's {@link Agents} list. */
+    record AgentRow(String agent, String name, AgentState state, String reason) {
+    }
+
+    /** {@code agents}: every configured agent and where each stands, sent to a supervisor at login. */
+    record Agents(List<AgentRow> agents) implements SeatNotice {
+        public Agents {
+            agents = List.copyOf(agents);
+        }
+    }
+
+    /** Figures of one tier in one queue. Rates are fractions 0..1, NaN when there were no calls. */
+    record TierRow(String tier, String label, long offered, long answered, double serviceLevel, double answerRate,
+                   long waitingNow) {
+    }
+
+    /**
+     * Figures of one queue since the start. {@code agentsByState} is indexed by
+     * {@link AgentState#ordinal()}: agents who have the queue's skills, by where they stand.
+     */
+    record QueueRow(String queue, String label, int thresholdSeconds, int targetPercent, long offered, long answered,
+                    long answeredWithinThreshold, long abandoned, double serviceLevel, double answerRate,
+                    long waitingNow, double longestWaitingNowSeconds, long[] agentsByState, List<TierRow> tiers) {
+        public QueueRow {
+            agentsByState = agentsByState.clone();
+            tiers = List.copyOf(tiers);
+        }
+    }
+
+    /** {@code figures}: the supervisor's live queue figures. */
+    record Figures(long timeMs, List<QueueRow> queues, long[] agentsByState) implements SeatNotice {
+        public Figures {
+            queues = List.copyOf(queues);
+            agentsByState = agentsByState.clone();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package acd.cti.seat.codec;
+
+import acd.core.engine.AgentState;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/** One {@link SeatNotice} to the JSON text of one frame. Thread-safe. */
+public final class SeatNoticeEncoder {
+    private static final String[] STATE_NAMES = new String[AgentState.values().length];
+
+    static {
+        for (AgentState state : AgentState.values()) {
+            STATE_NAMES[state.ordinal()] = state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final JsonFactory json = new JsonFactory();
+
+    /** The wire name of a state, as on the HTTP API: {@code not-ready}, {@code wrap-up}. */
+    public static String stateName(AgentState state) {
+        return STATE_NAMES[state.ordinal()];
+    }
+
+    public String encode(SeatNotice notice) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            write(g, notice);
+            g.writeEndObject();
+        } catch (IOException e) {
+            // a StringWriter does not fail; a generator bug would
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, SeatNotice notice) throws IOException {
+        if (notice instanceof SeatNotice.LoggedIn n) {
+            g.writeStringField("type", "loggedIn");
+            g.writeStringField("role", n.role().wireName());
+            g.writeStringField(n.role().wireName(), n.id());
+            if (n.role() == SeatRequest.Role.AGENT) {
+                g.writeStringField("name", n.name());
+                g.writeStringField("state", stateName(n.state()));
+                g.writeStringField("reason", n.reason());
+            }
+            g.writeNumberField("heartbeatMs", n.heartbeatMs());
+            if (n.role() == SeatRequest.Role.SUPERVISOR) {
+                g.writeNumberField("figuresEveryMs", n.figuresEveryMs());
+            }
+            g.writeArrayFieldStart("reasons");
+            for (SeatNotice.ReasonName r : n.reasons()) {
+                g.writeStartObject();
+                g.writeNumberField("code", r.code());
+                g.writeStringField("name", r.name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } else if (notice instanceof SeatNotice.Ack n) {
+            g.writeStringField("type", "ack");
+            g.writeStringField("action", n.action());
+            if (n.agent() != null) {
+                g.writeStringField("agent", n.agent());
+            }
+        } else if (notice instanceof SeatNotice.Error n) {
+            g.writeStringField("type", "error");
+            g.writeStringField("code", n.code().wireName());
+            g.writeStringField("message", n.message());
+        } else if (notice instanceof SeatNotice.Offered n) {
+            g.writeStringField("type", "offered");
+            g.writeNumberField("callId", n.callId());
+            g.writeStringField("callerNumber", n.callerNumber());
+            g.writeStringField("queue", n.queue());
+            g.writeStringField("queueLabel", n.queueLabel());
+            g.writeStringField("tier", n.tier());
+            g.writeStringField("tierLabel", n.tierLabel());
+            g.writeStringField("brand", n.brand());
+            g.writeStringField("brandLabel", n.brandLabel());
+            g.writeStringField("accountManager", n.accountManager());
+            g.writeStringField("ivrPath", n.ivrPath());
+            g.writeNumberField("waitSeconds", n.waitSeconds());
+            g.writeNumberField("ringTimeoutSeconds", n.ringTimeoutSeconds());
+            g.writeNumberField("timeMs", n.timeMs());
+        } else if (notice instanceof SeatNotice.OfferCancelled n) {
+            g.writeStringField("type", "offerCancelled");
+            g.writeNumberField("callId", n.callId());
+            g.writeStringField("reason", n.reason());
+            g.writeNumberField("timeMs", n.timeMs());
+        } else if (notice instanceof SeatNotice.Connected n) {
+            g.writeStringField("type", "connected");
+            g.writeNumberField("callId", n.callId());
+            g.writeStringField("callerNumber", n.callerNumber());
+            g.writeStringField("queue", n.queue());
+            g.writeNumberField("waitSeconds", n.waitSeconds());
+            g.writeNumberField("timeMs", n.timeMs());
+        } else if (notice instanceof SeatNotice.Ended n) {
+            g.writeStringField("type", "ended");
+            g.writeNumberField("callId", n.callId());
+            g.writeNumberField("talkSeconds", n.talkSeconds());
+            g.writeNumberField("timeMs", n.timeMs());
+        } else if (notice instanceof SeatNotice.State n) {
+            g.writeStringField("type", "state");
+            g.writeStringField("agent", n.agent());
+            g.writeStringField("state", stateName(n.state()));
+            g.writeStringField("reason", n.reason());
+            g.writeNumberField("reasonCode", n.reasonCode());
+            g.writeNumberField("timeMs", n.timeMs());
+        } else if (notice instanceof SeatNotice.Agents n) {
+            g.writeStringField("type", "agents");
+            g.writeArrayFieldStart("agents");
+            for (SeatNotice.AgentRow row : n.agents()) {
+                g.writeStartObject();
+                g.writeStringField("agent", row.agent());
+                g.writeStringField("name", row.name());
+                g.writeStringField("state", stateName(row.state()));
+                g.writeStringField("reason", row.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } else if (notice instanceof SeatNotice.Figures n) {
+            g.writeStringField("type", "figures");
+            g.writeNumberField("timeMs", n.timeMs());
+            g.writeArrayFieldStart("queues");
+            for (SeatNotice.QueueRow q : n.queues()) {
+                writeQueue(g, q);
+            }
+            g.writeEndArray();
+            writeAgents(g, n.agentsByState());
+        } else {
+            throw new IllegalArgumentException("no encoding for " + notice.getClass().getSimpleName());
+        }
+    }
+
+    private static void writeQueue(JsonGenerator g, SeatNotice.QueueRow q) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("queue", q.queue());
+        g.writeStringField("label", q.label());
+        g.writeNumberField("thresholdSeconds", q.thresholdSeconds());
+        g.writeNumberField("targetPercent", q.targetPercent());
+        g.writeNumberField("offered", q.offered());
+        g.writeNumberField("answered", q.answered());
+        g.writeNumberField("answeredWithinThreshold", q.answeredWithinThreshold());
+        g.writeNumberField("abandoned", q.abandoned());
+        writeFraction(g, "serviceLevel", q.serviceLevel());
+        writeFraction(g, "answerRate", q.answerRate());
+        g.writeNumberField("waitingNow", q.waitingNow());
+        g.writeNumberField("longestWaitingNowSeconds", q.longestWaitingNowSeconds());
+        writeAgents(g, q.agentsByState());
+        g.writeArrayFieldStart("tiers");
+        for (SeatNotice.TierRow t : q.tiers()) {
+            g.writeStartObject();
+            g.writeStringField("tier", t.tier());
+            g.writeStringField("label", t.label());
+            g.writeNumberField("offered", t.offered());
+            g.writeNumberField("answered", t.answered());
+            writeFraction(g, "serviceLevel", t.serviceLevel());
+            writeFraction(g, "answerRate", t.answerRate());
+            g.writeNumberField("waitingNow", t.waitingNow());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeAgents(JsonGenerator g, long[] byState) throws IOException {
+        g.writeObjectFieldStart("agents");
+        for (AgentState state : AgentState.values()) {
+            g.writeNumberField(stateName(state), byState[state.ordinal()]);
+        }
+        g.writeEndObject();
+    }
+
+    /** JSON has no NaN: a rate with no calls behind it is null. */
+    private static void writeFraction(JsonGenerator g, String field, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            g.writeNumberField(field, value);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package acd.cti.seat.codec;
+
+/**
+ * One message from a desktop. Agent requests carry an optional {@code agent}: when present it
+ * must be the desktop's own agent, which the gateway checks; the decoder only reads it.
+ */
+public sealed interface SeatRequest {
+
+    /** The {@code type} as written on the wire. */
+    String type();
+
+    /** Who a desktop logs in as. */
+    enum Role {
+        AGENT("agent"),
+        SUPERVISOR("supervisor");
+
+        private final String wireName;
+
+        Role(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** A not-ready reason as the desktop gave it: by name, or by code; neither when absent. */
+    record Reason(String name, int code) {
+        public static final int NO_CODE = -1;
+        public static final Reason NONE = new Reason(null, NO_CODE);
+
+        public boolean isAbsent() {
+            return name == null && code == NO_CODE;
+        }
+
+        @Override
+        public String toString() {
+            return name != null ? name : code == NO_CODE ? "none" : Integer.toString(code);
+        }
+    }
+
+    /** {@code login}: as an agent or a supervisor, with that user's secret. */
+    final class Login implements SeatRequest {
+        private final Role role;
+        private final String id;
+        private final String secret;
+
+        public Login(Role role, String id, String secret) {
+            this.role = role;
+            this.id = id;
+            this.secret = secret;
+        }
+
+        @Override
+        public String type() {
+            return "login";
+        }
+
+        public Role role() {
+            return role;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String secret() {
+            return secret;
+        }
+
+        /** Without the secret: requests end up in log lines and debuggers. */
+        @Override
+        public String toString() {
+            return "login{" + role.wireName() + "=" + id + "}";
+        }
+    }
+
+    /** {@code ready}: take calls. */
+    record Ready(String agent) implements SeatRequest {
+        @Override
+        public String type() {
+            return "ready";
+        }
+    }
+
+    /** {@code notReady}: no calls, for a configured reason. */
+    record NotReady(String agent, Reason reason) implements SeatRequest {
+        @Override
+        public String type() {
+            return "notReady";
+        }
+    }
+
+    /** {@code wrapUpDone}: after-call work finished early. */
+    record WrapUpDone(String agent) implements SeatRequest {
+        @Override
+        public String type() {
+            return "wrapUpDone";
+        }
+    }
+
+    /** {@code logout}: leave the hotline (after the current call, if any). */
+    record Logout(String agent) implements SeatRequest {
+        @Override
+        public String type() {
+            return "logout";
+        }
+    }
+
+    /** {@code heartbeat}: the desktop is still watched. */
+    record Heartbeat() implements SeatRequest {
+        @Override
+        public String type() {
+            return "heartbeat";
+        }
+    }
+
+    /** {@code setNotReady}: a supervisor takes an agent off the line. */
+    record SetNotReady(String agent, Reason reason) implements SeatRequest {
+        @Override
+        public String type() {
+            return "setNotReady";
+        }
+    }
+
+    /** {@code logoutAgent}: a supervisor logs an agent out. */
+    record LogoutAgent(String agent) implements SeatRequest {
+        @Override
+        public String type() {
+            return "logoutAgent";
+        }
+    }
+
+    /** A message the protocol names but the gateway cannot carry out yet (skill and seat group changes). */
+    record NotSupportedYet(String type, String agent) implements SeatRequest {
+    }
+}

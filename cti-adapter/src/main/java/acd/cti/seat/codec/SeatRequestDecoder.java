@@ -1,0 +1,140 @@
+package acd.cti.seat.codec;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * One text frame to one {@link SeatRequest}, or a {@link SeatProtocolException} that says what
+ * was wrong. Strict on purpose: one JSON object, no duplicate keys (two {@code agent} fields
+ * must not let a desktop pick which one is checked), nothing after it. Thread-safe.
+ */
+public final class SeatRequestDecoder {
+    /** Longer ids and reason names are refused before they reach a log line or a lookup. */
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_SECRET_LENGTH = 1024;
+
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // a parse error must not quote the input: it may be a login with its secret
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    public SeatRequest decode(String text) throws SeatProtocolException {
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JacksonException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new SeatProtocolException(SeatErrorCode.MALFORMED_JSON, "not valid JSON" + where);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SeatProtocolException(SeatErrorCode.MALFORMED_JSON, "a message is one JSON object");
+        }
+        JsonNode typeNode = root.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new SeatProtocolException(SeatErrorCode.UNKNOWN_TYPE, "a message needs a \"type\" text field");
+        }
+        String type = typeNode.textValue();
+        return switch (type) {
+            case "login" -> login(root);
+            case "ready" -> new SeatRequest.Ready(optionalName(root, "agent"));
+            case "notReady" -> new SeatRequest.NotReady(optionalName(root, "agent"), reason(root));
+            case "wrapUpDone" -> new SeatRequest.WrapUpDone(optionalName(root, "agent"));
+            case "logout" -> new SeatRequest.Logout(optionalName(root, "agent"));
+            case "heartbeat" -> new SeatRequest.Heartbeat();
+            case "setNotReady" -> new SeatRequest.SetNotReady(requiredName(root, "agent"), reason(root));
+            case "logoutAgent" -> new SeatRequest.LogoutAgent(requiredName(root, "agent"));
+            case "setSkills", "setSeatGroups" -> new SeatRequest.NotSupportedYet(type, optionalName(root, "agent"));
+            default -> throw new SeatProtocolException(SeatErrorCode.UNKNOWN_TYPE,
+                    "unknown message type '" + shortened(type) + "'");
+        };
+    }
+
+    private SeatRequest login(JsonNode root) throws SeatProtocolException {
+        String agent = optionalName(root, "agent");
+        String supervisor = optionalName(root, "supervisor");
+        if ((agent == null) == (supervisor == null)) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "login names exactly one of \"agent\" or \"supervisor\"");
+        }
+        JsonNode secret = root.get("secret");
+        if (secret == null || !secret.isTextual() || secret.textValue().isEmpty()) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "login needs a \"secret\" text field");
+        }
+        if (secret.textValue().length() > MAX_SECRET_LENGTH) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"secret\" is longer than " + MAX_SECRET_LENGTH + " characters");
+        }
+        return agent != null
+                ? new SeatRequest.Login(SeatRequest.Role.AGENT, agent, secret.textValue())
+                : new SeatRequest.Login(SeatRequest.Role.SUPERVISOR, supervisor, secret.textValue());
+    }
+
+    private static SeatRequest.Reason reason(JsonNode root) throws SeatProtocolException {
+        String name = optionalName(root, "reason");
+        JsonNode code = root.get("reasonCode");
+        if (code == null || code.isNull()) {
+            return name == null ? SeatRequest.Reason.NONE : new SeatRequest.Reason(name, SeatRequest.Reason.NO_CODE);
+        }
+        if (name != null) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "give \"reason\" or \"reasonCode\", not both");
+        }
+        if (!code.isInt() || code.intValue() < 0) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"reasonCode\" must be a whole number >= 0");
+        }
+        return new SeatRequest.Reason(null, code.intValue());
+    }
+
+    private static String requiredName(JsonNode root, String field) throws SeatProtocolException {
+        String name = optionalName(root, field);
+        if (name == null) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"" + root.get("type").textValue() + "\" needs an \"" + field + "\" field");
+        }
+        return name;
+    }
+
+    /** A name given as text or as a whole number (agent ids are seat numbers: 1001 and "1001" alike). */
+    private static String optionalName(JsonNode root, String field) throws SeatProtocolException {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String name;
+        if (node.isTextual()) {
+            name = node.textValue();
+        } else if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) {
+            name = Long.toString(node.longValue());
+        } else {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"" + field + "\" must be text");
+        }
+        if (name.isBlank()) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"" + field + "\" is empty");
+        }
+        // names go into log lines: a line break in one could forge a log entry
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"" + field + "\" must not contain control characters");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"" + field + "\" is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return name;
+    }
+
+    private static String shortened(String text) {
+        String printable = text.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        int length = printable.codePointCount(0, printable.length());
+        return length <= 40 ? printable : printable.substring(0, printable.offsetByCodePoints(0, 40)) + "...";
+    }
+}

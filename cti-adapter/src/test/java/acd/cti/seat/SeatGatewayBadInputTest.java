@@ -1,0 +1,186 @@
+package acd.cti.seat;
+
+import acd.core.engine.AgentState;
+import acd.core.engine.ReasonCodes;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the gateway does with wrong secrets, broken messages, oversized frames and floods. */
+class SeatGatewayBadInputTest {
+    private SeatFloor floor;
+
+    private SeatFloor floor(SeatGatewaySettings settings) throws InterruptedException {
+        floor = new SeatFloor(settings);
+        return floor;
+    }
+
+    @AfterEach
+    void closeFloor() {
+        if (floor != null) {
+            floor.close();
+        }
+    }
+
+    @Test
+    void aWrongSecretIsRefusedAndTheConnectionClosedAfterThreeTriesWithNoSecretLogged() throws Exception {
+        floor(SeatFloor.fastSettings());
+        String[] wrong = {"hunter2-guess-one", "hunter2-guess-two", "hunter2-guess-three"};
+        try (CapturedLog log = new CapturedLog(); DeskClient desk = floor.connect()) {
+            desk.send(SeatFloor.login("agent", "1001", wrong[0]));
+            JsonNode first = desk.error("auth_failed");
+            desk.send(SeatFloor.login("agent", "9999", wrong[1]));
+            JsonNode unknownAgent = desk.error("auth_failed");
+            assertEquals(first.path("message"), unknownAgent.path("message"), "a wrong id looks like a wrong secret");
+            desk.send(SeatFloor.login("agent", "1001", wrong[2]));
+            desk.error("auth_failed");
+            desk.error("too_many_failures");
+            assertEquals(1008, desk.closeCode());
+
+            assertEquals(3, floor.gateway.failedLogins());
+            assertEquals(3, log.linesContaining("failed login").size(), log.lines().toString());
+            for (String line : log.lines()) {
+                for (String secret : wrong) {
+                    assertFalse(line.contains(secret), "secret in a log line: " + line);
+                }
+                assertFalse(line.contains("hunter2"), "secret in a log line: " + line);
+            }
+        }
+        floor.settle();
+        assertEquals(List.of(), floor.changesOf("1001"), "a refused login changes nothing");
+    }
+
+    @Test
+    void aLoginThatIsNotJsonIsRefusedWithoutEchoingOrLoggingTheSecret() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (CapturedLog log = new CapturedLog(); DeskClient desk = floor.connect()) {
+            desk.send("{\"type\":\"login\",\"agent\":\"1001\",\"secret\":hunter2-unquoted}");
+            JsonNode error = desk.error("malformed_json");
+            assertFalse(error.toString().contains("hunter2"), error.toString());
+            assertTrue(error.path("message").asText().contains("column"), error.toString());
+            assertTrue(log.lines().stream().noneMatch(line -> line.contains("hunter2")), log.lines().toString());
+        }
+    }
+
+    @Test
+    void malformedJsonGetsAnErrorAndTheConnectionStaysUsable() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (DeskClient desk = floor.connect()) {
+            desk.send("{not json");
+            desk.error("malformed_json");
+            desk.send("[\"login\"]");
+            desk.error("malformed_json");
+            desk.send("{\"type\":\"heartbeat\"} trailing");
+            desk.error("malformed_json");
+            desk.send("{\"type\":\"ready\",\"agent\":\"1001\",\"agent\":\"1002\"}");
+            desk.error("malformed_json");
+
+            desk.send(SeatFloor.login("agent", "1001", SeatFloor.secretOf("1001")));
+            desk.next("loggedIn");
+            desk.send("{\"type\":\"notReady\",\"reasonCode\":\"lunch\"}");
+            assertTrue(desk.awaitError("bad_field").path("message").asText().contains("reasonCode"));
+            desk.send("{\"type\":\"heartbeat\"}");
+            desk.await("ack");
+        }
+    }
+
+    @Test
+    void anUnknownMessageTypeIsNamedInTheError() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (DeskClient desk = floor.connect()) {
+            desk.send("{\"type\":\"ready\"}");
+            desk.error("not_logged_in");
+            desk.send("{\"agent\":\"1001\"}");
+            desk.error("unknown_type");
+            desk.send("{\"type\":\"transferCall\",\"to\":\"1002\"}");
+            JsonNode error = desk.error("unknown_type");
+            assertTrue(error.path("message").asText().contains("'transferCall'"), error.toString());
+        }
+    }
+
+    @Test
+    void anOversizedFrameClosesThatConnectionWith1009AndOnlyThatOne() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (DeskClient other = floor.agentDesk("1002"); DeskClient desk = floor.agentDesk("1001")) {
+            String huge = "{\"type\":\"heartbeat\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+            desk.send(huge);
+            assertEquals(1009, desk.closeCode());
+
+            other.send("{\"type\":\"heartbeat\"}");
+            other.await("ack");
+        }
+    }
+
+    @Test
+    void aMessageJustUnderTheLimitIsAccepted() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (DeskClient desk = floor.agentDesk("1001")) {
+            String pad = "x".repeat(64 * 1024 - 100);
+            desk.send("{\"type\":\"heartbeat\",\"pad\":\"" + pad + "\"}");
+            desk.await("ack");
+        }
+    }
+
+    @Test
+    void aBinaryFrameIsRefused() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (DeskClient desk = floor.connect()) {
+            desk.sendBinary("{\"type\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8));
+            desk.error("unsupported_frame");
+        }
+    }
+
+    @Test
+    void aFloodingDesktopIsCutOffWhileOthersCarryOn() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (DeskClient calm = floor.agentDesk("1002"); DeskClient flooder = floor.agentDesk("1001")) {
+            flooder.awaitState("not-ready");
+            for (int i = 0; i < 200 && flooder.send("{\"type\":\"heartbeat\"}"); i++) {
+                // as fast as the socket takes them
+            }
+            assertEquals(1008, flooder.closeCode());
+            List<String> errors = new ArrayList<>();
+            for (JsonNode message : flooder.drain()) {
+                if (message.path("type").asText().equals("error")) {
+                    errors.add(message.path("code").asText());
+                }
+            }
+            assertEquals(List.of("rate_limited", "flood"), errors, "one warning, then the cut");
+
+            calm.send("{\"type\":\"heartbeat\"}");
+            calm.await("ack");
+            floor.awaitEngineState("1001", AgentState.NOT_READY, ReasonCodes.DESKTOP_LOST);
+        }
+    }
+
+    @Test
+    void aBurstWithinTheLimitPasses() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (DeskClient desk = floor.agentDesk("1001")) {
+            for (int i = 0; i < 15; i++) {
+                desk.send("{\"type\":\"heartbeat\"}");
+            }
+            for (int i = 0; i < 15; i++) {
+                desk.await("ack");
+            }
+            assertFalse(desk.isClosed());
+        }
+    }
+
+    @Test
+    void aConnectionThatNeverLogsInIsClosed() throws Exception {
+        floor(SeatFloor.fastSettings().withLoginTimeoutMs(300));
+        try (DeskClient desk = floor.connect()) {
+            desk.error("login_timeout");
+            assertEquals(1008, desk.closeCode());
+        }
+    }
+}
