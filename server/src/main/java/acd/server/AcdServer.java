@@ -4,7 +4,8 @@ import acd.core.config.ConfigError;
 import acd.core.config.ConfigSource;
 import acd.core.config.RoutingConfigLoader;
 import acd.core.engine.AcdEngine;
-import acd.core.engine.EngineListener;
+import acd.core.engine.DirectiveFanOut;
+import acd.core.engine.ListenerFanOut;
 import acd.core.model.AgentSpec;
 import acd.core.model.RoutingConfig;
 import acd.core.ring.EngineRing;
@@ -21,6 +22,12 @@ import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatSettings;
 import acd.server.http.HttpApi;
 import acd.server.http.QueueReports;
+import acd.server.journal.QueueLogFile;
+import acd.server.journal.QueueLogJournal;
+import acd.server.journal.QueueLogSettings;
+import acd.server.metrics.MetricsEndpoint;
+import acd.server.metrics.ServerMetrics;
+import acd.server.metrics.ServerVitals;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +47,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
- * The server: loads and checks {@code config/}, starts the engine behind its ring, the ticker
- * that gives it time, the FastAGI server, the AMI connection and the HTTP API. With no Asterisk
- * configured it starts the built-in PBX simulator and talks to it over the same protocols. A bad
- * configuration stops the start before anything listens.
+ * The server: loads and checks {@code config/}, opens the queue_log, starts the engine behind
+ * its ring, the ticker that gives it time, the FastAGI server, the AMI connection and the HTTP
+ * API with its metrics. With no Asterisk configured it starts the built-in PBX simulator and
+ * talks to it over the same protocols. A bad configuration, or a queue_log that cannot be
+ * opened, stops the start before anything listens.
  */
 public final class AcdServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AcdServer.class);
@@ -59,6 +67,10 @@ public final class AcdServer implements AutoCloseable {
     private final HttpApi http;
     private final AmiDropWatch amiDrops = AmiDropWatch.install();
     private final LongSupplier clockMs;
+    private final QueueLogFile queueLog;
+    private final QueueLogJournal journal;
+    private final ServerVitals vitals = new Vitals();
+    private final ServerMetrics metrics;
 
     /**
      * @param simulatorSettings how the built-in PBX simulator runs when no Asterisk is
@@ -70,6 +82,8 @@ public final class AcdServer implements AutoCloseable {
         this.routing = RoutingConfigLoader.parse(List.of(read(configDir, "routing.yaml"), read(configDir, "agents.yaml")));
         String amiSecret = settings.ami().simulated() ? null : AmiSettings.readSecret(
                 settings.ami().secretFile() == null ? null : Path.of(settings.ami().secretFile()), System.getenv());
+        this.queueLog = openQueueLog(settings.queueLog());
+        this.journal = new QueueLogJournal(routing, queueLog);
 
         AgiScriptRouter scripts = new AgiScriptRouter();
         this.agi = new FastAgiServer(settings.agi(), scripts);
@@ -98,11 +112,15 @@ public final class AcdServer implements AutoCloseable {
         PbxSimulator clockSource = simulator;
         this.clockMs = clockSource != null ? clockSource::nowMs : System::currentTimeMillis;
 
+        journal.serverStarted(clockMs.getAsLong());
         this.flow = new AsteriskCallFlow(routing, filler -> ringHolder[0].publish(filler), amiHolder, directory,
                 clockMs);
+        flow.observeCallerChannels(journal::callerChannel);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
-        this.engine = new AcdEngine(routing, clockMs.getAsLong(), flow, EngineListener.NONE);
+        // The call flow stays the first to act on a directive; the queue_log records it after.
+        this.engine = new AcdEngine(routing, clockMs.getAsLong(), new DirectiveFanOut(flow, journal),
+                new ListenerFanOut(journal));
         this.ring = new EngineRing(engine, settings.engine().ringSize(), settings.engine().waitStrategy(),
                 ProducerType.MULTI, null);
         ringHolder[0] = ring;
@@ -110,15 +128,86 @@ public final class AcdServer implements AutoCloseable {
             agiAddress = agi.start();
         }
         this.ticker = new Ticker(ring, clockMs);
-        this.ami = new AmiClient(amiSettings, flow::onPbxEvent);
+        // The queue_log learns of seats and hang-ups before the call flow turns them into engine events.
+        this.ami = new AmiClient(amiSettings, event -> {
+            journal.pbxEvent(event);
+            flow.onPbxEvent(event);
+        });
         amiHolder.client = ami;
         ami.start();
         QueueReports reports = new QueueReports(routing, engine.board());
-        this.http = new HttpApi(settings.httpBind(), settings.httpPort(), reports::all, this::health);
-        LOG.info("routing {} queues and {} agents; FastAGI on {}; AMI {}; HTTP API on {}:{}", routing.queues().size(),
-                routing.agents().size(), agiAddress, simulator != null
+        this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
+        Map<String, HttpApi.Resource> resources = new LinkedHashMap<>();
+        resources.put("/api/queues", HttpApi.json(reports::all));
+        resources.put("/api/health", HttpApi.json(this::health));
+        resources.put("/metrics", new MetricsEndpoint(metrics.registry()));
+        this.http = new HttpApi(settings.httpBind(), settings.httpPort(), resources);
+        LOG.info("routing {} queues and {} agents; FastAGI on {}; AMI {}; HTTP API and /metrics on {}:{}; queue_log {}",
+                routing.queues().size(), routing.agents().size(), agiAddress, simulator != null
                         ? "to the built-in PBX simulator (no Asterisk configured) on port " + simulator.amiPort()
-                        : "to " + amiSettings, settings.httpBind(), http.port());
+                        : "to " + amiSettings, settings.httpBind(), http.port(), queueLog.path());
+    }
+
+    private static QueueLogFile openQueueLog(QueueLogSettings settings) {
+        try {
+            return QueueLogFile.open(settings);
+        } catch (IOException e) {
+            throw new IllegalStateException("queue_log " + settings.path().toAbsolutePath() + " cannot be opened "
+                    + "for appending: " + e, e);
+        }
+    }
+
+    /** The figures health and metrics read, from whatever holds them now. */
+    private final class Vitals implements ServerVitals {
+        @Override
+        public boolean amiConnected() {
+            return ami.isConnected();
+        }
+
+        @Override
+        public long amiReconnects() {
+            return ami.reconnects();
+        }
+
+        @Override
+        public long amiEventsDropped() {
+            return amiDrops.droppedEvents();
+        }
+
+        @Override
+        public long amiEventsMalformed() {
+            return ami.translator().malformedEvents();
+        }
+
+        @Override
+        public long amiActionsFailed() {
+            return ami.failedActions();
+        }
+
+        @Override
+        public int agiSessionsOpen() {
+            return agi.openSessions();
+        }
+
+        @Override
+        public int callsInProgress() {
+            return flow.callsInProgress();
+        }
+
+        @Override
+        public long engineBacklog() {
+            return ring.backlog();
+        }
+
+        @Override
+        public long engineLagMs() {
+            return Math.max(0, clockMs.getAsLong() - engine.board().lastEventTimeMs());
+        }
+
+        @Override
+        public long engineFailedEvents() {
+            return ring.failedEvents();
+        }
     }
 
     /** Forwards to the AMI client once it exists: the call flow is built before it. */
@@ -152,20 +241,29 @@ public final class AcdServer implements AutoCloseable {
 
     private Object health() {
         Map<String, Object> out = new LinkedHashMap<>();
-        long lagMs = clockMs.getAsLong() - engine.board().lastEventTimeMs();
-        boolean amiUp = ami.isConnected();
-        out.put("status", lagMs < 2_000 && amiUp ? "ok" : "degraded");
+        long lagMs = vitals.engineLagMs();
+        boolean amiUp = vitals.amiConnected();
+        out.put("status", lagMs < 2_000 && amiUp && !queueLog.failing() ? "ok" : "degraded");
         out.put("amiConnected", amiUp);
-        out.put("amiReconnects", ami.reconnects());
-        out.put("amiEventsDropped", amiDrops.droppedEvents());
-        out.put("amiMalformedEvents", ami.translator().malformedEvents());
-        out.put("amiFailedActions", ami.failedActions());
+        out.put("amiReconnects", vitals.amiReconnects());
+        out.put("amiEventsDropped", vitals.amiEventsDropped());
+        out.put("amiMalformedEvents", vitals.amiEventsMalformed());
+        out.put("amiFailedActions", vitals.amiActionsFailed());
         out.put("pbx", pbxSimulator != null ? "built-in simulator" : "asterisk");
-        out.put("agiSessionsOpen", agi.openSessions());
-        out.put("callsInProgress", flow.callsInProgress());
-        out.put("engineBacklog", ring.backlog());
-        out.put("engineLagMs", Math.max(0, lagMs));
-        out.put("engineFailedEvents", ring.failedEvents());
+        out.put("agiSessionsOpen", vitals.agiSessionsOpen());
+        out.put("callsInProgress", vitals.callsInProgress());
+        out.put("engineBacklog", vitals.engineBacklog());
+        out.put("engineLagMs", lagMs);
+        out.put("engineFailedEvents", vitals.engineFailedEvents());
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("file", queueLog.path().toString());
+        log.put("linesWritten", queueLog.linesWritten());
+        log.put("linesLost", queueLog.linesLost());
+        log.put("writeErrors", queueLog.writeErrors());
+        log.put("failing", queueLog.failing());
+        log.put("eventsFailed", journal.failures());
+        log.put("channelFactsLost", journal.factsLost());
+        out.put("queueLog", log);
         return out;
     }
 
@@ -199,6 +297,18 @@ public final class AcdServer implements AutoCloseable {
         return http.port();
     }
 
+    public QueueLogFile queueLog() {
+        return queueLog;
+    }
+
+    public QueueLogJournal journal() {
+        return journal;
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
         http.close();
@@ -210,5 +320,7 @@ public final class AcdServer implements AutoCloseable {
         ticker.close();
         ring.close();
         flow.close();
+        // After the ring: the engine's last events are in the log before it closes.
+        queueLog.close();
     }
 }

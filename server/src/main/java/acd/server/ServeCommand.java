@@ -105,8 +105,8 @@ public final class ServeCommand {
             LOG.info("no Asterisk configured: the built-in PBX simulator plays Asterisk, {} seat phones and "
                     + "{} callers a minute (--ami-host to use a real Asterisk)", simulator.seats().size(), rate);
         }
-        LOG.info("serving; figures at http://127.0.0.1:{}/api/queues, health at /api/health; Ctrl-C stops",
-                server.httpPort());
+        LOG.info("serving; figures at http://127.0.0.1:{}/api/queues, health at /api/health, Prometheus metrics at "
+                + "/metrics, queue_log in {}; Ctrl-C stops", server.httpPort(), server.queueLog().path());
         CountDownLatch stopped = new CountDownLatch(1);
         AcdServer running = server;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

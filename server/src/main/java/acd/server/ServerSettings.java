@@ -6,21 +6,25 @@ import acd.core.config.ConfigNode;
 import acd.core.config.ConfigProblems;
 import acd.core.config.EngineSettings;
 import acd.cti.agi.FastAgiSettings;
+import acd.server.journal.QueueLogSettings;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The server's own settings from {@code config/server.yaml}: the engine's ring, the HTTP API,
- * the FastAGI server and the AMI connection. Routing lives in routing.yaml and agents.yaml.
+ * the FastAGI server, the AMI connection and the queue_log. Routing lives in routing.yaml and
+ * agents.yaml.
  *
  * @param engine   ring size and wait strategy
  * @param httpBind the address the HTTP API listens on
  * @param httpPort the HTTP API's port; 0 picks a free one
  * @param agi      the FastAGI server
  * @param ami      the Asterisk to talk to; with no host, the built-in PBX simulator plays it
+ * @param queueLog where the Asterisk-format queue_log is written
  */
-public record ServerSettings(EngineSettings engine, String httpBind, int httpPort, FastAgiSettings agi, Ami ami) {
+public record ServerSettings(EngineSettings engine, String httpBind, int httpPort, FastAgiSettings agi, Ami ami,
+                             QueueLogSettings queueLog) {
 
     /**
      * @param host       Asterisk's address, or null for the built-in PBX simulator
@@ -37,10 +41,11 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public static final ServerSettings DEFAULTS = new ServerSettings(EngineSettings.DEFAULTS, "127.0.0.1", 8080,
-            FastAgiSettings.defaults(), Ami.SIMULATED);
+            FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS);
     private static final List<String> HTTP_KEYS = List.of("bind", "port");
     private static final List<String> AGI_KEYS = List.of("bind", "port", "allowedClients", "maxSessions");
     private static final List<String> AMI_KEYS = List.of("host", "port", "username", "secretFile");
+    private static final List<String> QUEUE_LOG_KEYS = List.of("file", "flushEverySeconds", "bufferLines");
 
     public static ServerSettings parse(String source, String text) throws ConfigError {
         EngineSettings engine = EngineSettings.parse(source, text);
@@ -90,19 +95,47 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
                     amiFields.text("username", Ami.SIMULATED.username()),
                     amiFields.text("secretFile", null));
         }
+        QueueLogSettings queueLog = queueLog(top);
         problems.throwIfAny();
-        return new ServerSettings(engine, bind, port, agi, ami);
+        return new ServerSettings(engine, bind, port, agi, ami, queueLog);
+    }
+
+    private static QueueLogSettings queueLog(ConfigFields top) {
+        QueueLogSettings defaults = QueueLogSettings.DEFAULTS;
+        ConfigFields fields = top.has("queueLog") ? top.fields("queueLog", "queueLog") : null;
+        if (fields == null) {
+            return defaults;
+        }
+        fields.allowOnly(QUEUE_LOG_KEYS);
+        String file = fields.text("file", defaults.file());
+        if (file == null || file.isBlank()) {
+            fields.report(fields.keyNode("file"), "file must name a file");
+            file = defaults.file();
+        }
+        int flushEverySeconds = fields.integer("flushEverySeconds", defaults.flushEverySeconds(), 1,
+                QueueLogSettings.MAX_FLUSH_EVERY_SECONDS);
+        int bufferLines = fields.integer("bufferLines", defaults.bufferLines(), QueueLogSettings.MIN_BUFFER_LINES,
+                QueueLogSettings.MAX_BUFFER_LINES);
+        if (Integer.bitCount(bufferLines) != 1) {
+            fields.report(fields.value("bufferLines"), "bufferLines must be a power of two, found " + bufferLines);
+            bufferLines = defaults.bufferLines();
+        }
+        return new QueueLogSettings(file.strip(), flushEverySeconds, bufferLines);
     }
 
     public ServerSettings withHttpPort(int newPort) {
-        return new ServerSettings(engine, httpBind, newPort, agi, ami);
+        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog);
     }
 
     public ServerSettings withAgi(FastAgiSettings newAgi) {
-        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami);
+        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog);
     }
 
     public ServerSettings withAmi(Ami newAmi) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi);
+        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog);
+    }
+
+    public ServerSettings withQueueLog(QueueLogSettings newQueueLog) {
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog);
     }
 }

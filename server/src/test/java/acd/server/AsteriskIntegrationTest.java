@@ -85,7 +85,8 @@ class AsteriskIntegrationTest {
             TimeUnit.SECONDS.sleep(3);
             ServerSettings settings = ServerSettings.DEFAULTS.withHttpPort(0)
                     .withAgi(ServerSettings.DEFAULTS.agi().withPort(agiPort))
-                    .withAmi(new ServerSettings.Ami("127.0.0.1", amiPort, "acd", secret.toString()));
+                    .withAmi(new ServerSettings.Ami("127.0.0.1", amiPort, "acd", secret.toString()))
+                    .withQueueLog(ServerSettings.DEFAULTS.queueLog().withFile(dir.resolve("queue_log")));
             try (AcdServer server = new AcdServer(config, settings, CustomerDirectory.NONE, PbxSettings.defaults())) {
                 for (int i = 0; i < 250 && !server.ami().isConnected(); i++) {
                     Thread.sleep(20);

@@ -4,6 +4,7 @@ import acd.core.config.ConfigError;
 import acd.cti.flow.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
 import acd.core.engine.EventType;
+import acd.server.metrics.PrometheusText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +29,14 @@ class HttpApiTest {
     private final ObjectMapper json = new ObjectMapper();
     private AcdServer server;
 
+    @TempDir
+    Path data;
+
     @BeforeEach
     void start() throws Exception {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
                 .withHttpPort(0);
+        settings = settings.withQueueLog(settings.queueLog().withFile(data.resolve("queue_log")));
         server = new AcdServer(CONFIG, settings.withAgi(settings.agi().withPort(0)), CustomerDirectory.NONE,
                 PbxSettings.defaults());
     }
@@ -97,6 +102,21 @@ class HttpApiTest {
     }
 
     @Test
+    void metricsAreServedAsPrometheusTextBesideTheJsonApi() throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.headers().firstValue("Content-Type").orElse(""));
+        PrometheusText text = PrometheusText.parse(metrics.body());
+        assertEquals(0.0, text.sum("acd_calls_offered_total"));
+        assertEquals(0.0, text.value("acd_queue_log_lines_lost_total"));
+        assertEquals("application/json; charset=utf-8",
+                get("/api/queues").headers().firstValue("Content-Type").orElse(""));
+        JsonNode queueLog = json.readTree(get("/api/health").body()).get("queueLog");
+        assertEquals(data.resolve("queue_log").toAbsolutePath().toString(), queueLog.get("file").asText());
+        assertEquals(0, queueLog.get("linesLost").asLong());
+    }
+
+    @Test
     void unknownPathsAndMethodsGetAClearError() throws Exception {
         HttpResponse<String> missing = get("/api/nothing");
         assertEquals(404, missing.statusCode());
@@ -110,7 +130,9 @@ class HttpApiTest {
     @Test
     void aMissingConfigFileStopsTheStartNamingTheFile(@TempDir Path empty) {
         ConfigError error = assertThrows(ConfigError.class,
-                () -> new AcdServer(empty, ServerSettings.DEFAULTS.withHttpPort(0), CustomerDirectory.NONE,
+                () -> new AcdServer(empty, ServerSettings.DEFAULTS.withHttpPort(0)
+                        .withQueueLog(ServerSettings.DEFAULTS.queueLog().withFile(empty.resolve("queue_log"))),
+                        CustomerDirectory.NONE,
                         PbxSettings.defaults()));
         assertTrue(error.getMessage().contains("routing.yaml"), error.getMessage());
     }

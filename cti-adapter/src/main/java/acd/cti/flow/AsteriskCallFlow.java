@@ -105,7 +105,9 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                         .whenComplete((done, failure) -> {
                             if (failure != null) {
                                 // Gone before reaching the line: never offered, so no abandon either.
+                                // End the AGI session now rather than leave it to the idle timeout.
                                 forget(leg);
+                                channel.close();
                                 return;
                             }
                             arrive(leg, queue, profile, extraSkills, String.join("-", args));
@@ -149,6 +151,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         synchronized (leg) {
             leg.arrived = true;
             long now = clockMs.getAsLong();
+            callerChannels.callerChannel(leg.callId, leg.uniqueId);
             engine.publish(e -> e.callArrived(now, leg.callId, queue, tier, brand, manager, extraSkills,
                     leg.callerNumber, ivrPath));
             if (leg.finished) {
@@ -435,6 +438,23 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             pbx.setVariable(leg.channel, "ACD_EXIT", exit);
             pbx.redirect(leg.channel, EXIT_CONTEXT, "s", 1);
         });
+    }
+
+    // ------------------------------------------------------------------ caller channels, for the queue_log
+
+    /** Hears which Asterisk channel stands behind each engine call id. */
+    @FunctionalInterface
+    public interface CallerChannelObserver {
+        /** Called just before the engine hears of the call, on the thread handing it over: must not block. */
+        void callerChannel(long callId, String uniqueId);
+    }
+
+    private volatile CallerChannelObserver callerChannels = (callId, uniqueId) -> {
+    };
+
+    /** Sets the one observer of caller channels; set it before calls arrive. */
+    public void observeCallerChannels(CallerChannelObserver observer) {
+        this.callerChannels = java.util.Objects.requireNonNull(observer, "observer");
     }
 
     @Override

@@ -29,27 +29,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The read-only HTTP API on Netty: {@code GET /api/queues} (service-level figures per queue
- * and tier) and {@code GET /api/health}. Reads the engine's published figures; never blocks it.
+ * The read-only HTTP API on Netty: a fixed set of resources, each answering {@code GET} on its
+ * path with a body and its own content type, e.g. {@code /api/queues} and {@code /api/health}
+ * as JSON and {@code /metrics} in a Prometheus format. Resources read the engine's published
+ * figures; none blocks it. Errors are JSON.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final int MAX_REQUEST_BYTES = 16 * 1024;
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    private final Map<String, Supplier<Object>> routes = new LinkedHashMap<>();
+    /** What a client asked for: the path and its {@code Accept} header (empty when absent). */
+    public record Request(String path, String accept) {
+    }
+
+    /** A response body and its content type. */
+    public record Reply(String contentType, byte[] body) {
+    }
+
+    /** What {@code GET} on one path serves. Runs on the HTTP thread: read published figures, never wait. */
+    @FunctionalInterface
+    public interface Resource {
+        Reply get(Request request) throws Exception;
+    }
+
+    /** A resource that serves what {@code figures} returns as JSON. */
+    public static Resource json(Supplier<?> figures) {
+        return request -> new Reply(JSON, MAPPER.writeValueAsBytes(figures.get()));
+    }
+
+    private final Map<String, Resource> routes;
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(1);
     private final Channel channel;
 
-    public HttpApi(String bind, int port, Supplier<Object> queues, Supplier<Object> health) throws InterruptedException {
-        routes.put("/api/queues", queues);
-        routes.put("/api/health", health);
+    /** @param resources by path, e.g. {@code /api/queues} */
+    public HttpApi(String bind, int port, Map<String, Resource> resources) throws InterruptedException {
+        this.routes = Map.copyOf(resources);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -83,14 +104,15 @@ public final class HttpApi implements AutoCloseable {
                 return;
             }
             String path = new QueryStringDecoder(request.uri()).path();
-            Supplier<Object> route = routes.get(path);
+            Resource route = routes.get(path);
             if (route == null) {
                 reply(ctx, request, HttpResponseStatus.NOT_FOUND, error("no such resource: " + path));
             } else if (!HttpMethod.GET.equals(request.method())) {
                 reply(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, error("only GET is served"));
             } else {
                 try {
-                    reply(ctx, request, HttpResponseStatus.OK, json.writeValueAsBytes(route.get()));
+                    String accept = request.headers().get(HttpHeaderNames.ACCEPT, "");
+                    reply(ctx, request, HttpResponseStatus.OK, route.get(new Request(path, accept)));
                 } catch (Exception e) {
                     LOG.error("GET {} failed", path, e);
                     reply(ctx, request, HttpResponseStatus.INTERNAL_SERVER_ERROR, error("internal error"));
@@ -104,18 +126,19 @@ public final class HttpApi implements AutoCloseable {
             ctx.close();
         }
 
-        private byte[] error(String message) {
+        private Reply error(String message) {
             try {
-                return json.writeValueAsBytes(Map.of("error", message));
+                return new Reply(JSON, MAPPER.writeValueAsBytes(Map.of("error", message)));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        private void reply(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, byte[] body) {
+        private void reply(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, Reply reply) {
+            byte[] body = reply.body();
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                     Unpooled.wrappedBuffer(body));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
             boolean keepAlive = HttpUtil.isKeepAlive(request) && status.code() < 400;
             if (keepAlive) {

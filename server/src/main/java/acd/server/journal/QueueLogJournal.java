@@ -1,0 +1,587 @@
+package acd.server.journal;
+
+import acd.core.engine.AgentState;
+import acd.core.engine.CallView;
+import acd.core.engine.DirectiveSink;
+import acd.core.engine.EngineEvent;
+import acd.core.engine.EngineListener;
+import acd.core.engine.EventType;
+import acd.core.engine.ExitReason;
+import acd.core.engine.ReasonCodes;
+import acd.core.model.AgentSpec;
+import acd.core.model.QueueSpec;
+import acd.core.model.RoutingConfig;
+import acd.cti.ami.PbxEvent;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Object2ObjectHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes every call and agent event in Asterisk's queue_log format (see docs/queue_log.md), so
+ * reporting tools made for Asterisk read the ACD's log unchanged. It listens to the engine and
+ * takes its directives (after the call flow), and learns from the PBX side what the engine
+ * does not know: the caller channel's Uniqueid behind a call id, the seat channel dialled, and
+ * which side hung up first.
+ *
+ * <p>Engine callbacks run on the engine thread: they format into one reused line and hand it to
+ * {@link QueueLogFile}'s ring, building no strings and touching no disk. What the PBX side
+ * learns arrives from other threads as small facts on a bounded queue, each sent before the
+ * engine event it explains is published, and is taken in on the engine thread before any line
+ * is written.
+ */
+public final class QueueLogJournal implements EngineListener, DirectiveSink {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueLogJournal.class);
+    static final String NONE = "NONE";
+    private static final int FACTS_CAPACITY = 64 * 1024;
+
+    private final QueueLogFile file;
+    private final String[] queueIds;
+    private final String[] agentIds;
+    private final String[] agentEndpoints;
+    private final String[][] staffedQueueIds;
+    private final ReasonCodes reasons;
+
+    private final QueueLogLine line = new QueueLogLine();
+    private final Long2ObjectHashMap<CallTrace> calls = new Long2ObjectHashMap<>();
+    private final Object2ObjectHashMap<String, CallTrace> byUniqueId = new Object2ObjectHashMap<>();
+    private final ArrayDeque<CallTrace> spareTraces = new ArrayDeque<>();
+    private final CallTrace[] lineHeads;
+    private final CallTrace[] lineTails;
+    private final int[] inLine;
+    private final long[] loggedInAtMs;
+    private final boolean[] paused;
+    private final int[] pauseReason;
+
+    private final ConcurrentLinkedQueue<Object> facts = new ConcurrentLinkedQueue<>();
+    /** Callers' Uniqueids from hand-over to last line: the AMI side follows only these dials. */
+    private final Set<String> followedCallers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger factsWaiting = new AtomicInteger();
+    private final AtomicLong factsLost = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final SeatLegWatch seatLegs = new SeatLegWatch(this);
+
+    public QueueLogJournal(RoutingConfig config, QueueLogFile file) {
+        this.file = file;
+        int queues = config.queues().size();
+        this.queueIds = new String[queues];
+        for (int q = 0; q < queues; q++) {
+            queueIds[q] = config.queues().get(q).id();
+        }
+        int agents = config.agents().size();
+        this.agentIds = new String[agents];
+        this.agentEndpoints = new String[agents];
+        this.staffedQueueIds = new String[agents][];
+        for (int a = 0; a < agents; a++) {
+            AgentSpec agent = config.agents().get(a);
+            agentIds[a] = agent.id();
+            agentEndpoints[a] = agent.endpoint();
+            List<String> staffed = new ArrayList<>();
+            for (QueueSpec queue : config.queues()) {
+                if (agent.skills().keySet().containsAll(queue.requiredSkills())) {
+                    staffed.add(queue.id());
+                }
+            }
+            // An agent no queue can use still pauses somewhere a reader can see.
+            staffedQueueIds[a] = staffed.isEmpty() ? new String[]{NONE} : staffed.toArray(String[]::new);
+        }
+        this.reasons = new ReasonCodes(config.notReadyReasons());
+        this.lineHeads = new CallTrace[queues];
+        this.lineTails = new CallTrace[queues];
+        this.inLine = new int[queues];
+        this.loggedInAtMs = new long[agents];
+        this.paused = new boolean[agents];
+        this.pauseReason = new int[agents];
+    }
+
+    // ------------------------------------------------------------------ from other threads
+
+    /** QUEUESTART: written once as the server starts, before any call. */
+    public void serverStarted(long timeMs) {
+        QueueLogLine start = new QueueLogLine();
+        start.begin(timeMs, NONE, NONE, NONE, "QUEUESTART").empty().end();
+        file.append(start.bytes(), 0, start.length());
+    }
+
+    /** The caller's channel behind an engine call id; any thread, before the engine hears of the call. */
+    public void callerChannel(long callId, String uniqueId) {
+        followedCallers.add(uniqueId);
+        offer(new CallerChannel(callId, uniqueId));
+    }
+
+    /** Whether a caller's channel belongs to a call the queue_log follows; any thread. */
+    boolean follows(String callerUniqueId) {
+        return followedCallers.contains(callerUniqueId);
+    }
+
+    /** Every AMI event, on the AMI event thread, before the call flow sees it. */
+    public void pbxEvent(PbxEvent event) {
+        try {
+            seatLegs.onPbxEvent(event);
+        } catch (RuntimeException e) {
+            failed("pbxEvent", e);
+        }
+    }
+
+    void seatChannel(String callerUniqueId, String seatUniqueId) {
+        offer(new SeatChannel(callerUniqueId, seatUniqueId));
+    }
+
+    void endedBy(String callerUniqueId, boolean seat) {
+        offer(new EndedBy(callerUniqueId, seat));
+    }
+
+    private void offer(Object fact) {
+        // Bounded so an engine that stopped taking them cannot make them grow without end.
+        if (factsWaiting.incrementAndGet() > FACTS_CAPACITY) {
+            factsWaiting.decrementAndGet();
+            factsLost.incrementAndGet();
+            return;
+        }
+        facts.offer(fact);
+    }
+
+    /** PBX facts that found the queue full; their calls are logged with the engine's call id or defaults. */
+    public long factsLost() {
+        return factsLost.get();
+    }
+
+    private record CallerChannel(long callId, String uniqueId) {
+    }
+
+    private record SeatChannel(String callerUniqueId, String seatUniqueId) {
+    }
+
+    private record EndedBy(String callerUniqueId, boolean seat) {
+    }
+
+    // ------------------------------------------------------------------ engine thread
+
+    private void takeFacts() {
+        for (Object fact = facts.poll(); fact != null; fact = facts.poll()) {
+            factsWaiting.decrementAndGet();
+            takeFact(fact);
+        }
+    }
+
+    private void takeFact(Object fact) {
+        if (fact instanceof CallerChannel c) {
+            CallTrace trace = calls.get(c.callId);
+            if (trace == null) {
+                trace = newTrace(c.callId);
+            } else if (trace.uniqueId != null) {
+                byUniqueId.remove(trace.uniqueId);
+            }
+            trace.uniqueId = c.uniqueId;
+            trace.callIdText = c.uniqueId;
+            byUniqueId.put(c.uniqueId, trace);
+        } else if (fact instanceof SeatChannel s) {
+            CallTrace trace = byUniqueId.get(s.callerUniqueId);
+            if (trace != null) {
+                trace.seatUniqueId = s.seatUniqueId;
+            }
+        } else if (fact instanceof EndedBy e) {
+            CallTrace trace = byUniqueId.get(e.callerUniqueId);
+            if (trace != null) {
+                trace.seatHungUpFirst = e.seat;
+            }
+        }
+    }
+
+    private CallTrace newTrace(long callId) {
+        CallTrace trace = spareTraces.isEmpty() ? new CallTrace() : spareTraces.pop();
+        trace.callId = callId;
+        calls.put(callId, trace);
+        return trace;
+    }
+
+    /** The call's trace; a call no PBX channel was reported for is logged under its engine call id. */
+    private CallTrace traceOf(CallView call) {
+        CallTrace trace = calls.get(call.callId());
+        if (trace == null) {
+            trace = newTrace(call.callId());
+        }
+        if (trace.callIdText == null) {
+            trace.callIdText = Long.toString(call.callId());
+        }
+        return trace;
+    }
+
+    private void forget(CallTrace trace) {
+        leaveLine(trace);
+        calls.remove(trace.callId);
+        if (trace.uniqueId != null) {
+            byUniqueId.remove(trace.uniqueId, trace);
+            followedCallers.remove(trace.uniqueId);
+        }
+        trace.reset();
+        spareTraces.push(trace);
+    }
+
+    private int joinLine(CallTrace trace, int queue) {
+        trace.queue = queue;
+        trace.previous = lineTails[queue];
+        trace.next = null;
+        if (lineTails[queue] == null) {
+            lineHeads[queue] = trace;
+        } else {
+            lineTails[queue].next = trace;
+        }
+        lineTails[queue] = trace;
+        return ++inLine[queue];
+    }
+
+    private void leaveLine(CallTrace trace) {
+        int queue = trace.queue;
+        if (queue < 0) {
+            return;
+        }
+        if (trace.previous == null) {
+            lineHeads[queue] = trace.next;
+        } else {
+            trace.previous.next = trace.next;
+        }
+        if (trace.next == null) {
+            lineTails[queue] = trace.previous;
+        } else {
+            trace.next.previous = trace.previous;
+        }
+        trace.previous = null;
+        trace.next = null;
+        trace.queue = -1;
+        inLine[queue]--;
+    }
+
+    /** 1 + the callers still in the trace's queue who joined it before this one. */
+    private int positionOf(CallTrace trace) {
+        if (trace.queue < 0) {
+            return 1;
+        }
+        int position = 1;
+        for (CallTrace t = lineHeads[trace.queue]; t != null && t != trace; t = t.next) {
+            position++;
+        }
+        return position;
+    }
+
+    private static long seconds(long timeMs) {
+        return Math.floorDiv(timeMs, 1000);
+    }
+
+    /** Whole seconds between two event times, as the difference of their whole-second stamps. */
+    private static long secondsBetween(long fromMs, long toMs) {
+        return Math.max(0, seconds(toMs) - seconds(fromMs));
+    }
+
+    private void write() {
+        file.append(line.bytes(), 0, line.length());
+    }
+
+    @Override
+    public void callQueued(long timeMs, CallView call) {
+        try {
+            queued(timeMs, call);
+        } catch (RuntimeException e) {
+            failed("callQueued", e);
+        }
+    }
+
+    private void queued(long timeMs, CallView call) {
+        takeFacts();
+        CallTrace trace = traceOf(call);
+        leaveLine(trace);
+        int position = joinLine(trace, call.queueIndex());
+        trace.inEngine = true;
+        trace.originalPosition = position;
+        trace.offeredAgent = -1;
+        line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], NONE, "ENTERQUEUE")
+                .empty().text(call.callerNumber()).number(position).end();
+        write();
+    }
+
+    @Override
+    public void offerCall(long timeMs, CallView call, int agentIndex, long ringTimeoutMs) {
+        try {
+            offered(timeMs, call, agentIndex);
+        } catch (RuntimeException e) {
+            failed("offerCall", e);
+        }
+    }
+
+    private void offered(long timeMs, CallView call, int agentIndex) {
+        takeFacts();
+        CallTrace trace = calls.get(call.callId());
+        if (trace != null) {
+            // The seat's channel is not cleared here: the call flow acts on the offer first, and a
+            // quick PBX may have reported the dial already. The last offer's was cleared when it ended.
+            trace.offeredAgent = agentIndex;
+            trace.offeredAtMs = timeMs;
+        }
+    }
+
+    @Override
+    public void callConnected(long timeMs, CallView call, int agentIndex) {
+        try {
+            connected(timeMs, call, agentIndex);
+        } catch (RuntimeException e) {
+            failed("callConnected", e);
+        }
+    }
+
+    private void connected(long timeMs, CallView call, int agentIndex) {
+        takeFacts();
+        CallTrace trace = traceOf(call);
+        long holdSeconds = secondsBetween(call.queuedAtMs(), timeMs);
+        long ringSeconds = trace.offeredAgent == agentIndex ? secondsBetween(trace.offeredAtMs, timeMs) : 0;
+        leaveLine(trace);
+        trace.offeredAgent = -1;
+        trace.connectedAtMs = timeMs;
+        trace.holdSeconds = holdSeconds;
+        line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[agentIndex], "CONNECT")
+                .number(holdSeconds).text(trace.seatUniqueId).number(ringSeconds).end();
+        write();
+    }
+
+    @Override
+    public void ringNoAnswer(long timeMs, CallView call, int agentIndex, long ringMs) {
+        try {
+            rangOut(timeMs, call, agentIndex, ringMs);
+        } catch (RuntimeException e) {
+            failed("ringNoAnswer", e);
+        }
+    }
+
+    private void rangOut(long timeMs, CallView call, int agentIndex, long ringMs) {
+        takeFacts();
+        CallTrace trace = traceOf(call);
+        trace.offeredAgent = -1;
+        trace.seatUniqueId = null;
+        line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[agentIndex], "RINGNOANSWER")
+                .number(ringMs).end();
+        write();
+    }
+
+    @Override
+    public void callAbandoned(long timeMs, CallView call, long waitMs) {
+        try {
+            abandoned(timeMs, call);
+        } catch (RuntimeException e) {
+            failed("callAbandoned", e);
+        }
+    }
+
+    private void abandoned(long timeMs, CallView call) {
+        takeFacts();
+        CallTrace trace = traceOf(call);
+        String queue = queueIds[call.queueIndex()];
+        if (trace.offeredAgent >= 0) {
+            // Asterisk writes the seat's cancelled ring first, then the caller's abandon.
+            line.begin(timeMs, trace.callIdText, queue, agentIds[trace.offeredAgent], "RINGCANCELED")
+                    .number(Math.max(0, timeMs - trace.offeredAtMs)).end();
+            write();
+        }
+        line.begin(timeMs, trace.callIdText, queue, NONE, "ABANDON").number(positionOf(trace))
+                .number(trace.originalPosition).number(secondsBetween(call.queuedAtMs(), timeMs)).end();
+        write();
+        forget(trace);
+    }
+
+    @Override
+    public void callCompleted(long timeMs, CallView call, int agentIndex, long talkMs) {
+        try {
+            completed(timeMs, call, agentIndex);
+        } catch (RuntimeException e) {
+            failed("callCompleted", e);
+        }
+    }
+
+    private void completed(long timeMs, CallView call, int agentIndex) {
+        takeFacts();
+        CallTrace trace = traceOf(call);
+        line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[agentIndex],
+                        trace.seatHungUpFirst ? "COMPLETEAGENT" : "COMPLETECALLER")
+                .number(trace.holdSeconds).number(secondsBetween(trace.connectedAtMs, timeMs))
+                .number(trace.originalPosition).end();
+        write();
+        forget(trace);
+    }
+
+    @Override
+    public void overflow(long timeMs, CallView call, int fromQueue, int toQueue) {
+        try {
+            overflowed(timeMs, call, fromQueue);
+        } catch (RuntimeException e) {
+            failed("overflow", e);
+        }
+    }
+
+    private void overflowed(long timeMs, CallView call, int fromQueue) {
+        takeFacts();
+        CallTrace trace = traceOf(call);
+        // The caller leaves the old queue as at its time limit; ENTERQUEUE in the new one follows.
+        exitLine(timeMs, trace, call, queueIds[fromQueue], "EXITWITHTIMEOUT");
+        leaveLine(trace);
+    }
+
+    @Override
+    public void sendToVoicemail(long timeMs, CallView call, ExitReason reason) {
+        try {
+            released(timeMs, call, reason);
+        } catch (RuntimeException e) {
+            failed("sendToVoicemail", e);
+        }
+    }
+
+    @Override
+    public void disconnect(long timeMs, CallView call, ExitReason reason) {
+        try {
+            released(timeMs, call, reason);
+        } catch (RuntimeException e) {
+            failed("disconnect", e);
+        }
+    }
+
+    private void released(long timeMs, CallView call, ExitReason reason) {
+        takeFacts();
+        CallTrace trace = traceOf(call);
+        exitLine(timeMs, trace, call, queueIds[call.queueIndex()],
+                reason == ExitReason.NO_AGENTS ? "EXITEMPTY" : "EXITWITHTIMEOUT");
+        forget(trace);
+    }
+
+    private void exitLine(long timeMs, CallTrace trace, CallView call, String queue, String event) {
+        line.begin(timeMs, trace.callIdText, queue, NONE, event).number(positionOf(trace))
+                .number(trace.originalPosition).number(secondsBetween(call.queuedAtMs(), timeMs)).end();
+        write();
+    }
+
+    @Override
+    public void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
+        try {
+            agentChanged(timeMs, agentIndex, from, to, reasonCode);
+        } catch (RuntimeException e) {
+            failed("agentStateChanged", e);
+        }
+    }
+
+    private void agentChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
+        if (from == AgentState.LOGGED_OUT && to != AgentState.LOGGED_OUT) {
+            loggedInAtMs[agentIndex] = timeMs;
+            paused[agentIndex] = false;
+            line.begin(timeMs, NONE, NONE, agentIds[agentIndex], "AGENTLOGIN").text(agentEndpoints[agentIndex]).end();
+            write();
+        }
+        if (to == AgentState.LOGGED_OUT) {
+            if (from != AgentState.LOGGED_OUT) {
+                line.begin(timeMs, NONE, NONE, agentIds[agentIndex], "AGENTLOGOFF").text(agentEndpoints[agentIndex])
+                        .number(secondsBetween(loggedInAtMs[agentIndex], timeMs)).end();
+                write();
+            }
+            paused[agentIndex] = false;
+            return;
+        }
+        if (to == AgentState.NOT_READY) {
+            if (!paused[agentIndex] || pauseReason[agentIndex] != reasonCode) {
+                paused[agentIndex] = true;
+                pauseReason[agentIndex] = reasonCode;
+                pauseLines(timeMs, agentIndex, "PAUSE", reasons.name(reasonCode));
+            }
+        } else if (paused[agentIndex]) {
+            paused[agentIndex] = false;
+            pauseLines(timeMs, agentIndex, "UNPAUSE", null);
+        }
+    }
+
+    /** One line per queue the agent staffs, as Asterisk writes for a member of several queues. */
+    private void pauseLines(long timeMs, int agentIndex, String event, String reason) {
+        for (String queue : staffedQueueIds[agentIndex]) {
+            line.begin(timeMs, NONE, queue, agentIds[agentIndex], event).text(reason).end();
+            write();
+        }
+    }
+
+    @Override
+    public void eventRejected(EngineEvent event, String why) {
+        try {
+            rejected(event);
+        } catch (RuntimeException e) {
+            failed("eventRejected", e);
+        }
+    }
+
+    private void rejected(EngineEvent event) {
+        if (event.type == EventType.CALL_ARRIVED) {
+            takeFacts();
+            CallTrace trace = calls.get(event.callId);
+            // Only a trace the engine never took: a duplicate arrival must not end the live call's.
+            if (trace != null && !trace.inEngine) {
+                forget(trace);
+            }
+        }
+    }
+
+    /**
+     * A fault in the journal must never cost a call its routing: it is counted and logged (the
+     * first few, then every power of two) and the engine carries on.
+     */
+    private void failed(String where, RuntimeException e) {
+        long n = failures.incrementAndGet();
+        if (n <= 10 || Long.bitCount(n) == 1) {
+            LOG.error("queue_log: {} failed (failures so far: {}); the line is missing", where, n, e);
+        }
+    }
+
+    /** Engine notifications the journal failed on; each cost at most its lines. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Calls the journal follows; for tests and health. */
+    public int callsFollowed() {
+        return calls.size();
+    }
+
+    /** What the queue_log needs of one call between ENTERQUEUE and its last line. */
+    private static final class CallTrace {
+        long callId;
+        String uniqueId;
+        String callIdText;
+        boolean inEngine;
+        int queue = -1;
+        CallTrace previous;
+        CallTrace next;
+        int originalPosition;
+        int offeredAgent = -1;
+        long offeredAtMs;
+        String seatUniqueId;
+        long connectedAtMs;
+        long holdSeconds;
+        boolean seatHungUpFirst;
+
+        void reset() {
+            callId = 0;
+            uniqueId = null;
+            callIdText = null;
+            inEngine = false;
+            queue = -1;
+            previous = null;
+            next = null;
+            originalPosition = 0;
+            offeredAgent = -1;
+            offeredAtMs = 0;
+            seatUniqueId = null;
+            connectedAtMs = 0;
+            holdSeconds = 0;
+            seatHungUpFirst = false;
+        }
+    }
+}

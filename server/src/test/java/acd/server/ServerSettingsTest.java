@@ -1,0 +1,64 @@
+package acd.server;
+
+import acd.core.config.ConfigError;
+import acd.cti.flow.CustomerDirectory;
+import acd.pbxsim.PbxSettings;
+import acd.server.journal.QueueLogSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerSettingsTest {
+    private static final Path CONFIG = Path.of("..", "config");
+
+    @Test
+    void theShippedSettingsWriteTheQueueLogUnderDataEverySecond() throws Exception {
+        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
+        assertEquals(new QueueLogSettings("data/queue_log", 1, 32_768), settings.queueLog());
+    }
+
+    @Test
+    void withoutAQueueLogSectionTheDefaultsApply() {
+        assertEquals(QueueLogSettings.DEFAULTS, ServerSettings.parse("server.yaml", "http:\n  port: 8080\n").queueLog());
+    }
+
+    @Test
+    void aHandOffThatIsNotAPowerOfTwoStopsTheStartWithItsLine() {
+        ConfigError error = assertThrows(ConfigError.class, () -> ServerSettings.parse("server.yaml",
+                "queueLog:\n  file: /var/log/acd/queue_log\n  bufferLines: 3000\n"));
+        assertEquals(3, error.line());
+        assertTrue(error.getMessage().contains("power of two"), error.getMessage());
+    }
+
+    @Test
+    void aMistypedQueueLogKeyIsNamedWithTheRightOne() {
+        ConfigError error = assertThrows(ConfigError.class,
+                () -> ServerSettings.parse("server.yaml", "queueLog:\n  flushEverySecond: 5\n"));
+        assertEquals(2, error.line());
+        assertTrue(error.getMessage().contains("flushEverySeconds"), error.getMessage());
+    }
+
+    @Test
+    void aFlushIntervalOfZeroIsRefused() {
+        ConfigError error = assertThrows(ConfigError.class,
+                () -> ServerSettings.parse("server.yaml", "queueLog:\n  flushEverySeconds: 0\n"));
+        assertEquals(2, error.line());
+    }
+
+    @Test
+    void aQueueLogThatCannotBeOpenedStopsTheStartNamingTheFile(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        ServerSettings settings = ServerSettings.DEFAULTS.withHttpPort(0)
+                .withAgi(ServerSettings.DEFAULTS.agi().withPort(0))
+                .withQueueLog(QueueLogSettings.DEFAULTS.withFile(notAFolder.resolve("queue_log")));
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> new AcdServer(CONFIG, settings, CustomerDirectory.NONE, PbxSettings.defaults()));
+        assertTrue(error.getMessage().contains("plain-file/queue_log"), error.getMessage());
+    }
+}

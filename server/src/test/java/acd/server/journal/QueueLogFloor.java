@@ -1,0 +1,163 @@
+package acd.server.journal;
+
+import acd.core.config.RoutingConfigLoader;
+import acd.core.engine.AcdEngine;
+import acd.core.engine.DirectiveFanOut;
+import acd.core.engine.DirectiveSink;
+import acd.core.engine.EngineEvent;
+import acd.core.engine.EventType;
+import acd.core.engine.ListenerFanOut;
+import acd.core.engine.ReasonCodes;
+import acd.core.model.RoutingConfig;
+import acd.cti.ami.PbxEvent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small floor for queue_log tests: the real engine stepped by hand on a fake clock, the
+ * journal behind it as the server wires it (after a stand-in for the call flow), and the PBX
+ * side's facts told as the server's adapters tell them. Times are seconds after {@link #T0_MS}.
+ */
+final class QueueLogFloor {
+    /** 1795443115.000: the second of the sample's calls, so lines read alike. */
+    static final long T0_MS = 1_795_443_115_000L;
+    static final String ROUTING = """
+            skills: [general, billing, broadband]
+            tiers:
+              - {id: gold, weight: 3}
+              - {id: standard, weight: 1}
+            notReadyReasons: [break, lunch]
+            noAnswerLimit: 3
+            queues:
+              - id: general
+                requiredSkills: [general]
+                maxWait: {seconds: 600, action: voicemail}
+                announceEverySeconds: 0
+              - id: billing
+                requiredSkills: [billing]
+                maxWait: {seconds: 60, action: overflow, target: general}
+                announceEverySeconds: 0
+              - id: broadband
+                requiredSkills: [broadband]
+                whenNoAgents: refuse
+                announceEverySeconds: 0
+            agents:
+              - {id: 1001, skills: {general: 1, billing: 1}, wrapUpSeconds: 0}
+              - {id: 1002, skills: {general: 1}, wrapUpSeconds: 0}
+            """;
+
+    final RoutingConfig config = RoutingConfigLoader.parse("routing.yaml", ROUTING);
+    final QueueLogFile file;
+    final QueueLogJournal journal;
+    final AcdEngine engine;
+    final List<String> flowDirectives = new ArrayList<>();
+    private final EngineEvent event = new EngineEvent();
+    private final Path path;
+    private long nowMs = T0_MS;
+
+    QueueLogFloor(Path dir) throws Exception {
+        this.path = dir.resolve("queue_log");
+        this.file = QueueLogFile.openStepped(QueueLogSettings.DEFAULTS.withFile(path), System::nanoTime);
+        this.journal = new QueueLogJournal(config, file);
+        journal.serverStarted(T0_MS);
+        DirectiveSink flow = new DirectiveSink() {
+            @Override
+            public void offerCall(long timeMs, acd.core.engine.CallView call, int agentIndex, long ringTimeoutMs) {
+                flowDirectives.add("offer " + call.callId() + " to " + config.agents().get(agentIndex).id());
+            }
+        };
+        this.engine = new AcdEngine(config, T0_MS, new DirectiveFanOut(flow, journal), new ListenerFanOut(journal));
+    }
+
+    /** Moves the clock to {@code seconds} after T0; the engine's timers fire on the way. */
+    QueueLogFloor at(double seconds) {
+        nowMs = T0_MS + Math.round(seconds * 1000);
+        engine.onEvent(event.tick(nowMs));
+        return this;
+    }
+
+    private int agent(String id) {
+        return engine.agentIndex(id);
+    }
+
+    QueueLogFloor login(String agent) {
+        engine.onEvent(event.agentEvent(EventType.AGENT_LOGGED_IN, nowMs, agent(agent), 0));
+        return this;
+    }
+
+    QueueLogFloor ready(String agent) {
+        engine.onEvent(event.agentEvent(EventType.AGENT_READY, nowMs, agent(agent), 0));
+        return this;
+    }
+
+    /** Not ready with the Nth configured reason (1 = break). */
+    QueueLogFloor notReady(String agent, int reason) {
+        engine.onEvent(event.agentEvent(EventType.AGENT_NOT_READY, nowMs, agent(agent),
+                ReasonCodes.FIRST_CONFIGURED + reason - 1));
+        return this;
+    }
+
+    QueueLogFloor logout(String agent) {
+        engine.onEvent(event.agentEvent(EventType.AGENT_LOGGED_OUT, nowMs, agent(agent), 0));
+        return this;
+    }
+
+    /** The /acd script names the caller's channel, then hands the call to the engine. */
+    QueueLogFloor arrive(long callId, String uniqueId, String queue, String callerNumber) {
+        journal.callerChannel(callId, uniqueId);
+        engine.onEvent(event.callArrived(nowMs, callId, engine.queueIndex(queue), engine.tierIndex("standard"),
+                -1, -1, 0, callerNumber, "1"));
+        return this;
+    }
+
+    /** AMI DialBegin: the caller's channel dials the seat's. */
+    QueueLogFloor dial(String callerUniqueId, String seatUniqueId, String agent) {
+        journal.pbxEvent(new PbxEvent.DialBegin(callerUniqueId, "PJSIP/trunk-00000001", seatUniqueId,
+                "PJSIP/" + agent + "-00000002", "PJSIP/" + agent));
+        return this;
+    }
+
+    QueueLogFloor answer(long callId, String agent) {
+        engine.onEvent(event.offerAnswered(nowMs, callId, agent(agent)));
+        return this;
+    }
+
+    QueueLogFloor noAnswer(long callId, String agent) {
+        engine.onEvent(event.offerNotAnswered(nowMs, callId, agent(agent), false));
+        return this;
+    }
+
+    /** The first channel named leaves the bridge first (its side hung up), then the second; the call ends. */
+    QueueLogFloor hangUp(long callId, String firstUniqueId, String secondUniqueId) {
+        for (String uniqueId : new String[]{firstUniqueId, secondUniqueId}) {
+            journal.pbxEvent(new PbxEvent.BridgeLeave(uniqueId, "PJSIP/x", "bridge-1"));
+        }
+        journal.pbxEvent(new PbxEvent.ChannelHangup(secondUniqueId, firstUniqueId, "PJSIP/x", 16, "Normal Clearing"));
+        engine.onEvent(event.callEvent(EventType.CALL_ENDED, nowMs, callId));
+        journal.pbxEvent(new PbxEvent.ChannelHangup(firstUniqueId, firstUniqueId, "PJSIP/x", 16, "Normal Clearing"));
+        return this;
+    }
+
+    QueueLogFloor abandon(long callId) {
+        engine.onEvent(event.callEvent(EventType.CALLER_ABANDONED, nowMs, callId));
+        return this;
+    }
+
+    /** Closes the file (writing out everything) and reads it back. */
+    List<String> lines() throws Exception {
+        file.close();
+        if (journal.failures() > 0 || file.linesLost() > 0) {
+            throw new AssertionError("the journal failed " + journal.failures() + " times, lost " + file.linesLost());
+        }
+        return Files.readAllLines(path);
+    }
+
+    /** The lines of one call (its callid), or of the agents' events (callid NONE) when null. */
+    static List<String> of(List<String> lines, String callId) {
+        String key = "|" + (callId == null ? QueueLogJournal.NONE : callId) + "|";
+        return lines.stream().filter(l -> l.indexOf(key) == l.indexOf('|')).toList();
+    }
+}
