@@ -17,6 +17,10 @@ import acd.cti.ami.ChannelSnapshot;
 import acd.cti.flow.AsteriskCallFlow;
 import acd.cti.flow.CustomerDirectory;
 import acd.cti.flow.PbxActions;
+import acd.cti.seat.SeatCredentials;
+import acd.cti.seat.SeatGateway;
+import acd.cti.seat.SeatGatewaySettings;
+import acd.cti.seat.StoredCredentials;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatSettings;
@@ -60,6 +64,7 @@ public final class AcdServer implements AutoCloseable {
     private final AcdEngine engine;
     private final EngineRing ring;
     private final AsteriskCallFlow flow;
+    private final SeatGateway seats;
     private final FastAgiServer agi;
     private final PbxSimulator pbxSimulator;
     private final AmiClient ami;
@@ -94,7 +99,10 @@ public final class AcdServer implements AutoCloseable {
         InetSocketAddress agiAddress;
         if (settings.ami().simulated()) {
             agiAddress = agi.start();
-            String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+            // nextBytes, not generateSeed: the latter may block on the kernel's entropy pool.
+            byte[] random = new byte[12];
+            new SecureRandom().nextBytes(random);
+            String secret = HexFormat.of().formatHex(random);
             List<SeatSettings> seats = new ArrayList<>();
             for (AgentSpec agent : routing.agents()) {
                 seats.add(SeatSettings.of(agent.endpoint()));
@@ -118,9 +126,13 @@ public final class AcdServer implements AutoCloseable {
         flow.observeCallerChannels(journal::callerChannel);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
-        // The call flow stays the first to act on a directive; the queue_log records it after.
-        this.engine = new AcdEngine(routing, clockMs.getAsLong(), new DirectiveFanOut(flow, journal),
-                new ListenerFanOut(journal));
+        AcdEngine[] engineHolder = new AcdEngine[1];
+        this.seats = new SeatGateway(routing, () -> engineHolder[0].board(), filler -> ringHolder[0].publish(filler),
+                seatCredentials(configDir), SeatGatewaySettings.defaults(), clockMs);
+        // The call flow stays the first to act on a directive; desktops and the queue_log follow.
+        this.engine = new AcdEngine(routing, clockMs.getAsLong(), new DirectiveFanOut(flow, seats, journal),
+                new ListenerFanOut(seats, journal));
+        engineHolder[0] = engine;
         this.ring = new EngineRing(engine, settings.engine().ringSize(), settings.engine().waitStrategy(),
                 ProducerType.MULTI, null);
         ringHolder[0] = ring;
@@ -141,7 +153,7 @@ public final class AcdServer implements AutoCloseable {
         resources.put("/api/queues", HttpApi.json(reports::all));
         resources.put("/api/health", HttpApi.json(this::health));
         resources.put("/metrics", new MetricsEndpoint(metrics.registry()));
-        this.http = new HttpApi(settings.httpBind(), settings.httpPort(), resources);
+        this.http = new HttpApi(settings.httpBind(), settings.httpPort(), resources, seats::mount);
         LOG.info("routing {} queues and {} agents; FastAGI on {}; AMI {}; HTTP API and /metrics on {}:{}; queue_log {}",
                 routing.queues().size(), routing.agents().size(), agiAddress, simulator != null
                         ? "to the built-in PBX simulator (no Asterisk configured) on port " + simulator.amiPort()
@@ -230,6 +242,21 @@ public final class AcdServer implements AutoCloseable {
         }
     }
 
+    /** Who may log in at a desktop: {@code seat-credentials.yaml} beside the routing files, if any. */
+    private static SeatCredentials seatCredentials(Path configDir) throws IOException {
+        Path file = configDir.resolve("seat-credentials.yaml");
+        if (!Files.exists(file)) {
+            LOG.warn("no {}: seat desktops and supervisors cannot log in at /cti", file);
+            return StoredCredentials.of(Map.of(), Map.of());
+        }
+        return StoredCredentials.load(file);
+    }
+
+    /** The seat and supervisor desktops' gateway, on the HTTP port at /cti. */
+    public SeatGateway seats() {
+        return seats;
+    }
+
     static ConfigSource read(Path dir, String name) throws IOException {
         Path file = dir.resolve(name);
         try {
@@ -312,6 +339,7 @@ public final class AcdServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        seats.close();
         ami.close();
         if (pbxSimulator != null) {
             pbxSimulator.close();

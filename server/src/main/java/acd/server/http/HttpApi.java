@@ -70,6 +70,15 @@ public final class HttpApi implements AutoCloseable {
 
     /** @param resources by path, e.g. {@code /api/queues} */
     public HttpApi(String bind, int port, Map<String, Resource> resources) throws InterruptedException {
+        this(bind, port, resources, pipeline -> { });
+    }
+
+    /**
+     * @param mounts adds handlers (e.g. the seat WebSocket gateway) after the HTTP codec and
+     *               before the API's own handler, so they share this port
+     */
+    public HttpApi(String bind, int port, Map<String, Resource> resources,
+                   java.util.function.Consumer<io.netty.channel.ChannelPipeline> mounts) throws InterruptedException {
         this.routes = Map.copyOf(resources);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
@@ -79,6 +88,7 @@ public final class HttpApi implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192));
                         ch.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                        mounts.accept(ch.pipeline());
                         ch.pipeline().addLast(new Handler());
                     }
                 });
