@@ -155,6 +155,8 @@ public final class HttpApi implements AutoCloseable {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
                 ctx.writeAndFlush(response);
             } else {
+                // Say so: a client that assumes keep-alive would send its next request into a closing socket.
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             }
         }
