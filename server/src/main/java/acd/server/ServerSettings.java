@@ -48,9 +48,9 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     private static final List<String> QUEUE_LOG_KEYS = List.of("file", "flushEverySeconds", "bufferLines");
 
     public static ServerSettings parse(String source, String text) throws ConfigError {
-        EngineSettings engine = EngineSettings.parse(source, text);
         ConfigProblems problems = new ConfigProblems();
         ConfigFields top = ConfigFields.of(ConfigNode.parse(source, text), "", problems);
+        EngineSettings engine = EngineSettings.read(top);
         String bind = DEFAULTS.httpBind();
         int port = DEFAULTS.httpPort();
         ConfigFields http = top.has("http") ? top.fields("http", "http") : null;

@@ -21,11 +21,18 @@ public record EngineSettings(int ringSize, RingWaitStrategy waitStrategy) {
      */
     public static EngineSettings parse(String source, String text) {
         ConfigProblems problems = new ConfigProblems();
-        ConfigNode root = ConfigNode.parse(source, text);
-        ConfigFields top = ConfigFields.of(root, "", problems);
+        EngineSettings settings = read(ConfigFields.of(ConfigNode.parse(source, text), "", problems));
+        problems.throwIfAny();
+        return settings;
+    }
+
+    /**
+     * Reads the {@code engine:} section of an already parsed settings file, reporting into the
+     * file's own problem list so every section's mistakes come out together.
+     */
+    public static EngineSettings read(ConfigFields top) {
         ConfigFields engine = top.has("engine") ? top.fields("engine", "engine") : null;
         if (engine == null) {
-            problems.throwIfAny();
             return DEFAULTS;
         }
         engine.allowOnly(KEYS);
@@ -34,7 +41,6 @@ public record EngineSettings(int ringSize, RingWaitStrategy waitStrategy) {
             engine.report(engine.value("ringSize"), "ringSize must be a power of two, found " + ringSize);
         }
         RingWaitStrategy wait = engine.choice("waitStrategy", RingWaitStrategy.class, DEFAULTS.waitStrategy());
-        problems.throwIfAny();
         return new EngineSettings(ringSize, wait);
     }
 }
