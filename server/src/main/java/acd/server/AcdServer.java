@@ -15,7 +15,7 @@ import acd.cti.ami.AmiClient;
 import acd.cti.ami.AmiSettings;
 import acd.cti.ami.ChannelSnapshot;
 import acd.cti.flow.AsteriskCallFlow;
-import acd.cti.flow.CustomerDirectory;
+import acd.ivr.customer.CustomerDirectory;
 import acd.cti.flow.PbxActions;
 import acd.cti.seat.SeatCredentials;
 import acd.cti.seat.SeatGateway;

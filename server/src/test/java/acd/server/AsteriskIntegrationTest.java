@@ -1,7 +1,7 @@
 package acd.server;
 
 import acd.core.engine.AgentState;
-import acd.cti.flow.CustomerDirectory;
+import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package acd.server;
 
 import acd.core.config.ConfigError;
-import acd.cti.flow.CustomerDirectory;
+import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
 import acd.core.engine.EventType;
 import acd.server.metrics.PrometheusText;

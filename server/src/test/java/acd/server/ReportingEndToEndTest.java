@@ -2,7 +2,7 @@ package acd.server;
 
 import acd.core.engine.AgentState;
 import acd.core.model.AgentSpec;
-import acd.cti.flow.CustomerDirectory;
+import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.CallOutcome;

@@ -1,6 +1,6 @@
 package acd.server;
 
-import acd.cti.flow.CustomerDirectory;
+import acd.ivr.customer.CustomerDirectory;
 import acd.cti.seat.SecretHash;
 import acd.pbxsim.PbxSettings;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package acd.cti.flow;
 
+import acd.ivr.customer.CustomerDirectory;
+import acd.ivr.customer.CustomerProfile;
+
 import acd.core.engine.CallView;
 import acd.core.engine.DirectiveSink;
 import acd.core.engine.EngineEvent;

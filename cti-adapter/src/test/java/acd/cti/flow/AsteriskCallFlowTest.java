@@ -1,5 +1,7 @@
 package acd.cti.flow;
 
+import acd.ivr.customer.CustomerProfile;
+
 import acd.core.engine.CallState;
 import acd.core.engine.CallView;
 import acd.core.engine.EngineEvent;

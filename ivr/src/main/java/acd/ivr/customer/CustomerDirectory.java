@@ -1,4 +1,4 @@
-package acd.cti.flow;
+package acd.ivr.customer;
 
 /** Looks a caller up by number. An operator puts its CRM behind this. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package acd.cti.flow;
+package acd.ivr.customer;
 
 /**
  * What the customer directory knows about a caller.

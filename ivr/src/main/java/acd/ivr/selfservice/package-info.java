@@ -1,0 +1,2 @@
+/** The self-service port: what the IVR asks of the operator's account, billing and order systems. */
+package acd.ivr.selfservice;
