@@ -1,6 +1,7 @@
 package acd.core.engine;
 
 import acd.core.metrics.ServiceLevelBoard;
+import acd.core.model.AgentChange;
 import acd.core.model.AgentSpec;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
@@ -66,6 +67,8 @@ public final class AcdEngine implements RoutingEngine {
     private final int defaultTier;
     private final int noAnswerLimit;
 
+    private final Map<List<Integer>, Integer> staffingGroupIds = new HashMap<>();
+    private final List<int[]> staffingGroupQueues = new ArrayList<>();
     private final List<AgentPool> pools = new ArrayList<>();
     private final Map<PoolKey, AgentPool> poolsByKey = new HashMap<>();
     private final PoolKey poolProbe = new PoolKey();
@@ -165,24 +168,10 @@ public final class AcdEngine implements RoutingEngine {
         }
 
         // Agents who staff the same queues form one group, so the board counts states per group.
-        Map<List<Integer>, Integer> groupIds = new HashMap<>();
-        List<int[]> groupQueues = new ArrayList<>();
         int[] groupOfAgent = new int[agents.length];
         for (Agent agent : agents) {
-            List<Integer> list = new ArrayList<>();
-            for (QueueRuntime queue : queues) {
-                if ((agent.skillsMask & queue.skillsMask) == queue.skillsMask) {
-                    list.add(queue.index);
-                }
-            }
-            Integer group = groupIds.get(list);
-            if (group == null) {
-                group = groupQueues.size();
-                groupIds.put(list, group);
-                groupQueues.add(list.stream().mapToInt(Integer::intValue).toArray());
-            }
-            agent.staffingGroup = group;
-            groupOfAgent[agent.index] = group;
+            agent.staffingGroup = staffingGroupOf(agent);
+            groupOfAgent[agent.index] = agent.staffingGroup;
         }
 
         int[] thresholds = new int[queues.length];
@@ -192,7 +181,7 @@ public final class AcdEngine implements RoutingEngine {
             shortAbandons[q] = queues[q].spec.shortAbandonSeconds();
         }
         this.board = new ServiceLevelBoard(thresholds, shortAbandons, tiers, config.brands().size());
-        board.agentsConfigured(groupOfAgent, groupQueues.toArray(new int[0][]));
+        board.agentsConfigured(groupOfAgent, staffingGroupQueues.toArray(new int[0][]));
         board.publishTime(startTimeMs);
 
         this.routes = new Route[queues.length * tiers * brandSlots];
@@ -207,6 +196,23 @@ public final class AcdEngine implements RoutingEngine {
         for (int i = 0; i < 1024; i++) {
             spareCalls.push(new Call());
         }
+    }
+
+    /** The group of agents who staff exactly the queues this agent has the skills for. */
+    private int staffingGroupOf(Agent agent) {
+        List<Integer> staffed = new ArrayList<>();
+        for (QueueRuntime queue : queues) {
+            if ((agent.skillsMask & queue.skillsMask) == queue.skillsMask) {
+                staffed.add(queue.index);
+            }
+        }
+        Integer group = staffingGroupIds.get(staffed);
+        if (group == null) {
+            group = staffingGroupQueues.size();
+            staffingGroupIds.put(staffed, group);
+            staffingGroupQueues.add(staffed.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return group;
     }
 
     private static void index(List<String> names, Map<String, Integer> into, String what, int max) {
@@ -358,6 +364,7 @@ public final class AcdEngine implements RoutingEngine {
             case OFFER_NOT_ANSWERED -> onOfferNotAnswered(e);
             case CALL_ENDED -> onCallEnded(e);
             case WRAP_UP_DONE -> onWrapUpDone(e);
+            case AGENT_CHANGED -> onAgentChanged(e);
             case TICK -> publishGauges();
         }
     }
@@ -786,6 +793,116 @@ public final class AcdEngine implements RoutingEngine {
         }
     }
 
+    /**
+     * New skills or seat groups take effect at the next routing decision: the agent leaves the
+     * pools it no longer qualifies for and joins the ones it now does, keeping its state and its
+     * place (a free agent stays as long idle as it was). A call ringing or talking at the seat is
+     * not touched.
+     */
+    private void onAgentChanged(EngineEvent e) {
+        Agent agent = agentOf(e);
+        if (agent == null) {
+            return;
+        }
+        AgentChange change = e.agentChange;
+        if (change == null || (change.skills() == null && change.seatGroups() == null)) {
+            reject(e, "no change given");
+            return;
+        }
+        long skills = agent.skillsMask;
+        long groups = agent.groupsMask;
+        byte[] proficiency = null;
+        if (change.skills() != null) {
+            proficiency = new byte[64];
+            skills = 0;
+            for (Map.Entry<String, Integer> s : change.skills().entrySet()) {
+                Integer index = skillIndex.get(s.getKey());
+                Integer level = s.getValue();
+                if (index == null || level == null || level < AgentSpec.BEST_PROFICIENCY
+                        || level > AgentSpec.WORST_PROFICIENCY) {
+                    reject(e, "bad skill " + s.getKey() + "=" + level);
+                    return;
+                }
+                proficiency[index] = level.byteValue();
+                skills |= 1L << index;
+            }
+        }
+        if (change.seatGroups() != null) {
+            groups = 0;
+            for (String g : change.seatGroups()) {
+                Integer index = groupIndex.get(g);
+                if (index == null) {
+                    reject(e, "unknown seat group " + g);
+                    return;
+                }
+                groups |= 1L << index;
+            }
+        }
+
+        boolean free = agent.state == AgentState.READY;
+        boolean loggedIn = agent.isLoggedIn();
+        for (int p = 0; p < agent.poolCount; p++) {
+            agent.pools[p].markBusy(agent.poolSlots[p]);
+        }
+        agent.skillsMask = skills;
+        agent.groupsMask = groups;
+        if (proficiency != null) {
+            System.arraycopy(proficiency, 0, agent.proficiency, 0, proficiency.length);
+        }
+        int kept = 0;
+        boolean emptied = false;
+        for (int p = 0; p < agent.poolCount; p++) {
+            AgentPool pool = agent.pools[p];
+            int slot = agent.poolSlots[p];
+            if (pool.admits(agent)) {
+                pool.rejoin(slot, agent);
+                agent.pools[kept] = pool;
+                agent.poolSlots[kept] = slot;
+                kept++;
+            } else {
+                pool.leave(slot);
+                if (loggedIn) {
+                    pool.loggedIn--;
+                    emptied |= pool.loggedIn == 0;
+                }
+            }
+        }
+        int before = kept;
+        agent.poolCount = kept;
+        for (AgentPool pool : pools) {
+            if (pool.admits(agent) && !isMember(agent, pool, before)) {
+                agent.addPool(pool, pool.join(agent));
+                if (loggedIn) {
+                    pool.loggedIn++;
+                }
+            }
+        }
+
+        int group = staffingGroupOf(agent);
+        if (group != agent.staffingGroup) {
+            board.agentRegrouped(agent.staffingGroup, group, staffingGroupQueues.get(group), agent.state);
+            agent.staffingGroup = group;
+        }
+        if (free) {
+            for (int p = 0; p < agent.poolCount; p++) {
+                agent.pools[p].markFree(agent.poolSlots[p], agent);
+            }
+            findWork(agent);
+        }
+        if (emptied) {
+            releaseCallsWithNobodyToWaitFor();
+        }
+    }
+
+    private static boolean isMember(Agent agent, AgentPool pool, int among) {
+        for (int p = 0; p < among; p++) {
+            if (agent.pools[p] == pool) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void becomeReady(Agent agent) {
         changeState(agent, AgentState.READY, 0);
         findWork(agent);
@@ -909,6 +1026,10 @@ public final class AcdEngine implements RoutingEngine {
         if (!emptied) {
             return;
         }
+        releaseCallsWithNobodyToWaitFor();
+    }
+
+    private void releaseCallsWithNobodyToWaitFor() {
         scratchCalls.clear();
         for (QueueRuntime queue : queues) {
             if (queue.whenNoAgents == NoAgentsAction.WAIT) {
@@ -1280,7 +1401,11 @@ public final class AcdEngine implements RoutingEngine {
             int loggedIn = 0;
             int free = 0;
             for (int slot = 0; slot < pool.memberCount; slot++) {
+                if (pool.slotAgent[slot] == AgentPool.VACANT) {
+                    continue;
+                }
                 Agent agent = agents[pool.slotAgent[slot]];
+                check(pool.admits(agent), "pool " + pool.id + " holds " + agent.id + " who does not qualify");
                 loggedIn += agent.isLoggedIn() ? 1 : 0;
                 free += agent.state == AgentState.READY ? 1 : 0;
             }

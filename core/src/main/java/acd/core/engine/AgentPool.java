@@ -15,6 +15,8 @@ abstract class AgentPool {
     /** Seat groups whose members qualify, or {@link Eligibility#ANY_GROUP}. */
     final long groupsMask;
     final AgentSelection selection;
+    /** {@link #slotAgent} of a slot nobody holds. */
+    static final int VACANT = -1;
 
     int memberCount;
     int[] slotAgent = new int[8];
@@ -48,15 +50,38 @@ abstract class AgentPool {
                 && (groupsMask == Eligibility.ANY_GROUP || (agent.groupsMask & groupsMask) != 0);
     }
 
+    /** Slots given up by agents who left, reused before the pool grows. */
+    private int[] vacantSlots = new int[0];
+    private int vacantCount;
+
     /** Makes the agent a member and returns its slot. */
     int join(Agent agent) {
-        int slot = memberCount++;
-        if (slot == slotAgent.length) {
-            grow(slotAgent.length * 2);
+        int slot;
+        if (vacantCount > 0) {
+            slot = vacantSlots[--vacantCount];
+        } else {
+            slot = memberCount++;
+            if (slot == slotAgent.length) {
+                grow(slotAgent.length * 2);
+            }
         }
         slotAgent[slot] = agent.index;
         slotFree[slot] = false;
         return slot;
+    }
+
+    /** The agent in this slot no longer qualifies: the slot is emptied for the next member. */
+    void leave(int slot) {
+        markBusy(slot);
+        slotAgent[slot] = VACANT;
+        if (vacantCount == vacantSlots.length) {
+            vacantSlots = Arrays.copyOf(vacantSlots, Math.max(4, vacantCount * 2));
+        }
+        vacantSlots[vacantCount++] = slot;
+    }
+
+    /** The member's profile changed while it stays a member; it is not free at this moment. */
+    void rejoin(int slot, Agent agent) {
     }
 
     void grow(int capacity) {
@@ -104,20 +129,33 @@ abstract class AgentPool {
         return null;
     }
 
-    /** A FIFO of free slots as an intrusive doubly linked list: O(1) append and unlink. */
+    /**
+     * Free slots in the order their agents became ready, as an intrusive doubly linked list:
+     * O(1) append and unlink. An agent put back after a profile change goes back to its place,
+     * found by walking from the tail (rare, so the walk is fine).
+     */
     static final class SlotList {
         int head = -1;
         int tail = -1;
 
-        void append(int slot, int[] prev, int[] next) {
-            prev[slot] = tail;
-            next[slot] = -1;
-            if (tail >= 0) {
-                next[tail] = slot;
+        void append(int slot, int[] prev, int[] next, long[] readyOrder) {
+            int after = tail;
+            while (after >= 0 && readyOrder[after] > readyOrder[slot]) {
+                after = prev[after];
+            }
+            int before = after >= 0 ? next[after] : head;
+            prev[slot] = after;
+            next[slot] = before;
+            if (after >= 0) {
+                next[after] = slot;
             } else {
                 head = slot;
             }
-            tail = slot;
+            if (before >= 0) {
+                prev[before] = slot;
+            } else {
+                tail = slot;
+            }
         }
 
         void unlink(int slot, int[] prev, int[] next) {
@@ -140,6 +178,7 @@ abstract class AgentPool {
     static final class LongestIdlePool extends AgentPool {
         private int[] prev = new int[8];
         private int[] next = new int[8];
+        private long[] readyOrder = new long[8];
         private final SlotList free = new SlotList();
 
         LongestIdlePool(int id, long skillsMask, long groupsMask) {
@@ -151,6 +190,7 @@ abstract class AgentPool {
             super.grow(capacity);
             prev = Arrays.copyOf(prev, capacity);
             next = Arrays.copyOf(next, capacity);
+            readyOrder = Arrays.copyOf(readyOrder, capacity);
         }
 
         @Override
@@ -160,7 +200,8 @@ abstract class AgentPool {
 
         @Override
         void insert(int slot, Agent agent) {
-            free.append(slot, prev, next);
+            readyOrder[slot] = agent.readySequence;
+            free.append(slot, prev, next, readyOrder);
         }
 
         @Override
@@ -178,6 +219,7 @@ abstract class AgentPool {
         private int[] prev = new int[8];
         private int[] next = new int[8];
         private byte[] slotLevel = new byte[8];
+        private long[] readyOrder = new long[8];
         private final SlotList[] levels = new SlotList[LEVELS];
 
         BestProficiencyPool(int id, long skillsMask, long groupsMask) {
@@ -195,11 +237,17 @@ abstract class AgentPool {
         }
 
         @Override
+        void rejoin(int slot, Agent agent) {
+            slotLevel[slot] = (byte) (agent.weakestProficiency(skillsMask) - 1);
+        }
+
+        @Override
         void grow(int capacity) {
             super.grow(capacity);
             prev = Arrays.copyOf(prev, capacity);
             next = Arrays.copyOf(next, capacity);
             slotLevel = Arrays.copyOf(slotLevel, capacity);
+            readyOrder = Arrays.copyOf(readyOrder, capacity);
         }
 
         @Override
@@ -214,7 +262,8 @@ abstract class AgentPool {
 
         @Override
         void insert(int slot, Agent agent) {
-            levels[slotLevel[slot]].append(slot, prev, next);
+            readyOrder[slot] = agent.readySequence;
+            levels[slotLevel[slot]].append(slot, prev, next, readyOrder);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package acd.core.engine;
 
+import acd.core.model.AgentChange;
+
 /**
  * One input to the engine. Mutable on purpose: the ring preallocates these and producers fill
  * them in place, so nothing is allocated per event. Every event carries its own time; the
@@ -26,6 +28,8 @@ public final class EngineEvent {
     public boolean rejected;
     public CharSequence callerNumber;
     public CharSequence ivrPath;
+    /** The new profile for {@link EventType#AGENT_CHANGED}; rare, so an object is fine here. */
+    public AgentChange agentChange;
     /** Set by producers that trace hand-off latency; the engine never reads it. */
     public long traceNanos;
 
@@ -43,6 +47,7 @@ public final class EngineEvent {
         rejected = false;
         callerNumber = null;
         ivrPath = null;
+        agentChange = null;
         traceNanos = 0;
         return this;
     }
@@ -61,6 +66,7 @@ public final class EngineEvent {
         rejected = other.rejected;
         callerNumber = other.callerNumber;
         ivrPath = other.ivrPath;
+        agentChange = other.agentChange;
         traceNanos = other.traceNanos;
         return this;
     }
@@ -118,6 +124,12 @@ public final class EngineEvent {
         this.timeMs = timeMs;
         this.agentIndex = agentIndex;
         this.reasonCode = reasonCode;
+        return this;
+    }
+
+    public EngineEvent agentChanged(long timeMs, int agentIndex, AgentChange change) {
+        agentEvent(EventType.AGENT_CHANGED, timeMs, agentIndex, 0);
+        this.agentChange = change;
         return this;
     }
 

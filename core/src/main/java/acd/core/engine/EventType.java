@@ -19,6 +19,8 @@ public enum EventType {
     CALL_ENDED,
     /** The agent finished after-call work early. */
     WRAP_UP_DONE,
+    /** A supervisor changed the agent's skills or seat groups ({@link EngineEvent#agentChange}). */
+    AGENT_CHANGED,
     /** Nothing happened but time passed: fires due timers. */
     TICK
 }

@@ -38,8 +38,7 @@ public final class ServiceLevelBoard {
     private final AtomicLongArray waitingByQueueTier;
     private final AtomicLongArray oldestPlaceByQueue;
     /** Agents by state per staffing group (agents who staff the same set of queues). */
-    private AtomicLongArray agentsByGroupState = new AtomicLongArray(0);
-    private int[][] groupQueues = new int[0][];
+    private volatile Staffing staffing = new Staffing(new int[0][], new AtomicLongArray(0));
     private final AtomicLongArray agentsByState = new AtomicLongArray(STATES);
     private final AtomicLongArray clock = new AtomicLongArray(1);
 
@@ -188,8 +187,37 @@ public final class ServiceLevelBoard {
         agentsByState.lazySet(to.ordinal(), agentsByState.get(to.ordinal()) + 1);
         int f = group * STATES + from.ordinal();
         int t = group * STATES + to.ordinal();
-        agentsByGroupState.lazySet(f, agentsByGroupState.get(f) - 1);
-        agentsByGroupState.lazySet(t, agentsByGroupState.get(t) + 1);
+        AtomicLongArray counts = staffing.counts();
+        counts.lazySet(f, counts.get(f) - 1);
+        counts.lazySet(t, counts.get(t) + 1);
+    }
+
+    /**
+     * An agent in {@code state} moved from staffing group {@code from} to {@code to}, which
+     * staffs {@code queuesOfTo}; {@code to} may be one group past the last, a group first seen
+     * now. Readers see either the old table or the new one, never half of one.
+     */
+    public void agentRegrouped(int from, int to, int[] queuesOfTo, AgentState state) {
+        Staffing table = staffing;
+        if (to == table.queues().length) {
+            int[][] queues = java.util.Arrays.copyOf(table.queues(), to + 1);
+            queues[to] = queuesOfTo.clone();
+            AtomicLongArray counts = new AtomicLongArray((to + 1) * STATES);
+            for (int i = 0; i < table.counts().length(); i++) {
+                counts.lazySet(i, table.counts().get(i));
+            }
+            table = new Staffing(queues, counts);
+            staffing = table;
+        }
+        AtomicLongArray counts = table.counts();
+        int f = from * STATES + state.ordinal();
+        int t = to * STATES + state.ordinal();
+        counts.lazySet(f, counts.get(f) - 1);
+        counts.lazySet(t, counts.get(t) + 1);
+    }
+
+    /** Queues staffed per group, and agents by state per group (group * STATES + state). */
+    private record Staffing(int[][] queues, AtomicLongArray counts) {
     }
 
     /**
@@ -198,14 +226,14 @@ public final class ServiceLevelBoard {
      * state change then writes two counters however many queues the agent staffs.
      */
     public void agentsConfigured(int[] groupOfAgent, int[][] queuesOfGroup) {
-        groupQueues = queuesOfGroup.clone();
-        agentsByGroupState = new AtomicLongArray(queuesOfGroup.length * STATES);
+        AtomicLongArray agentsByGroupState = new AtomicLongArray(queuesOfGroup.length * STATES);
         for (int group : groupOfAgent) {
             agentsByState.lazySet(AgentState.LOGGED_OUT.ordinal(),
                     agentsByState.get(AgentState.LOGGED_OUT.ordinal()) + 1);
             int i = group * STATES + AgentState.LOGGED_OUT.ordinal();
             agentsByGroupState.lazySet(i, agentsByGroupState.get(i) + 1);
         }
+        staffing = new Staffing(queuesOfGroup.clone(), agentsByGroupState);
     }
 
     public void publishOldestWaiting(int queue, long placeMs) {
@@ -337,7 +365,9 @@ public final class ServiceLevelBoard {
 
     public long agents(int queue, AgentState state) {
         long n = 0;
-        int[][] groups = groupQueues;
+        Staffing table = staffing;
+        int[][] groups = table.queues();
+        AtomicLongArray agentsByGroupState = table.counts();
         for (int g = 0; g < groups.length; g++) {
             for (int q : groups[g]) {
                 if (q == queue) {

@@ -1,5 +1,7 @@
 package acd.core.engine;
 
+import acd.core.model.AgentChange;
+
 import acd.core.metrics.TrafficFigures;
 import acd.core.model.AgentSelection;
 import acd.core.model.MaxWaitAction;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -90,6 +93,17 @@ class RandomTrafficTest {
                 e.agentEvent(kinds[random.nextInt(kinds.length)], time, random.nextInt(agents + 1), 10);
             } else if (what < 82) {
                 e.offerAnswered(time, 1_000_000 + random.nextInt(5), random.nextInt(agents));
+            } else if (what < 84) {
+                // A supervisor moves someone between teams in the middle of it all.
+                Map<String, Integer> skills = new HashMap<>();
+                for (String skill : List.of("billing", "broadband", "english")) {
+                    if (random.nextBoolean()) {
+                        skills.put(skill, 1 + random.nextInt(10));
+                    }
+                }
+                AgentChange change = random.nextBoolean() ? AgentChange.skills(skills)
+                        : AgentChange.seatGroups(List.of(groups[random.nextInt(groups.length)]));
+                e.agentChanged(time, random.nextInt(agents), change);
             } else {
                 e.tick(time);
             }

@@ -1,0 +1,26 @@
+package acd.core.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A change to an agent's routing profile made while the centre runs (a supervisor moving a
+ * seat to another team, say). A part left null stays as it is.
+ *
+ * @param skills     the agent's new skills, name to proficiency 1 (best) .. 10, or null
+ * @param seatGroups the agent's new seat groups, or null
+ */
+public record AgentChange(Map<String, Integer> skills, List<String> seatGroups) {
+    public AgentChange {
+        skills = skills == null ? null : Map.copyOf(skills);
+        seatGroups = seatGroups == null ? null : List.copyOf(seatGroups);
+    }
+
+    public static AgentChange skills(Map<String, Integer> skills) {
+        return new AgentChange(skills, null);
+    }
+
+    public static AgentChange seatGroups(List<String> seatGroups) {
+        return new AgentChange(null, seatGroups);
+    }
+}
