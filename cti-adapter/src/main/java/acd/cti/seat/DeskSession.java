@@ -1,5 +1,7 @@
 package acd.cti.seat;
 
+import acd.core.model.AgentChange;
+
 import acd.core.engine.AgentState;
 import acd.core.engine.EventType;
 import acd.core.engine.ReasonCodes;
@@ -271,13 +273,25 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         try {
             supervisorAction(request);
         } catch (SeatProtocolException e) {
-            if (request instanceof SeatRequest.SetNotReady r) {
-                LOG.info("supervisor {} setNotReady agent {} refused: {}", user, r.agent(), e.getMessage());
-            } else if (request instanceof SeatRequest.LogoutAgent r) {
-                LOG.info("supervisor {} logoutAgent agent {} refused: {}", user, r.agent(), e.getMessage());
+            String agentId = targetOf(request);
+            if (agentId != null) {
+                LOG.info("supervisor {} {} agent {} refused: {}", user, request.type(), agentId, e.getMessage());
             }
             throw e;
         }
+    }
+
+    private static String targetOf(SeatRequest request) {
+        if (request instanceof SeatRequest.SetNotReady r) {
+            return r.agent();
+        } else if (request instanceof SeatRequest.LogoutAgent r) {
+            return r.agent();
+        } else if (request instanceof SeatRequest.SetSkills r) {
+            return r.agent();
+        } else if (request instanceof SeatRequest.SetSeatGroups r) {
+            return r.agent();
+        }
+        return null;
     }
 
     private void supervisorAction(SeatRequest request) throws SeatProtocolException {
@@ -294,16 +308,22 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             long now = gateway.clockMs.getAsLong();
             gateway.engine.publish(e -> e.agentEvent(EventType.AGENT_LOGGED_OUT, now, target, ReasonCodes.UNSPECIFIED));
             send(new SeatNotice.Ack(request.type(), r.agent()));
-        } else if (request instanceof SeatRequest.NotSupportedYet r) {
-            LOG.info("supervisor {} {} agent {} refused: not supported yet", user, r.type(), r.agent());
-            throw new SeatProtocolException(SeatErrorCode.NOT_SUPPORTED, "'" + r.type() + "' is not supported yet");
+        } else if (request instanceof SeatRequest.SetSkills || request instanceof SeatRequest.SetSeatGroups) {
+            String agentId = targetOf(request);
+            int target = knownAgent(agentId);
+            AgentChange change = gateway.checkedChange(request);
+            LOG.info("supervisor {} {} agent {} {}", user, request.type(), agentId,
+                    change.skills() != null ? change.skills() : change.seatGroups());
+            long now = gateway.clockMs.getAsLong();
+            gateway.engine.publish(e -> e.agentChanged(now, target, change));
+            send(new SeatNotice.Ack(request.type(), agentId));
         } else if (request instanceof SeatRequest.Logout) {
             send(new SeatNotice.Ack(request.type(), null));
             endedBecause = "logged out";
             closeWith(WebSocketCloseStatus.NORMAL_CLOSURE, "logged out");
         } else {
             throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED, "'" + request.type()
-                    + "' is an agent action; supervisors use setNotReady and logoutAgent");
+                    + "' is an agent action; supervisors use setNotReady, logoutAgent, setSkills and setSeatGroups");
         }
     }
 

@@ -7,6 +7,7 @@ import acd.core.engine.EngineListener;
 import acd.core.engine.ReasonCodes;
 import acd.core.metrics.ServiceLevelBoard;
 import acd.core.model.AgentSpec;
+import acd.core.model.AgentChange;
 import acd.core.model.RoutingConfig;
 import acd.cti.flow.EngineInbox;
 import acd.cti.seat.codec.SeatErrorCode;
@@ -436,6 +437,30 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
                     "'" + reason + "' is not a configured not-ready reason; one of " + configured);
         }
         return code;
+    }
+
+    /**
+     * A supervisor's skill or seat-group change, checked against the routing configuration so
+     * the supervisor hears at once what was wrong rather than the engine ignoring it.
+     */
+    AgentChange checkedChange(SeatRequest request) throws SeatProtocolException {
+        if (request instanceof SeatRequest.SetSkills r) {
+            for (String skill : r.skills().keySet()) {
+                if (!config.skills().contains(skill)) {
+                    throw new SeatProtocolException(SeatErrorCode.UNKNOWN_NAME,
+                            "'" + skill + "' is not a configured skill; one of " + config.skills());
+                }
+            }
+            return AgentChange.skills(r.skills());
+        }
+        SeatRequest.SetSeatGroups r = (SeatRequest.SetSeatGroups) request;
+        for (String group : r.seatGroups()) {
+            if (!config.seatGroups().contains(group)) {
+                throw new SeatProtocolException(SeatErrorCode.UNKNOWN_NAME,
+                        "'" + group + "' is not a configured seat group; one of " + config.seatGroups());
+            }
+        }
+        return AgentChange.seatGroups(r.seatGroups());
     }
 
     String reasonName(int code) {

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -84,8 +87,19 @@ class SeatRequestDecoderTest {
         assertEquals("1002", assertInstanceOf(SeatRequest.LogoutAgent.class,
                 decoder.decode("{\"type\":\"logoutAgent\",\"agent\":\"1002\"}")).agent());
         assertEquals(SeatErrorCode.BAD_FIELD, refusal("{\"type\":\"logoutAgent\"}"));
-        assertEquals("setSkills", assertInstanceOf(SeatRequest.NotSupportedYet.class,
-                decoder.decode("{\"type\":\"setSkills\",\"agent\":\"1001\"}")).type());
+        assertEquals(Map.of("billing", 1, "vip", 3), assertInstanceOf(SeatRequest.SetSkills.class,
+                decoder.decode("{\"type\":\"setSkills\",\"agent\":\"1001\",\"skills\":{\"billing\":1,\"vip\":3}}"))
+                .skills());
+        assertEquals(List.of("vip", "gotone"), assertInstanceOf(SeatRequest.SetSeatGroups.class,
+                decoder.decode("{\"type\":\"setSeatGroups\",\"agent\":1001,\"seatGroups\":[\"vip\",\"gotone\"]}"))
+                .seatGroups());
+        assertEquals(SeatErrorCode.BAD_FIELD, refusal("{\"type\":\"setSkills\",\"agent\":\"1001\"}"));
+        assertEquals(SeatErrorCode.BAD_FIELD, refusal("{\"type\":\"setSkills\",\"skills\":{\"billing\":1}}"));
+        assertEquals(SeatErrorCode.BAD_FIELD, refusal("{\"type\":\"setSkills\",\"agent\":\"1001\",\"skills\":{\"billing\":0}}"));
+        assertEquals(SeatErrorCode.BAD_FIELD, refusal("{\"type\":\"setSkills\",\"agent\":\"1001\",\"skills\":{\"billing\":\"1\"}}"));
+        assertEquals(SeatErrorCode.BAD_FIELD, refusal("{\"type\":\"setSeatGroups\",\"agent\":\"1001\",\"seatGroups\":\"vip\"}"));
+        assertEquals(SeatErrorCode.BAD_FIELD, refusal("{\"type\":\"setSeatGroups\",\"agent\":\"1001\",\"seatGroups\":[\"vip\",\"vip\"]}"));
+        assertEquals(SeatErrorCode.BAD_FIELD, refusal("{\"type\":\"setSeatGroups\",\"agent\":\"1001\",\"seatGroups\":[1]}"));
     }
 
     @ParameterizedTest

@@ -89,15 +89,43 @@ class SupervisorDeskTest {
     }
 
     @Test
-    void changingAnAgentsSkillsOrSeatGroupIsNotSupportedYet() {
+    void aSupervisorGivesAnAgentASkillAndTheWaitingCallIsOfferedToIt() {
+        try (CapturedLog log = new CapturedLog();
+             DeskClient billingAgent = floor.readyAgentDesk("1003");
+             DeskClient lead = floor.supervisorDesk("lead1")) {
+            floor.callArrives(801, "gold", null, null, "13900000002", "main");
+            floor.settle();
+            billingAgent.drain();
+
+            lead.send("{\"type\":\"setSkills\",\"agent\":\"1003\",\"skills\":{\"billing\":1,\"general\":3}}");
+            JsonNode ack = lead.await("ack");
+            assertEquals("setSkills", ack.path("action").asText());
+            assertEquals("1003", ack.path("agent").asText());
+            JsonNode offered = billingAgent.await("offered");
+            assertEquals("13900000002", offered.path("callerNumber").asText(), offered.toString());
+
+            lead.send("{\"type\":\"setSeatGroups\",\"agent\":1003,\"seatGroups\":[\"vip\"]}");
+            assertEquals("setSeatGroups", lead.await("ack").path("action").asText());
+            assertEquals(1, log.linesContaining("supervisor lead1 setSkills agent 1003").size(), log.lines().toString());
+            assertEquals(1, log.linesContaining("supervisor lead1 setSeatGroups agent 1003 [vip]").size(),
+                    log.lines().toString());
+        }
+    }
+
+    @Test
+    void anUnknownSkillOrSeatGroupIsRefusedNamingIt() {
         try (CapturedLog log = new CapturedLog(); DeskClient lead = floor.supervisorDesk("lead1")) {
             lead.drain();
-            lead.send("{\"type\":\"setSkills\",\"agent\":\"1001\",\"skills\":{\"billing\":1}}");
-            JsonNode error = lead.awaitError("not_supported");
-            assertTrue(error.path("message").asText().contains("not supported yet"), error.toString());
-            lead.send("{\"type\":\"setSeatGroups\",\"agent\":\"1001\",\"groups\":[\"vip\"]}");
-            lead.awaitError("not_supported");
-            assertEquals(1, log.linesContaining("supervisor lead1 setSkills agent 1001").size(), log.lines().toString());
+            lead.send("{\"type\":\"setSkills\",\"agent\":\"1001\",\"skills\":{\"biling\":1}}");
+            JsonNode error = lead.awaitError("unknown_name");
+            assertTrue(error.path("message").asText().contains("'biling' is not a configured skill"), error.toString());
+            lead.send("{\"type\":\"setSeatGroups\",\"agent\":\"1001\",\"seatGroups\":[\"nowhere\"]}");
+            lead.awaitError("unknown_name");
+            lead.send("{\"type\":\"setSkills\",\"agent\":\"9999\",\"skills\":{\"general\":1}}");
+            lead.awaitError("unknown_agent");
+            lead.send("{\"type\":\"setSkills\",\"agent\":\"1001\",\"skills\":{\"general\":11}}");
+            lead.awaitError("bad_field");
+            assertEquals(1, log.linesContaining("supervisor lead1 setSkills agent 1001 refused").size(), log.lines().toString());
         }
     }
 

@@ -24,8 +24,8 @@ public enum SeatErrorCode {
     UNKNOWN_AGENT("unknown_agent"),
     /** A not-ready reason that is not one of the configured ones. */
     UNKNOWN_REASON("unknown_reason"),
-    /** A message the gateway knows but cannot carry out yet. */
-    NOT_SUPPORTED("not_supported"),
+    /** A skill or seat group the routing configuration does not have. */
+    UNKNOWN_NAME("unknown_name"),
     /** More messages than the per-connection limit: this one was dropped. */
     RATE_LIMITED("rate_limited"),
     /** The limit was exceeded on and on: the connection is closed. */

@@ -1,5 +1,8 @@
 package acd.cti.seat.codec;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * One message from a desktop. Agent requests carry an optional {@code agent}: when present it
  * must be the desktop's own agent, which the gateway checks; the decoder only reads it.
@@ -132,7 +135,19 @@ public sealed interface SeatRequest {
         }
     }
 
-    /** A message the protocol names but the gateway cannot carry out yet (skill and seat group changes). */
-    record NotSupportedYet(String type, String agent) implements SeatRequest {
+    /** {@code setSkills}: a supervisor gives an agent a new set of skills, name to proficiency 1..10. */
+    record SetSkills(String agent, Map<String, Integer> skills) implements SeatRequest {
+        @Override
+        public String type() {
+            return "setSkills";
+        }
+    }
+
+    /** {@code setSeatGroups}: a supervisor moves an agent to other seat groups. */
+    record SetSeatGroups(String agent, List<String> seatGroups) implements SeatRequest {
+        @Override
+        public String type() {
+            return "setSeatGroups";
+        }
     }
 }

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * One text frame to one {@link SeatRequest}, or a {@link SeatProtocolException} that says what
  * was wrong. Strict on purpose: one JSON object, no duplicate keys (two {@code agent} fields
@@ -50,7 +55,8 @@ public final class SeatRequestDecoder {
             case "heartbeat" -> new SeatRequest.Heartbeat();
             case "setNotReady" -> new SeatRequest.SetNotReady(requiredName(root, "agent"), reason(root));
             case "logoutAgent" -> new SeatRequest.LogoutAgent(requiredName(root, "agent"));
-            case "setSkills", "setSeatGroups" -> new SeatRequest.NotSupportedYet(type, optionalName(root, "agent"));
+            case "setSkills" -> new SeatRequest.SetSkills(requiredName(root, "agent"), skills(root));
+            case "setSeatGroups" -> new SeatRequest.SetSeatGroups(requiredName(root, "agent"), seatGroups(root));
             default -> throw new SeatProtocolException(SeatErrorCode.UNKNOWN_TYPE,
                     "unknown message type '" + shortened(type) + "'");
         };
@@ -89,6 +95,62 @@ public final class SeatRequestDecoder {
             throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"reasonCode\" must be a whole number >= 0");
         }
         return new SeatRequest.Reason(null, code.intValue());
+    }
+
+    /** At most this many skills or seat groups in one change: the engine knows 64 of each. */
+    public static final int MAX_NAMES = 64;
+
+    private static Map<String, Integer> skills(JsonNode root) throws SeatProtocolException {
+        JsonNode node = root.get("skills");
+        if (node == null || !node.isObject()) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"setSkills\" needs a \"skills\" object of skill name to proficiency 1..10");
+        }
+        if (node.size() > MAX_NAMES) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "at most " + MAX_NAMES + " skills");
+        }
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String name = checkedName("skills", e.getKey());
+            JsonNode level = e.getValue();
+            if (!level.isInt() || level.intValue() < 1 || level.intValue() > 10) {
+                throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                        "proficiency of skill '" + name + "' must be a whole number 1..10");
+            }
+            skills.put(name, level.intValue());
+        }
+        return skills;
+    }
+
+    private static List<String> seatGroups(JsonNode root) throws SeatProtocolException {
+        JsonNode node = root.get("seatGroups");
+        if (node == null || !node.isArray()) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"setSeatGroups\" needs a \"seatGroups\" list of seat group names");
+        }
+        if (node.size() > MAX_NAMES) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "at most " + MAX_NAMES + " seat groups");
+        }
+        List<String> groups = new ArrayList<>();
+        for (JsonNode g : node) {
+            if (!g.isTextual()) {
+                throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"seatGroups\" holds names as text");
+            }
+            String name = checkedName("seatGroups", g.textValue());
+            if (groups.contains(name)) {
+                throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "seat group '" + name + "' is named twice");
+            }
+            groups.add(name);
+        }
+        return groups;
+    }
+
+    private static String checkedName(String field, String name) throws SeatProtocolException {
+        if (name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"" + field + "\" holds an empty, over-long or unprintable name");
+        }
+        return name;
     }
 
     private static String requiredName(JsonNode root, String field) throws SeatProtocolException {
