@@ -25,7 +25,7 @@ import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatSettings;
 import acd.server.http.HttpApi;
-import acd.server.http.QueueReports;
+import acd.core.metrics.QueueReports;
 import acd.server.journal.QueueLogFile;
 import acd.server.journal.QueueLogJournal;
 import acd.server.journal.QueueLogSettings;

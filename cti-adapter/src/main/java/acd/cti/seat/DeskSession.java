@@ -57,6 +57,8 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
     private String endedBecause = "connection closed";
 
     private SeatRequest.Role role;
+    /** A wallboard: watches the figures, never logs in, may do nothing else. */
+    private boolean wallboard;
     private String user;
     private int agent = -1;
     private int loginFailures;
@@ -125,6 +127,9 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         cancel(loginDeadline);
         cancel(figuresTask);
         behindLogin.clear();
+        if (wallboard) {
+            gateway.removeWallboard(this);
+        }
         if (role == SeatRequest.Role.AGENT) {
             if (gateway.releaseSeat(agent, this) && !gateway.closing() && agentLoggedIn()) {
                 gateway.desktopLost();
@@ -220,8 +225,12 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(SeatRequest request) throws SeatProtocolException {
-        if (request instanceof SeatRequest.Login login) {
+        if (wallboard) {
+            wallboardRequest(request);
+        } else if (request instanceof SeatRequest.Login login) {
             login(login);
+        } else if (request instanceof SeatRequest.Watch) {
+            watch();
         } else if (role == null) {
             throw new SeatProtocolException(SeatErrorCode.NOT_LOGGED_IN, "log in first");
         } else if (request instanceof SeatRequest.Heartbeat) {
@@ -231,6 +240,46 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         } else {
             supervisorRequest(request);
         }
+    }
+
+    /** A wallboard on the office screen: live figures without a login, so it can take no action. */
+    private void watch() throws SeatProtocolException {
+        if (role != null) {
+            throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED,
+                    "this connection is logged in; a wallboard uses a connection of its own");
+        }
+        wallboard = true;
+        cancel(loginDeadline);
+        behindLogin.clear();
+        SeatGatewaySettings settings = gateway.settings;
+        gateway.addWallboard(this);
+        figuresTask = ctx.executor().scheduleAtFixedRate(this::sendBoard, settings.figuresEveryMs(),
+                settings.figuresEveryMs(), TimeUnit.MILLISECONDS);
+        send(new SeatNotice.Watching(settings.heartbeatIntervalMs(), settings.figuresEveryMs()));
+        send(gateway.board());
+        LOG.debug("wallboard watching from {}", ctx.channel().remoteAddress());
+    }
+
+    private void wallboardRequest(SeatRequest request) throws SeatProtocolException {
+        if (request instanceof SeatRequest.Heartbeat) {
+            send(new SeatNotice.Ack("heartbeat", null));
+        } else if (request instanceof SeatRequest.Watch) {
+            send(gateway.board());
+        } else if (request instanceof SeatRequest.Logout) {
+            send(new SeatNotice.Ack(request.type(), null));
+            endedBecause = "stopped watching";
+            closeWith(WebSocketCloseStatus.NORMAL_CLOSURE, "logged out");
+        } else {
+            throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED,
+                    "a wallboard only watches; '" + request.type() + "' needs a login on a connection of its own");
+        }
+    }
+
+    private void sendBoard() {
+        if (closing || !ctx.channel().isActive() || !ctx.channel().isWritable()) {
+            return;
+        }
+        send(gateway.board());
     }
 
     private void agentRequest(SeatRequest request) throws SeatProtocolException {
@@ -584,6 +633,9 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
     }
 
     private String who() {
+        if (wallboard) {
+            return "wallboard";
+        }
         return role == null ? "(not logged in)" : role.wireName() + " " + user;
     }
 

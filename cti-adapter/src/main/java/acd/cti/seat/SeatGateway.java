@@ -7,6 +7,7 @@ import acd.core.engine.EngineListener;
 import acd.core.engine.ReasonCodes;
 import acd.core.metrics.ServiceLevelBoard;
 import acd.core.model.AgentSpec;
+import acd.core.metrics.QueueReports;
 import acd.core.model.AgentChange;
 import acd.core.model.RoutingConfig;
 import acd.cti.flow.EngineInbox;
@@ -96,6 +97,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     private final SeatCredentials credentials;
     private final ReasonCodes reasons;
     private final QueueFigures figures;
+    private final Supplier<ServiceLevelBoard> boardSource;
     private final Map<String, Integer> agentIndexById = new HashMap<>();
     private final String[] agentIds;
     private final String[] agentNames;
@@ -109,6 +111,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     /** The desktop watching each agent, by agent index. */
     private final AtomicReferenceArray<DeskSession> seats;
     private final Set<DeskSession> supervisors = ConcurrentHashMap.newKeySet();
+    private final Set<DeskSession> wallboards = ConcurrentHashMap.newKeySet();
     /** Each agent's state and reason as the engine last reported them; written by the engine thread only. */
     private final AtomicIntegerArray agentStates;
     private final AtomicIntegerArray agentReasons;
@@ -141,6 +144,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         this.clockMs = clockMs;
         this.reasons = new ReasonCodes(config.notReadyReasons());
         this.figures = new QueueFigures(config, board);
+        this.boardSource = board;
         List<SeatNotice.ReasonName> menu = new ArrayList<>();
         for (int i = 0; i < config.notReadyReasons().size(); i++) {
             menu.add(new SeatNotice.ReasonName(ReasonCodes.FIRST_CONFIGURED + i, config.notReadyReasons().get(i)));
@@ -272,6 +276,9 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         for (DeskSession supervisor : supervisors) {
             supervisor.shutDown();
         }
+        for (DeskSession wallboard : wallboards) {
+            wallboard.shutDown();
+        }
         synchronized (this) {
             if (workers != null) {
                 acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -292,6 +299,11 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
             }
         }
         return n;
+    }
+
+    /** Wallboards watching now. */
+    public int wallboards() {
+        return wallboards.size();
     }
 
     /** Supervisor desktops logged in now. */
@@ -497,6 +509,19 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     /** Gives up the agent's seat if {@code session} still holds it; false when another desktop took over. */
     boolean releaseSeat(int agent, DeskSession session) {
         return seats.compareAndSet(agent, session, null);
+    }
+
+    void addWallboard(DeskSession session) {
+        wallboards.add(session);
+    }
+
+    void removeWallboard(DeskSession session) {
+        wallboards.remove(session);
+    }
+
+    /** What a wallboard shows: the document {@code GET /api/queues} serves, read now. */
+    SeatNotice.Board board() {
+        return new SeatNotice.Board(new QueueReports(config, boardSource.get()).all());
     }
 
     void addSupervisor(DeskSession session) {

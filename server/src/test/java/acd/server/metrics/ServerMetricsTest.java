@@ -9,7 +9,7 @@ import acd.core.engine.EngineListener;
 import acd.core.engine.EventType;
 import acd.core.model.RoutingConfig;
 import acd.server.http.HttpApi;
-import acd.server.http.QueueReports;
+import acd.core.metrics.QueueReports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;

@@ -3,6 +3,7 @@ package acd.cti.seat.codec;
 import acd.core.engine.AgentState;
 
 import java.util.List;
+import java.util.Map;
 
 /** One message to a desktop. Times are the engine's event time in epoch milliseconds. */
 public sealed interface SeatNotice {
@@ -90,5 +91,16 @@ public sealed interface SeatNotice {
             queues = List.copyOf(queues);
             agentsByState = agentsByState.clone();
         }
+    }
+
+    /** {@code watching}: the reply to {@code watch}; a {@code board} follows every {@code boardEveryMs}. */
+    record Watching(long heartbeatMs, long boardEveryMs) implements SeatNotice {
+    }
+
+    /**
+     * {@code board}: the wallboard's figures, the same document {@code GET /api/queues} serves
+     * (see {@link acd.core.metrics.QueueReports}).
+     */
+    record Board(Map<String, Object> report) implements SeatNotice {
     }
 }

@@ -3,6 +3,7 @@ package acd.cti.seat.codec;
 import acd.core.engine.AgentState;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,7 +20,8 @@ public final class SeatNoticeEncoder {
         }
     }
 
-    private final JsonFactory json = new JsonFactory();
+    /** A mapper's factory, so a generator can also write the wallboard's plain maps. */
+    private final JsonFactory json = JsonMapper.builder().build().getFactory();
 
     /** The wire name of a state, as on the HTTP API: {@code not-ready}, {@code wrap-up}. */
     public static String stateName(AgentState state) {
@@ -131,6 +133,13 @@ public final class SeatNoticeEncoder {
             }
             g.writeEndArray();
             writeAgents(g, n.agentsByState());
+        } else if (notice instanceof SeatNotice.Watching n) {
+            g.writeStringField("type", "watching");
+            g.writeNumberField("heartbeatMs", n.heartbeatMs());
+            g.writeNumberField("boardEveryMs", n.boardEveryMs());
+        } else if (notice instanceof SeatNotice.Board n) {
+            g.writeStringField("type", "board");
+            g.writeObjectField("board", n.report());
         } else {
             throw new IllegalArgumentException("no encoding for " + notice.getClass().getSimpleName());
         }

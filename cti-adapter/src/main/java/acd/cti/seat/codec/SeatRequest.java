@@ -111,6 +111,14 @@ public sealed interface SeatRequest {
         }
     }
 
+    /** {@code watch}: a wallboard asks for the live queue figures; no login, no actions. */
+    record Watch() implements SeatRequest {
+        @Override
+        public String type() {
+            return "watch";
+        }
+    }
+
     /** {@code heartbeat}: the desktop is still watched. */
     record Heartbeat() implements SeatRequest {
         @Override

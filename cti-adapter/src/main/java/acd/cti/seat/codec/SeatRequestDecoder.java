@@ -53,6 +53,7 @@ public final class SeatRequestDecoder {
             case "wrapUpDone" -> new SeatRequest.WrapUpDone(optionalName(root, "agent"));
             case "logout" -> new SeatRequest.Logout(optionalName(root, "agent"));
             case "heartbeat" -> new SeatRequest.Heartbeat();
+            case "watch" -> new SeatRequest.Watch();
             case "setNotReady" -> new SeatRequest.SetNotReady(requiredName(root, "agent"), reason(root));
             case "logoutAgent" -> new SeatRequest.LogoutAgent(requiredName(root, "agent"));
             case "setSkills" -> new SeatRequest.SetSkills(requiredName(root, "agent"), skills(root));

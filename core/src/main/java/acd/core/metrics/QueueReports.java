@@ -1,10 +1,6 @@
-package acd.server.http;
+package acd.core.metrics;
 
 import acd.core.engine.AgentState;
-import acd.core.metrics.IntervalFigures;
-import acd.core.metrics.ServiceLevelBoard;
-import acd.core.metrics.TrafficFigures;
-import acd.core.metrics.WaitPercentiles;
 import acd.core.model.QueueSpec;
 import acd.core.model.RoutingConfig;
 import acd.core.model.TierSpec;
@@ -124,7 +120,7 @@ public final class QueueReports {
         return Double.isFinite(ms) ? ms / 1000.0 : null;
     }
 
-    static String stateName(AgentState state) {
+    public static String stateName(AgentState state) {
         return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
