@@ -153,6 +153,12 @@ public final class AcdServer implements AutoCloseable {
         resources.put("/api/queues", HttpApi.json(reports::all));
         resources.put("/api/health", HttpApi.json(this::health));
         resources.put("/metrics", new MetricsEndpoint(metrics.registry()));
+        HttpApi.Resource wallboard = HttpApi.classpathFile("/wallboard/index.html", "text/html; charset=utf-8");
+        resources.put("/", wallboard);
+        resources.put("/index.html", wallboard);
+        resources.put("/wallboard.js", HttpApi.classpathFile("/wallboard/wallboard.js",
+                "text/javascript; charset=utf-8"));
+        resources.put("/wallboard.css", HttpApi.classpathFile("/wallboard/wallboard.css", "text/css; charset=utf-8"));
         this.http = new HttpApi(settings.httpBind(), settings.httpPort(), resources, seats::mount);
         LOG.info("routing {} queues and {} agents; FastAGI on {}; AMI {}; HTTP API and /metrics on {}:{}; queue_log {}",
                 routing.queues().size(), routing.agents().size(), agiAddress, simulator != null

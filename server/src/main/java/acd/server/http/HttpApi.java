@@ -63,6 +63,24 @@ public final class HttpApi implements AutoCloseable {
         return request -> new Reply(JSON, MAPPER.writeValueAsBytes(figures.get()));
     }
 
+    /**
+     * A file shipped inside the server jar (the wallboard's page, script and style), read once
+     * now so a missing file stops the start rather than a browser's first request.
+     */
+    public static Resource classpathFile(String resource, String contentType) {
+        byte[] body;
+        try (java.io.InputStream in = HttpApi.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + resource + " is missing from the server jar");
+            }
+            body = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read resource " + resource, e);
+        }
+        Reply reply = new Reply(contentType, body);
+        return request -> reply;
+    }
+
     private final Map<String, Resource> routes;
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(1);

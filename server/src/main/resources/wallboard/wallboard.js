@@ -1,0 +1,173 @@
+// The hotline wallboard: draws GET /api/queues once, then every "board" message the server
+// pushes on the CTI WebSocket (the same document), so the screen follows the floor live.
+(function () {
+  "use strict";
+
+  var STATES = [["ready", "空闲 ready"], ["ringing", "振铃 ringing"], ["talking", "通话 talking"],
+    ["wrap-up", "话后 wrap-up"], ["not-ready", "示忙 not ready"], ["logged-out", "未登录 logged out"]];
+  var DAY_MS = 24 * 3600 * 1000;
+  var INTERVAL_MS = 15 * 60 * 1000;
+
+  // Formats shared with the browser test: what the screen shows for a figure of the document.
+  function pct(x) { return x === null || x === undefined ? "—" : (x * 100).toFixed(1) + "%"; }
+  function secs(x) { return x === null || x === undefined ? "—" : x.toFixed(1) + " s"; }
+  function count(n) { return String(n); }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function figure(label, field, text) {
+    return el("div", {"class": "figure"}, [el("span", {}, [label]), el("b", {"data-field": field}, [text])]);
+  }
+
+  function meetsTarget(level, targetPercent) {
+    return level !== null && level !== undefined && level * 100 >= targetPercent;
+  }
+
+  function levelClass(level, targetPercent) {
+    if (level === null || level === undefined) { return "none"; }
+    return meetsTarget(level, targetPercent) ? "good" : "bad";
+  }
+
+  function states(agents, prefix) {
+    return STATES.map(function (s) {
+      return el("div", {"class": "state"}, [s[1], el("b", {"data-field": prefix + s[0]}, [count(agents[s[0]])])]);
+    });
+  }
+
+  // Service level per 15-minute interval over the day of the latest figures, against the target.
+  function chart(q, timeMs) {
+    var width = 960, height = 120, top = 6, bottom = 16, plot = height - top - bottom;
+    var box = svg("svg", {"viewBox": "0 0 " + width + " " + height, "preserveAspectRatio": "none",
+      "role": "img", "aria-label": "service level by interval"});
+    var day = new Date(timeMs || Date.now());
+    day.setHours(0, 0, 0, 0);
+    var dayStart = day.getTime();
+    var slot = width / (DAY_MS / INTERVAL_MS);
+    [0, 0.5, 1].forEach(function (f) {
+      var y = top + plot * (1 - f);
+      box.appendChild(svg("line", {"class": "grid", "x1": 0, "x2": width, "y1": y, "y2": y}));
+    });
+    for (var h = 0; h <= 24; h += 3) {
+      box.appendChild(svg("text", {"class": "axis", "x": Math.min(h * 4 * slot + 2, width - 24), "y": height - 3},
+        (h < 10 ? "0" : "") + h + ":00"));
+    }
+    (q.intervals || []).forEach(function (iv) {
+      if (iv.startMs < dayStart || iv.startMs >= dayStart + DAY_MS || iv.serviceLevel === null) { return; }
+      var x = (iv.startMs - dayStart) / INTERVAL_MS * slot;
+      var barHeight = Math.max(1, plot * iv.serviceLevel);
+      var bar = svg("rect", {"class": "bar " + levelClass(iv.serviceLevel, q.targetPercent),
+        "x": x + 0.5, "width": Math.max(1, slot - 1), "y": top + plot - barHeight, "height": barHeight,
+        "data-interval-start": iv.startMs, "data-value": iv.serviceLevel});
+      bar.appendChild(svg("title", {}, new Date(iv.startMs).toLocaleTimeString() + "  " + pct(iv.serviceLevel)
+        + "  (" + iv.answeredWithinThreshold + "/" + iv.offered + ")"));
+      box.appendChild(bar);
+    });
+    var ty = top + plot * (1 - q.targetPercent / 100);
+    box.appendChild(svg("line", {"class": "target-line", "x1": 0, "x2": width, "y1": ty, "y2": ty}));
+    return el("div", {"class": "chart"}, [box]);
+  }
+
+  function tierTable(q) {
+    var head = el("tr", {}, ["客户等级 tier", "服务水平 SL", "接通率 answer", "排队 waiting", "ASA", "呼入 offered"]
+      .map(function (t) { return el("th", {}, [t]); }));
+    var rows = q.tiers.map(function (t) {
+      return el("tr", {"data-tier": t.tier}, [
+        el("td", {}, [t.label + " (" + t.tier + ")"]),
+        el("td", {"data-field": "serviceLevel", "class": levelClass(t.serviceLevel, q.targetPercent)},
+          [pct(t.serviceLevel)]),
+        el("td", {"data-field": "answerRate"}, [pct(t.answerRate)]),
+        el("td", {"data-field": "waitingNow"}, [count(t.waitingNow)]),
+        el("td", {"data-field": "asaSeconds"}, [secs(t.asaSeconds)]),
+        el("td", {"data-field": "offered"}, [count(t.offered)])]);
+    });
+    return el("table", {}, [el("thead", {}, [head]), el("tbody", {}, rows)]);
+  }
+
+  function queueCard(q, timeMs) {
+    var level = el("span", {"class": "big " + levelClass(q.serviceLevel, q.targetPercent), "data-field": "serviceLevel"},
+      [pct(q.serviceLevel)]);
+    return el("section", {"class": "queue", "data-queue": q.queue}, [
+      el("h2", {}, [q.label + " ", el("small", {}, [q.queue])]),
+      el("div", {"class": "headline"}, [level,
+        el("span", {"class": "target"}, [q.thresholdSeconds + " 秒内接通 · 目标 target " + q.targetPercent + "%"])]),
+      el("div", {"class": "figures"}, [
+        figure("接通率 answer rate", "answerRate", pct(q.answerRate)),
+        figure("排队 waiting now", "waitingNow", count(q.waitingNow)),
+        figure("当前最长等待 longest now", "longestWaitingNowSeconds", secs(q.longestWaitingNowSeconds)),
+        figure("平均应答 ASA", "asaSeconds", secs(q.asaSeconds)),
+        figure("呼入 offered", "offered", count(q.offered)),
+        figure("接通 answered", "answered", count(q.answered)),
+        figure("放弃 abandoned", "abandoned", count(q.abandoned)),
+        figure("今日最长等待 longest today", "longestWaitSeconds", secs(q.longestWaitSeconds))]),
+      el("div", {"class": "states"}, states(q.agents, "agents.")),
+      tierTable(q),
+      chart(q, timeMs)]);
+  }
+
+  function render(doc, source) {
+    var main = document.getElementById("queues");
+    var cards = doc.queues.map(function (q) { return queueCard(q, doc.time); });
+    main.replaceChildren.apply(main, cards);
+    var floor = document.getElementById("floor-states");
+    floor.replaceChildren.apply(floor, states(doc.agents, "agents."));
+    document.body.setAttribute("data-time", doc.time);
+    document.body.setAttribute("data-source", source);
+    document.getElementById("clock").textContent = doc.time ? new Date(doc.time).toLocaleTimeString() : "--:--:--";
+  }
+
+  function setStatus(kind, text) {
+    var status = document.getElementById("status");
+    status.className = "status " + kind;
+    status.textContent = text;
+  }
+
+  var retryMs = 1000;
+  var heartbeat = null;
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var ws = new WebSocket(scheme + location.host + "/cti");
+    ws.onopen = function () { ws.send(JSON.stringify({type: "watch"})); };
+    ws.onmessage = function (event) {
+      var message = JSON.parse(event.data);
+      if (message.type === "watching") {
+        retryMs = 1000;
+        setStatus("live", "live");
+        clearInterval(heartbeat);
+        heartbeat = setInterval(function () { ws.send(JSON.stringify({type: "heartbeat"})); },
+          Math.max(1000, message.heartbeatMs / 2));
+      } else if (message.type === "board") {
+        liveSeen = true;
+        render(message.board, "live");
+      } else if (message.type === "error") {
+        setStatus("lost", message.code);
+      }
+    };
+    ws.onclose = function () {
+      clearInterval(heartbeat);
+      setStatus("lost", "reconnecting");
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 30000);
+    };
+  }
+
+  var liveSeen = false;
+  fetch("/api/queues").then(function (r) { return r.json(); })
+    .then(function (doc) { if (!liveSeen) { render(doc, "fetch"); } })
+    .catch(function () { setStatus("lost", "no figures"); });
+  connect();
+})();
