@@ -15,6 +15,16 @@ final class ScriptedCaller {
     final IvrCall call;
     final List<Step> seen = new ArrayList<>();
     long nowMs;
+    /** The reply (counting from 0) the caller hangs up instead of giving; -1 for none. */
+    int hangUpAt = -1;
+    int replies;
+
+    /** Thrown when the scripted hang-up has happened, to stop the rest of the script. */
+    static final class CallerGone extends RuntimeException {
+        CallerGone() {
+            super(null, null, false, false);
+        }
+    }
 
     ScriptedCaller(IvrCall call, long startMs) {
         this.call = call;
@@ -92,6 +102,10 @@ final class ScriptedCaller {
 
     Step reply(Reply r) {
         assertFalse(call.isOver(), "the call is over");
+        if (replies++ == hangUpAt) {
+            seen.add(call.next(Reply.hungUp(tick())));
+            throw new CallerGone();
+        }
         Step s = call.next(r);
         seen.add(s);
         return s;
