@@ -30,9 +30,10 @@ import java.util.Optional;
  *
  * <p>An {@link Step.Action} is only emitted by an action node, so a change (a recharge, a
  * subscription) cannot happen before the caller has pressed every confirmation the menu asks
- * for; a caller who hangs up earlier leaves nothing done. A survey never ends unrecorded: when
- * it would end (the caller hung up, the retries ran out) before its answer was stored, it first
- * stores what it has, 0 meaning no response.
+ * for; a caller who hangs up earlier leaves nothing done. An action already handed to the
+ * driver is let finish (it was confirmed); a hang-up fed meanwhile ends the call. A survey never
+ * ends unrecorded: when it would end (the caller hung up, the retries ran out) before its answer
+ * was stored, it first stores what it has, 0 meaning no response.
  */
 public final class IvrCall {
 

@@ -1,5 +1,6 @@
 package acd.ivr.menu;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,11 +82,11 @@ public final class IvrFigures {
                            Map<String, Long> dropOffsByNode, SurveyFigures surveys,
                            Map<String, SurveyFigures> surveysByQueue, Map<String, SurveyFigures> surveysByTier) {
         public Snapshot {
-            byTier = java.util.Collections.unmodifiableMap(new TreeMap<>(byTier));
-            byQueue = java.util.Collections.unmodifiableMap(new TreeMap<>(byQueue));
-            dropOffsByNode = java.util.Collections.unmodifiableMap(new TreeMap<>(dropOffsByNode));
-            surveysByQueue = java.util.Collections.unmodifiableMap(new TreeMap<>(surveysByQueue));
-            surveysByTier = java.util.Collections.unmodifiableMap(new TreeMap<>(surveysByTier));
+            byTier = Collections.unmodifiableMap(new TreeMap<>(byTier));
+            byQueue = Collections.unmodifiableMap(new TreeMap<>(byQueue));
+            dropOffsByNode = Collections.unmodifiableMap(new TreeMap<>(dropOffsByNode));
+            surveysByQueue = Collections.unmodifiableMap(new TreeMap<>(surveysByQueue));
+            surveysByTier = Collections.unmodifiableMap(new TreeMap<>(surveysByTier));
         }
     }
 

@@ -45,7 +45,8 @@ public sealed interface Step {
      * A self-service request for the driver to run (see {@link SelfServiceDesk}), possibly on
      * another thread. Reply: {@link Reply.Outcome}.
      *
-     * @param arguments call variables the action reads, and {@code number}, the caller's number
+     * @param arguments call variables the action reads, {@code number} (the caller's) and
+     *                  {@code callId}; they may hold a PIN, so they are not for logs
      */
     record Action(ActionKind kind, Map<String, String> arguments) implements Step {
         public Action {
@@ -55,6 +56,12 @@ public sealed interface Step {
 
         public String argument(String name) {
             return arguments.get(name);
+        }
+
+        /** Names the arguments without their values: a PIN must not reach a log by way of a step. */
+        @Override
+        public String toString() {
+            return "Action[" + kind.spelling() + " " + new java.util.TreeSet<>(arguments.keySet()) + "]";
         }
     }
 

@@ -333,6 +333,27 @@ class IvrCallTest {
         assertEquals(-1, r.surveyRating());
     }
 
+    @Test
+    void anActionShownInALogHidesThePin() {
+        ScriptedCaller c = caller();
+        RECHARGE.forEach(step -> step.accept(c));
+        String shown = c.untilAction().toString();
+        assertTrue(!shown.contains("654321") && !shown.contains(CARD), shown);
+    }
+
+    @Test
+    void aLongWayRoundTheMenuKeepsTheLatestNodesOfThePath() {
+        ScriptedCaller c = inChinese();
+        for (int i = 0; i < IvrCall.MAX_PATH; i++) {
+            c.press("9").press("1");
+        }
+        c.press("0");
+        Step.HandOver h = handOver(c);
+        assertTrue(h.ivrPath().startsWith("...>"), h.ivrPath());
+        assertTrue(h.ivrPath().endsWith("lang>main>agent"), h.ivrPath());
+        assertEquals(IvrCall.MAX_PATH, c.call.record().orElseThrow().path().size());
+    }
+
     // ---- driver mistakes
 
     @Test
