@@ -663,16 +663,16 @@ public final class IvrMenuLoader {
 
         private Set<String> walk(String... roots) {
             Set<String> seen = new LinkedHashSet<>();
-            ArrayDeque<String> todo = new ArrayDeque<>();
+            ArrayDeque<String> toVisit = new ArrayDeque<>();
             for (String r : roots) {
                 if (r != null) {
-                    todo.add(r);
+                    toVisit.add(r);
                 }
             }
-            while (!todo.isEmpty()) {
-                String id = todo.poll();
+            while (!toVisit.isEmpty()) {
+                String id = toVisit.poll();
                 if (seen.add(id)) {
-                    todo.addAll(edges.getOrDefault(id, Set.of()));
+                    toVisit.addAll(edges.getOrDefault(id, Set.of()));
                 }
             }
             return seen;
