@@ -54,6 +54,7 @@ public final class QueueLogFile implements AutoCloseable {
     private final AtomicLong linesLost = new AtomicLong();
     private final AtomicLong writeErrors = new AtomicLong();
     private final AtomicLong flushes = new AtomicLong();
+    private final AtomicLong reopens = new AtomicLong();
     private volatile boolean failing;
     private volatile boolean closed;
 
@@ -63,8 +64,7 @@ public final class QueueLogFile implements AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
         }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel channel = openForAppend(path);
         // The wait strategy is never used: producers only try, and the writer polls.
         this.ring = RingBuffer.createMultiProducer(Slot::new, settings.bufferLines(), new YieldingWaitStrategy());
         this.poller = ring.newPoller();
@@ -80,6 +80,19 @@ public final class QueueLogFile implements AutoCloseable {
             });
         } else {
             this.runner = null;
+        }
+    }
+
+    private static FileChannel openForAppend(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** What names the file on disk now (inode and device where the system has them), or null if nothing is there. */
+    private static Object fileKeyOf(Path path) {
+        try {
+            return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -147,6 +160,11 @@ public final class QueueLogFile implements AutoCloseable {
     }
 
     /** Times the writer wrote and synced the file. */
+    /** Times the file was found moved or removed (log rotation) and opened anew. */
+    public long reopens() {
+        return reopens.get();
+    }
+
     public long flushes() {
         return flushes.get();
     }
@@ -176,7 +194,9 @@ public final class QueueLogFile implements AutoCloseable {
     }
 
     private final class Writer implements Agent {
-        private final FileChannel channel;
+        private FileChannel channel;
+        /** The identity of the file the channel has open, to notice when logrotate moves it away. */
+        private Object openFileKey;
         private final long flushEveryNanos;
         private final LongSupplier nanoClock;
         private final ByteBuffer held = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
@@ -188,6 +208,7 @@ public final class QueueLogFile implements AutoCloseable {
 
         Writer(FileChannel channel, long flushEveryNanos, LongSupplier nanoClock) {
             this.channel = channel;
+            this.openFileKey = fileKeyOf(path);
             this.flushEveryNanos = flushEveryNanos;
             this.nanoClock = nanoClock;
             this.lastAttemptNanos = nanoClock.getAsLong();
@@ -240,10 +261,33 @@ public final class QueueLogFile implements AutoCloseable {
             return work;
         }
 
+        /**
+         * Follows log rotation: when the file at the path is no longer the one open (moved away
+         * by logrotate, or deleted), the open one is closed with what it has and a new file is
+         * started at the path, as Asterisk does on "logger reload". Checked once per flush.
+         */
+        private void reopenIfRotated() throws IOException {
+            Object now = fileKeyOf(path);
+            if (now != null && now.equals(openFileKey)) {
+                return;
+            }
+            FileChannel fresh = openForAppend(path);
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.warn("queue_log {}: closing the rotated file failed: {}", path, e.toString());
+            }
+            channel = fresh;
+            openFileKey = fileKeyOf(path);
+            reopens.incrementAndGet();
+            LOG.info("queue_log {} was {}; writing to a new file there", path, now == null ? "removed" : "moved");
+        }
+
         /** Appends and syncs what is held; on failure keeps it for the next attempt. */
         private int writeOut() {
             held.flip();
             try {
+                reopenIfRotated();
                 while (held.hasRemaining()) {
                     channel.write(held);
                 }

@@ -148,4 +148,33 @@ class QueueLogFileTest {
         assertEquals(2, file.linesLost(), "what never reached the disk is counted");
         assertEquals(0, file.linesWritten());
     }
+
+    @Test
+    void aFileMovedAwayByLogRotationIsFollowedByANewOneAtThePath() throws Exception {
+        Path path = dir.resolve("queue_log");
+        QueueLogFile file = QueueLogFile.openStepped(QueueLogSettings.DEFAULTS.withFile(path), clockNanos::get);
+        append(file, 1);
+        advanceMs(1_000);
+        file.writeStep();
+
+        Path rotated = dir.resolve("queue_log.1");
+        Files.move(path, rotated);
+        append(file, 2);
+        advanceMs(1_000);
+        file.writeStep();
+        assertEquals(1, file.reopens());
+        assertEquals(1, read(rotated).size(), "the rotated file keeps what it had");
+        assertEquals(1, read(path).size(), "new lines start the new file");
+        assertTrue(read(path).get(0).contains("1795443115.2"), read(path).toString());
+
+        Files.delete(path);
+        append(file, 3);
+        advanceMs(1_000);
+        file.writeStep();
+        assertEquals(2, file.reopens());
+        assertEquals(1, read(path).size(), "a deleted file is started again");
+        file.close();
+        assertEquals(3, file.linesWritten());
+        assertEquals(0, file.linesLost());
+    }
 }
