@@ -38,7 +38,7 @@ class AmiProtocolTest {
 
     @BeforeEach
     void start() throws Exception {
-        agi = new FakeAgiServer().script("acd", s -> {
+        agi = new FakeAgiServer().script("ivr", s -> {
             s.command("ANSWER");
             s.command("SET VARIABLE ACD_CALL_ID 7");
             s.command("SET VARIABLE ACD_QUEUED 1");

@@ -32,7 +32,7 @@ class AsteriskJavaClientTest {
 
     @BeforeEach
     void start() throws Exception {
-        agi = new FakeAgiServer().script("acd", s -> {
+        agi = new FakeAgiServer().script("ivr", s -> {
             s.command("ANSWER");
             s.command("SET VARIABLE ACD_QUEUED 1");
         });

@@ -40,7 +40,7 @@ class CallFlowTest {
     @BeforeEach
     void scripts() throws Exception {
         agi = new FakeAgiServer()
-                .script("acd", s -> {
+                .script("ivr", s -> {
                     s.command("ANSWER");
                     s.command("SET VARIABLE ACD_CALL_ID c-" + s.env("agi_uniqueid"));
                     s.command("SET VARIABLE ACD_QUEUED 1");
@@ -140,12 +140,12 @@ class CallFlowTest {
     }
 
     @Test
-    void theAcdScriptSeesTheCallerAndTheHotline() throws Exception {
+    void theIvrScriptSeesTheCallerAndTheHotline() throws Exception {
         start(s -> s);
         PlacedCall call = sim.placeCall(CallerScript.caller("13800000002").withName("Li Na").dialling("10010"));
         heldCaller(call);
         FakeAgiServer.Session s = agi.session(1, 5000);
-        assertEquals("acd", s.env("agi_network_script"));
+        assertEquals("ivr", s.env("agi_network_script"));
         assertEquals(call.channel(), s.env("agi_channel"));
         assertEquals(call.uniqueid(), s.env("agi_uniqueid"));
         assertEquals("13800000002", s.env("agi_callerid"));
@@ -284,7 +284,7 @@ class CallFlowTest {
 
     @Test
     void aCallerHangingUpInTheIvrLeavesTheScriptADeadChannelUntilItCloses() throws Exception {
-        agi.script("acd", s -> {
+        agi.script("ivr", s -> {
             s.command("ANSWER");
             String played = s.command("STREAM FILE long-menu \"\"");
             String noop = s.command("NOOP");

@@ -99,7 +99,7 @@ class TrafficThroughARouterTest {
     @Test
     void aPoissonStreamThroughAFifoRouterEndsEveryCallCounted() throws Exception {
         List<String> seats = List.of("PJSIP/1001", "PJSIP/1002", "PJSIP/1003");
-        try (FakeAgiServer agi = new FakeAgiServer().script("acd", s -> {
+        try (FakeAgiServer agi = new FakeAgiServer().script("ivr", s -> {
             s.command("ANSWER");
             s.command("STREAM FILE welcome \"\"");
             s.command("SET VARIABLE ACD_QUEUED 1");

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -95,28 +97,55 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             @Override
             public void start(AgiRequest request, AgiChannel channel) {
                 List<String> args = request.arguments();
-                int queue = queueFor(args.isEmpty() ? "" : args.get(0), request);
-                long extraSkills = skillsFor(args.size() > 1 ? args.get(1) : "", request);
-                CustomerProfile profile = directory.find(request.callerId());
-                CallLeg leg = new CallLeg(callIds.incrementAndGet(), request.uniqueId(), request.channel(),
-                        request.callerId());
-                byUniqueId.put(leg.uniqueId, leg);
-                byCallId.put(leg.callId, leg);
-                channel.setVariable("ACD_CALL_ID", Long.toString(leg.callId))
-                        .thenCompose(r -> channel.setVariable("ACD_QUEUED", "1"))
-                        .thenCompose(r -> channel.close())
-                        .whenComplete((done, failure) -> {
-                            if (failure != null) {
-                                // Gone before reaching the line: never offered, so no abandon either.
-                                // End the AGI session now rather than leave it to the idle timeout.
-                                forget(leg);
-                                channel.close();
-                                return;
-                            }
-                            arrive(leg, queue, profile, extraSkills, String.join("-", args));
-                        });
+                String queue = args.isEmpty() ? "" : args.get(0);
+                List<String> skills = args.size() > 1 ? List.of(args.get(1).split("&")) : List.of();
+                handOver(request, channel, queue, skills, String.join("-", args), directory.find(request.callerId()),
+                        Map.of());
             }
         };
+    }
+
+    /** The channel variable holding the engine's call id (the survey reads it after the call). */
+    public static final String CALL_ID_VARIABLE = "ACD_CALL_ID";
+
+    /**
+     * Puts the caller of this AGI session in line: sets {@code ACD_CALL_ID}, the given
+     * variables and {@code ACD_QUEUED=1} on the channel, ends the session (the dialplan holds
+     * the caller on music) and gives the call to the engine. An unknown queue or skill is
+     * logged and replaced by the first queue, or left out.
+     *
+     * @param ivrPath   how the caller got here, shown to the seat
+     * @param variables more channel variables to set first, e.g. for the survey after the call
+     * @return completes when the session is over, whether or not the caller was still there
+     */
+    public CompletionStage<Void> handOver(AgiRequest request, AgiChannel channel, String queueId,
+                                          List<String> skills, String ivrPath, CustomerProfile profile,
+                                          Map<String, String> variables) {
+        int queue = queueFor(queueId, request);
+        long extraSkills = skillsFor(skills, request);
+        CallLeg leg = new CallLeg(callIds.incrementAndGet(), request.uniqueId(), request.channel(),
+                request.callerId());
+        byUniqueId.put(leg.uniqueId, leg);
+        byCallId.put(leg.callId, leg);
+        CompletionStage<?> set = channel.setVariable(CALL_ID_VARIABLE, Long.toString(leg.callId));
+        for (Map.Entry<String, String> v : variables.entrySet()) {
+            set = set.thenCompose(r -> channel.setVariable(v.getKey(), v.getValue()));
+        }
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        set.thenCompose(r -> channel.setVariable("ACD_QUEUED", "1"))
+                .thenCompose(r -> channel.close())
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        // Gone before reaching the line: never offered, so no abandon either.
+                        // End the AGI session now rather than leave it to the idle timeout.
+                        forget(leg);
+                        channel.close().whenComplete((c, f) -> over.complete(null));
+                        return;
+                    }
+                    arrive(leg, queue, profile, extraSkills, ivrPath);
+                    over.complete(null);
+                });
+        return over;
     }
 
     private int queueFor(String queueId, AgiRequest request) {
@@ -131,9 +160,9 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         return 0;
     }
 
-    private long skillsFor(String skills, AgiRequest request) {
+    private long skillsFor(List<String> skills, AgiRequest request) {
         long mask = 0;
-        for (String skill : skills.split("&")) {
+        for (String skill : skills) {
             if (skill.isBlank()) {
                 continue;
             }

@@ -1,0 +1,275 @@
+package acd.cti.ivr;
+
+import acd.cti.agi.AgiChannel;
+import acd.cti.agi.AgiException;
+import acd.cti.agi.AgiHangupException;
+import acd.cti.agi.AgiScript;
+import acd.cti.agi.codec.AgiReply;
+import acd.cti.agi.codec.AgiRequest;
+import acd.cti.flow.AsteriskCallFlow;
+import acd.ivr.customer.CustomerDirectory;
+import acd.ivr.customer.CustomerProfile;
+import acd.ivr.menu.Caller;
+import acd.ivr.menu.IvrCall;
+import acd.ivr.menu.IvrFigures;
+import acd.ivr.menu.IvrMenu;
+import acd.ivr.menu.Reply;
+import acd.ivr.menu.SelfServiceDesk;
+import acd.ivr.menu.Step;
+import acd.ivr.menu.SurveyCaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * The {@code /ivr} and {@code /survey} FastAGI scripts: each runs one caller through the menu,
+ * turning every {@link Step} into AGI commands and the answers into {@link Reply}s. Nothing
+ * blocks the connection's event loop: directory look-ups and self-service actions (a database,
+ * a CRM) run on {@code blocking}, and the dialogue goes on when they answer.
+ *
+ * <p>A caller who hangs up ends the menu where it stands: the interpreter has emitted no change
+ * before the caller's final confirmation, so nothing is left half done.
+ */
+public final class IvrScripts {
+    private static final Logger LOG = LoggerFactory.getLogger(IvrScripts.class);
+    /** Keys that cut a prompt short in a collect step: what the caller pressed counts. */
+    private static final String ALL_KEYS = "0123456789*#";
+    /** What GET DATA plays when the caller already pressed a key during an earlier prompt. */
+    private static final String SILENCE = "silence/1";
+
+    /** Channel variables the hand-over leaves for the survey after the call. */
+    public static final String QUEUE_VARIABLE = "ACD_QUEUE";
+    public static final String TIER_VARIABLE = "ACD_TIER";
+    public static final String LANGUAGE_VARIABLE = "ACD_LANGUAGE";
+    public static final String SURVEY_VARIABLE = "ACD_SURVEY";
+
+    private final IvrMenu menu;
+    private final SelfServiceDesk desk;
+    private final CustomerDirectory directory;
+    private final AsteriskCallFlow flow;
+    private final IvrFigures figures;
+    private final Executor blocking;
+    private final LongSupplier clockMs;
+    private final String defaultTier;
+
+    /**
+     * @param blocking    runs directory look-ups and self-service actions, which may block
+     * @param defaultTier the tier id recorded for callers the directory does not know
+     */
+    public IvrScripts(IvrMenu menu, SelfServiceDesk desk, CustomerDirectory directory, AsteriskCallFlow flow,
+                      IvrFigures figures, Executor blocking, LongSupplier clockMs, String defaultTier) {
+        this.menu = Objects.requireNonNull(menu, "menu");
+        this.desk = Objects.requireNonNull(desk, "desk");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.flow = Objects.requireNonNull(flow, "flow");
+        this.figures = Objects.requireNonNull(figures, "figures");
+        this.blocking = Objects.requireNonNull(blocking, "blocking");
+        this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
+        this.defaultTier = defaultTier;
+    }
+
+    /** {@code AGI(agi://acd/ivr)}: classify the caller, run the menu, hand over to a queue or hang up. */
+    public AgiScript menuScript() {
+        return new Session(false);
+    }
+
+    /** {@code AGI(agi://acd/survey)}: the post-call survey, about the call the channel variables name. */
+    public AgiScript surveyScript() {
+        return new Session(true);
+    }
+
+    /** One caller's time in the menu or the survey. */
+    private final class Session implements AgiScript {
+        private final boolean survey;
+        private AgiRequest request;
+        private AgiChannel channel;
+        private CustomerProfile profile = CustomerProfile.UNKNOWN;
+        private IvrCall call;
+
+        Session(boolean survey) {
+            this.survey = survey;
+        }
+
+        @Override
+        public void start(AgiRequest request, AgiChannel channel) {
+            this.request = request;
+            this.channel = channel;
+            CompletionStage<IvrCall> begun = survey ? beginSurvey() : beginCall();
+            begun.thenCompose(started -> {
+                call = started;
+                return run(started.current());
+            }).whenComplete((done, failure) -> finish(failure));
+        }
+
+        private CompletionStage<IvrCall> beginCall() {
+            String number = request.callerId();
+            return CompletableFuture.supplyAsync(() -> lookUp(number), blocking).thenApply(found -> {
+                profile = found;
+                return menu.startCall(new Caller(request.uniqueId(), number, found), clockMs.getAsLong());
+            });
+        }
+
+        private CustomerProfile lookUp(String number) {
+            try {
+                CustomerProfile found = directory.find(number);
+                return found == null ? CustomerProfile.UNKNOWN : found;
+            } catch (RuntimeException e) {
+                // The caller still gets the menu and a person, as an unknown caller would.
+                LOG.warn("customer directory failed for a caller on {}: {}; treated as unknown", request.channel(),
+                        e.toString());
+                return CustomerProfile.UNKNOWN;
+            }
+        }
+
+        private CompletionStage<IvrCall> beginSurvey() {
+            CompletionStage<Optional<String>> callId = channel.variableValue(AsteriskCallFlow.CALL_ID_VARIABLE);
+            CompletionStage<Optional<String>> queue = channel.variableValue(QUEUE_VARIABLE);
+            CompletionStage<Optional<String>> tier = channel.variableValue(TIER_VARIABLE);
+            CompletionStage<Optional<String>> language = channel.variableValue(LANGUAGE_VARIABLE);
+            return callId.thenCombine(queue, (c, q) -> new String[]{c.orElse(request.uniqueId()), q.orElse(null)})
+                    .thenCombine(tier, (cq, t) -> new String[]{cq[0], cq[1], t.orElse(null)})
+                    .thenCombine(language, (cqt, l) -> menu.startSurvey(new SurveyCaller(cqt[0], request.callerId(),
+                            cqt[1], cqt[2], l.filter(menu::speaks).orElse(null)), clockMs.getAsLong()));
+        }
+
+        /** Performs steps until the menu is over; the last step (hand-over or hang-up) is carried out too. */
+        private CompletionStage<Void> run(Step step) {
+            if (call.isOver()) {
+                return last(step);
+            }
+            return perform(step)
+                    .exceptionally(this::hungUpOrFail)
+                    .thenCompose(reply -> run(call.next(reply)));
+        }
+
+        private Reply hungUpOrFail(Throwable failure) {
+            Throwable cause = unwrap(failure);
+            if (cause instanceof AgiHangupException) {
+                return Reply.hungUp(clockMs.getAsLong());
+            }
+            throw new CompletionException(cause);
+        }
+
+        private CompletionStage<Reply> perform(Step step) {
+            if (step instanceof Step.Play play) {
+                return playAll(play.sounds().iterator(), "").thenApply(key -> Reply.done(clockMs.getAsLong()));
+            } else if (step instanceof Step.Collect collect) {
+                return collect(collect);
+            } else if (step instanceof Step.SayNumber say) {
+                return channel.sayNumber(say.number(), "").thenApply(r -> Reply.done(clockMs.getAsLong()));
+            } else if (step instanceof Step.SayDigits say) {
+                return channel.sayDigits(say.digits(), "").thenApply(r -> Reply.done(clockMs.getAsLong()));
+            } else if (step instanceof Step.SetVariable set) {
+                return channel.setVariable(set.name(), set.value()).thenApply(r -> Reply.done(clockMs.getAsLong()));
+            } else if (step instanceof Step.Action action) {
+                return CompletableFuture.supplyAsync(() -> (Reply) desk.perform(action), blocking);
+            }
+            throw new IllegalStateException("the menu asked for " + step + " before it was over");
+        }
+
+        /** Plays the prompts in turn; a key in {@code escape} stops them and is returned. */
+        private CompletionStage<Optional<Character>> playAll(Iterator<String> sounds, String escape) {
+            if (!sounds.hasNext()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            String sound = sounds.next();
+            return channel.streamFile(sound, escape).thenCompose(reply -> {
+                if (reply.resultAsInt().orElse(0) < 0) {
+                    // Asterisk answers -1 for a sound it does not have: say so once in the log, go on.
+                    LOG.warn("IVR sound '{}' did not play on {} (is it installed?)", sound, request.channel());
+                }
+                Optional<Character> key = reply.digit();
+                return key.isPresent() ? CompletableFuture.completedFuture(key) : playAll(sounds, escape);
+            });
+        }
+
+        /**
+         * All prompts but the last may be cut short by a key; the last is GET DATA's own. A key
+         * pressed early is the first digit, and GET DATA then collects the rest after silence.
+         */
+        private CompletionStage<Reply> collect(Step.Collect collect) {
+            List<String> prompts = collect.prompts();
+            List<String> leading = prompts.isEmpty() ? List.of() : prompts.subList(0, prompts.size() - 1);
+            String last = prompts.isEmpty() ? SILENCE : prompts.get(prompts.size() - 1);
+            return playAll(leading.iterator(), ALL_KEYS).thenCompose(key -> {
+                if (key.isPresent() && (collect.maxDigits() <= 1 || key.get() == '#')) {
+                    return CompletableFuture.completedFuture(
+                            Reply.digits(key.get() == '#' ? "" : key.get().toString(), clockMs.getAsLong()));
+                }
+                String first = key.map(String::valueOf).orElse("");
+                String prompt = key.isPresent() ? SILENCE : last;
+                int max = collect.maxDigits() - first.length();
+                return channel.getData(prompt, collect.timeoutMs(), max)
+                        .thenApply(reply -> Reply.digits(first + digitsOf(reply), clockMs.getAsLong()));
+            });
+        }
+
+        private String digitsOf(AgiReply reply) {
+            String result = reply.result();
+            if (result == null || result.equals("-1")) {
+                // GET DATA answers -1 when the channel went away while it listened.
+                throw new CompletionException(new AgiHangupException("the caller hung up during GET DATA"));
+            }
+            return result;
+        }
+
+        private CompletionStage<Void> last(Step step) {
+            if (step instanceof Step.HandOver handOver) {
+                String tier = profile.tier() == null ? defaultTier : profile.tier();
+                Map<String, String> variables = new java.util.LinkedHashMap<>();
+                variables.put(QUEUE_VARIABLE, handOver.queue());
+                if (tier != null) {
+                    variables.put(TIER_VARIABLE, tier);
+                }
+                if (handOver.language() != null) {
+                    variables.put(LANGUAGE_VARIABLE, handOver.language());
+                }
+                if (menu.hasSurvey()) {
+                    variables.put(SURVEY_VARIABLE, "1");
+                }
+                return flow.handOver(request, channel, handOver.queue(), handOver.skills(), handOver.ivrPath(),
+                        profile, variables);
+            }
+            if (channel.isHungUp()) {
+                return channel.close();
+            }
+            return channel.hangup().exceptionally(e -> null).thenCompose(r -> channel.close());
+        }
+
+        private void finish(Throwable failure) {
+            if (failure != null) {
+                Throwable cause = unwrap(failure);
+                if (cause instanceof AgiException) {
+                    LOG.warn("IVR on {} ended by the PBX: {}", request.channel(), cause.getMessage());
+                } else {
+                    LOG.error("IVR on {} failed", request.channel(), cause);
+                }
+                if (call != null && !call.isOver()) {
+                    call.next(Reply.hungUp(clockMs.getAsLong()));
+                }
+                channel.close();
+            }
+            if (call != null) {
+                call.record().ifPresent(figures::record);
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
