@@ -12,7 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
+import java.util.LinkedHashSet;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 abstract class StoreFixture {
     static final RoutingIds IDS = new RoutingIds(
-            Set.of("supreme", "diamond", "gold", "silver", "standard"),
-            Set.of("gotone", "mzone", "easyown"),
-            Set.of("1001", "1002", "1003", "1004", "2001"));
+            new LinkedHashSet<>(List.of("supreme", "diamond", "gold", "silver", "standard")),
+            new LinkedHashSet<>(List.of("gotone", "mzone", "easyown")),
+            new LinkedHashSet<>(List.of("1001", "1002", "1003", "1004", "2001")));
     static final long T0 = 1_790_000_000_000L;
     static final long HOUR_MS = 3_600_000L;
     static final long MINUTE_MS = 60_000L;
