@@ -121,6 +121,7 @@ public final class JdbcSelfService implements SelfService {
             saveLockout(c, number, wrongPins, lockedUntil);
             return new RechargeOutcome(Status.WRONG_PIN, 0, balance, Math.max(0, limit - wrongPins), lockedUntil);
         }
+        // the card read as unused may have been taken since: the conditional update decides
         if (used || !useCard(c, cardNumber, number, nowMs)) {
             return new RechargeOutcome(Status.CARD_USED, 0, balance, limit - wrongPins, 0);
         }

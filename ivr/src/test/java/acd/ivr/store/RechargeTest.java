@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RechargeTest {
@@ -174,6 +175,14 @@ class RechargeTest {
             RechargeOutcome original = selfService().recharge(CALLER, CARD_30, "111111", "ivr", T0);
             assertEquals(3000, original.creditedFen());
             assertEquals(5830 + 2000 + 1000 + 3000, original.balanceFen());
+        }
+
+        @Test
+        void aCardTheStoreCouldNeverAcceptIsRefusedBeforeItIsAdded() {
+            assertThrows(IllegalArgumentException.class, () -> card("123", "111111", 100));
+            assertThrows(IllegalArgumentException.class, () -> card("2000000000000009", "12", 100));
+            assertThrows(IllegalArgumentException.class, () -> card("2000000000000009", "111111", 0));
+            assertThrows(IllegalArgumentException.class, () -> card("2000000000000009", "pbkdf2-sha256$1$x$y", 100));
         }
 
         @Test

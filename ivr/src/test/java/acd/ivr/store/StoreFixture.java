@@ -37,6 +37,8 @@ abstract class StoreFixture {
         // The module has no logging configuration of its own for tests; keep the pool's and
         // Flyway's start-up chatter out of the build log.
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        // outage warnings are provoked on purpose
+        ((Logger) LoggerFactory.getLogger(StoredCustomerDirectory.class)).setLevel(Level.ERROR);
     }
 
     final DatabaseKind kind;
