@@ -60,7 +60,7 @@ final class CsvTable {
         List<String> header = null;
         List<Cell> cells = new ArrayList<>();
         int rowLine = 1;
-        try (CsvParser p = (CsvParser) MAPPER.getFactory().createParser(text)) {
+        try (CsvParser p = MAPPER.getFactory().createParser(text)) {
             p.setSchema(CsvSchema.emptySchema().withComments());
             JsonToken t = p.nextToken();
             if (t == null) {

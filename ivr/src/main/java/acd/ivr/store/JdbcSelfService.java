@@ -45,7 +45,7 @@ public final class JdbcSelfService implements SelfService {
 
     @Override
     public Optional<Account> account(String number) {
-        return tx.run("balance of " + number, c -> {
+        return tx.read("balance of " + number, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT balance_fen FROM subscriber WHERE number = ?")) {
                 s.setString(1, number);
                 try (ResultSet r = s.executeQuery()) {
@@ -57,7 +57,7 @@ public final class JdbcSelfService implements SelfService {
 
     @Override
     public Optional<Bill> latestBill(String number) {
-        return tx.run("latest bill of " + number, c -> {
+        return tx.read("latest bill of " + number, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT period, amount_fen FROM bill WHERE number = ? ORDER BY period DESC")) {
                 s.setString(1, number);
@@ -221,7 +221,7 @@ public final class JdbcSelfService implements SelfService {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return tx.run("work order " + orderNumber, c -> {
+        return tx.read("work order " + orderNumber, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT number, kind, channel, created_ms, due_ms FROM work_order WHERE id = ?")) {
                 s.setLong(1, id);
@@ -238,7 +238,7 @@ public final class JdbcSelfService implements SelfService {
 
     @Override
     public List<ServiceOffer> services(String number) {
-        return tx.run("services of " + number, c -> {
+        return tx.read("services of " + number, c -> {
             List<ServiceOffer> offers = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT v.code, v.prompt, v.monthly_fee_fen, s.since_ms FROM value_added_service v"
@@ -315,7 +315,7 @@ public final class JdbcSelfService implements SelfService {
 
     /** Every subscribe and unsubscribe of a caller, oldest first: the record for a dispute. */
     public List<ServiceChange> serviceChanges(String number) {
-        return tx.run("service changes of " + number, c -> {
+        return tx.read("service changes of " + number, c -> {
             List<ServiceChange> changes = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT code, subscribed, channel, at_ms FROM subscription_change WHERE number = ? ORDER BY id")) {

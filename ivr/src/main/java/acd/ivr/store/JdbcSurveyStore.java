@@ -86,7 +86,7 @@ public final class JdbcSurveyStore implements SurveyStore {
 
     /** Calls waiting for a call-back with their due times, oldest due first. */
     public List<FollowUp> followUpList() {
-        return tx.run("follow-up list", c -> {
+        return tx.read("follow-up list", c -> {
             List<FollowUp> list = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM survey_response"
                     + " WHERE follow_up_due_ms IS NOT NULL AND followed_up_ms IS NULL"
@@ -115,7 +115,7 @@ public final class JdbcSurveyStore implements SurveyStore {
 
     /** A call's stored answer, or empty when none was recorded. */
     public Optional<SurveyResponse> response(String callId) {
-        return tx.run("survey answer of call " + callId, c -> find(c, callId));
+        return tx.read("survey answer of call " + callId, c -> find(c, callId));
     }
 
     private static Optional<SurveyResponse> find(Connection c, String callId) throws SQLException {

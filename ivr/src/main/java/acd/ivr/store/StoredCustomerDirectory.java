@@ -56,7 +56,7 @@ public final class StoredCustomerDirectory implements CustomerDirectory {
      * @throws SelfServiceUnavailableException when the store cannot be read
      */
     public Optional<CustomerProfile> profile(String callerNumber) {
-        return tx.run("profile of " + callerNumber, c -> {
+        return tx.read("profile of " + callerNumber, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT tier, brand, account_manager, language FROM subscriber WHERE number = ?")) {
                 s.setString(1, callerNumber);

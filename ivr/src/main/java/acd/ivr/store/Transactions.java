@@ -9,7 +9,8 @@ import java.sql.SQLException;
 /**
  * Runs one request as one transaction: all of it is committed or none of it. Any database
  * failure rolls back and becomes a {@link SelfServiceUnavailableException} saying what the
- * request was, so the menu can tell the caller to try later.
+ * request was, so the menu can tell the caller to try later. Lookups that are a single
+ * statement use {@link #read} and skip the transaction.
  */
 final class Transactions {
 
@@ -43,9 +44,25 @@ final class Transactions {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new SelfServiceUnavailableException(
-                    "self-service store " + database + " unavailable: " + what + " failed: " + e.getMessage(), e);
+            throw unavailable(what, e);
         }
+    }
+
+    /**
+     * Runs a lookup of one statement: no transaction to open and commit, one round trip less
+     * on a per-call path such as classifying the caller.
+     */
+    <T> T read(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private SelfServiceUnavailableException unavailable(String what, SQLException e) {
+        return new SelfServiceUnavailableException(
+                "self-service store " + database + " unavailable: " + what + " failed: " + e.getMessage(), e);
     }
 
     private static void rollBack(Connection c, Exception cause) {
