@@ -1,0 +1,134 @@
+package acd.ivr.store;
+
+import acd.ivr.selfservice.SurveyResponse;
+import acd.ivr.selfservice.SurveyStore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link SurveyStore} over the store's database. One answer per call: a second answer for the
+ * same call (a retry after a failed write, say) replaces the first.
+ *
+ * <p>A rating from 1 up to the dissatisfied mark puts the call on the follow-up list, due
+ * {@code followUpDueHours} after the survey ended. A caller who hung up (rating 0) gave no
+ * answer: the call counts as not responded and is not put on the list, since there is nothing
+ * to say the caller was unhappy.
+ */
+public final class JdbcSurveyStore implements SurveyStore {
+    private static final String COLUMNS = "call_id, caller_number, queue, tier, rating, at_ms, follow_up_due_ms";
+
+    private final Transactions tx;
+    private final StoreSettings settings;
+
+    JdbcSurveyStore(Transactions tx, StoreSettings settings) {
+        this.tx = tx;
+        this.settings = settings;
+    }
+
+    @Override
+    public void record(SurveyResponse response) {
+        Objects.requireNonNull(response.callId(), "callId");
+        int rating = response.rating();
+        if (rating < 0 || rating > 5) {
+            throw new IllegalArgumentException("a rating is 1..5, or 0 for no answer; got " + rating);
+        }
+        boolean dissatisfied = rating > 0 && rating <= settings.dissatisfiedRating();
+        Long dueMs = dissatisfied ? response.atMs() + settings.followUpDueMs() : null;
+        tx.run("survey answer for call " + response.callId(), c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE survey_response SET caller_number = ?, queue = ?, tier = ?, rating = ?, at_ms = ?,"
+                            + " follow_up_due_ms = ?, followed_up_ms = NULL WHERE call_id = ?")) {
+                bind(s, response, dueMs);
+                s.setString(7, response.callId());
+                if (s.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO survey_response (caller_number, queue, tier, rating, at_ms, follow_up_due_ms, call_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                bind(s, response, dueMs);
+                s.setString(7, response.callId());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void bind(PreparedStatement s, SurveyResponse response, Long dueMs) throws SQLException {
+        s.setString(1, response.callerNumber());
+        s.setString(2, response.queue());
+        s.setString(3, response.tier());
+        s.setInt(4, response.rating());
+        s.setLong(5, response.atMs());
+        if (dueMs == null) {
+            s.setNull(6, java.sql.Types.BIGINT);
+        } else {
+            s.setLong(6, dueMs);
+        }
+    }
+
+    @Override
+    public List<SurveyResponse> followUps() {
+        List<SurveyResponse> responses = new ArrayList<>();
+        for (FollowUp f : followUpList()) {
+            responses.add(f.response());
+        }
+        return responses;
+    }
+
+    /** Calls waiting for a call-back with their due times, oldest due first. */
+    public List<FollowUp> followUpList() {
+        return tx.read("follow-up list", c -> {
+            List<FollowUp> list = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM survey_response"
+                    + " WHERE follow_up_due_ms IS NOT NULL AND followed_up_ms IS NULL"
+                    + " ORDER BY follow_up_due_ms, call_id")) {
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        list.add(new FollowUp(response(r), r.getLong(7)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
+    /** Takes a call off the follow-up list once someone has called the caller back; false if it was not on it. */
+    public boolean followedUp(String callId, long nowMs) {
+        return tx.run("follow-up of call " + callId, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE survey_response SET followed_up_ms = ?"
+                    + " WHERE call_id = ? AND follow_up_due_ms IS NOT NULL AND followed_up_ms IS NULL")) {
+                s.setLong(1, nowMs);
+                s.setString(2, callId);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** A call's stored answer, or empty when none was recorded. */
+    public Optional<SurveyResponse> response(String callId) {
+        return tx.read("survey answer of call " + callId, c -> find(c, callId));
+    }
+
+    private static Optional<SurveyResponse> find(Connection c, String callId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM survey_response WHERE call_id = ?")) {
+            s.setString(1, callId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(response(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static SurveyResponse response(ResultSet r) throws SQLException {
+        return new SurveyResponse(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
+                r.getLong(6));
+    }
+}
