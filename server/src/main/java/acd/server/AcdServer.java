@@ -16,6 +16,16 @@ import acd.cti.ami.AmiSettings;
 import acd.cti.ami.ChannelSnapshot;
 import acd.cti.flow.AsteriskCallFlow;
 import acd.ivr.customer.CustomerDirectory;
+import acd.cti.ivr.IvrScripts;
+import acd.ivr.menu.IvrFigures;
+import acd.ivr.menu.IvrMenu;
+import acd.ivr.menu.IvrMenuLoader;
+import acd.ivr.menu.SelfServiceDesk;
+import acd.ivr.store.RoutingIds;
+import acd.ivr.store.SelfServiceStore;
+import acd.ivr.store.StoreSeed;
+import acd.ivr.store.StoreSettings;
+import acd.server.http.IvrReports;
 import acd.cti.flow.PbxActions;
 import acd.cti.seat.SeatCredentials;
 import acd.cti.seat.SeatGateway;
@@ -46,6 +56,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
@@ -76,6 +89,9 @@ public final class AcdServer implements AutoCloseable {
     private final QueueLogJournal journal;
     private final ServerVitals vitals = new Vitals();
     private final ServerMetrics metrics;
+    private final SelfServiceStore store;
+    private final ExecutorService selfServiceThreads;
+    private final IvrFigures ivrFigures = new IvrFigures();
 
     /**
      * @param simulatorSettings how the built-in PBX simulator runs when no Asterisk is
@@ -85,6 +101,13 @@ public final class AcdServer implements AutoCloseable {
     public AcdServer(Path configDir, ServerSettings settings, CustomerDirectory directory,
                      PbxSettings simulatorSettings) throws IOException, InterruptedException {
         this.routing = RoutingConfigLoader.parse(List.of(read(configDir, "routing.yaml"), read(configDir, "agents.yaml")));
+        // Every file is checked before anything opens: a mistake stops the start naming file and line.
+        IvrMenu menu = IvrMenuLoader.parse(read(configDir, "ivr.yaml"), routing);
+        StoreSeed seed = StoreSeed.read(configDir, RoutingIds.of(routing));
+        this.store = SelfServiceStore.open(storeSettings(settings.selfService()), seed);
+        this.selfServiceThreads = Executors.newFixedThreadPool(settings.selfService().store().maxConnections(),
+                new SelfServiceThreads());
+        CustomerDirectory customers = directory != null ? directory : store.customers();
         String amiSecret = settings.ami().simulated() ? null : AmiSettings.readSecret(
                 settings.ami().secretFile() == null ? null : Path.of(settings.ami().secretFile()), System.getenv());
         this.queueLog = openQueueLog(settings.queueLog());
@@ -121,11 +144,15 @@ public final class AcdServer implements AutoCloseable {
         this.clockMs = clockSource != null ? clockSource::nowMs : System::currentTimeMillis;
 
         journal.serverStarted(clockMs.getAsLong());
-        this.flow = new AsteriskCallFlow(routing, filler -> ringHolder[0].publish(filler), amiHolder, directory,
+        this.flow = new AsteriskCallFlow(routing, filler -> ringHolder[0].publish(filler), amiHolder, customers,
                 clockMs);
         flow.observeCallerChannels(journal::callerChannel);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
+        IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store.selfService(), store.surveys(), "ivr", clockMs),
+                customers, flow, ivrFigures, selfServiceThreads, clockMs, routing.defaultTier());
+        scripts.register("/ivr", ivr::menuScript);
+        scripts.register("/survey", ivr::surveyScript);
         AcdEngine[] engineHolder = new AcdEngine[1];
         this.seats = new SeatGateway(routing, () -> engineHolder[0].board(), filler -> ringHolder[0].publish(filler),
                 seatCredentials(configDir), SeatGatewaySettings.defaults(), clockMs);
@@ -149,9 +176,11 @@ public final class AcdServer implements AutoCloseable {
         ami.start();
         QueueReports reports = new QueueReports(routing, engine.board());
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
+        metrics.addIvr(ivrFigures::snapshot);
         Map<String, HttpApi.Resource> resources = new LinkedHashMap<>();
         resources.put("/api/queues", HttpApi.json(reports::all));
         resources.put("/api/health", HttpApi.json(this::health));
+        resources.put("/api/ivr", HttpApi.json(this::ivrReport));
         resources.put("/metrics", new MetricsEndpoint(metrics.registry()));
         HttpApi.Resource wallboard = HttpApi.classpathFile("/wallboard/index.html", "text/html; charset=utf-8");
         resources.put("/", wallboard);
@@ -263,6 +292,49 @@ public final class AcdServer implements AutoCloseable {
         return seats;
     }
 
+    /** The self-service figures for {@code GET /api/ivr}. */
+    public Map<String, Object> ivrReport() {
+        long followUps;
+        try {
+            followUps = store.surveys().followUpList().size();
+        } catch (RuntimeException e) {
+            followUps = -1;
+        }
+        return IvrReports.of(ivrFigures.snapshot(), followUps);
+    }
+
+    public SelfServiceStore store() {
+        return store;
+    }
+
+    public IvrFigures ivrFigures() {
+        return ivrFigures;
+    }
+
+    /** The database password comes from a file or the environment, never from server.yaml. */
+    private static StoreSettings storeSettings(ServerSettings.SelfService selfService) throws IOException {
+        StoreSettings store = selfService.store();
+        if (store.jdbcUrl() == null) {
+            return store;
+        }
+        String password = selfService.passwordFile() != null
+                ? Files.readString(Path.of(selfService.passwordFile())).strip()
+                : System.getenv("ACD_DB_PASSWORD");
+        return store.withDatabase(store.jdbcUrl(), store.user(), password);
+    }
+
+    /** Self-service requests wait on the database: threads of their own, never the AGI event loop's. */
+    private static final class SelfServiceThreads implements java.util.concurrent.ThreadFactory {
+        private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "acd-self-service-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
     static ConfigSource read(Path dir, String name) throws IOException {
         Path file = dir.resolve(name);
         try {
@@ -356,5 +428,12 @@ public final class AcdServer implements AutoCloseable {
         flow.close();
         // After the ring: the engine's last events are in the log before it closes.
         queueLog.close();
+        selfServiceThreads.shutdown();
+        try {
+            selfServiceThreads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
     }
 }

@@ -1,7 +1,6 @@
 package acd.server;
 
 import acd.core.config.ConfigError;
-import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatPhone;
@@ -18,6 +17,15 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code ./acd serve}: runs the server until Ctrl-C. */
 public final class ServeCommand {
+    /**
+     * What the simulated callers key in at the menus of the shipped config/ivr.yaml: most want
+     * a person (in Mandarin, some in English, some pressing 0 at once), some hear their balance
+     * and hang up.
+     */
+    private static final List<List<String>> SIMULATED_CALLERS = List.of(
+            List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("0"), List.of("2", "0"),
+            List.of("1", "1"));
+
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final String USAGE = """
             usage: ./acd serve [options]
@@ -87,7 +95,7 @@ public final class ServeCommand {
                         amiPort != null ? amiPort : ami.port(), amiUser != null ? amiUser : ami.username(),
                         amiSecretFile != null ? amiSecretFile : ami.secretFile()));
             }
-            server = new AcdServer(configDir, settings, CustomerDirectory.NONE,
+            server = new AcdServer(configDir, settings, null,
                     PbxSettings.defaults().withSpeed(speed).withSeed(seed));
         } catch (ConfigError e) {
             System.err.println("acd serve: configuration error, not started:\n" + e.getMessage());
@@ -101,7 +109,8 @@ public final class ServeCommand {
         PbxSimulator simulator = server.pbxSimulator();
         if (simulator != null) {
             staffTheFloor(simulator);
-            simulator.startTraffic(Traffic.poisson(rate, calls, seed).withDids(List.of("10086")));
+            simulator.startTraffic(Traffic.poisson(rate, calls, seed).withDids(List.of("10086"))
+                    .pressingOneOf(SIMULATED_CALLERS));
             LOG.info("no Asterisk configured: the built-in PBX simulator plays Asterisk, {} seat phones and "
                     + "{} callers a minute (--ami-host to use a real Asterisk)", simulator.seats().size(), rate);
         }

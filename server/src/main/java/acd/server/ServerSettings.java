@@ -6,7 +6,10 @@ import acd.core.config.ConfigNode;
 import acd.core.config.ConfigProblems;
 import acd.core.config.EngineSettings;
 import acd.cti.agi.FastAgiSettings;
+import acd.ivr.store.StoreSettings;
 import acd.server.journal.QueueLogSettings;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,17 @@ import java.util.List;
  * @param queueLog where the Asterisk-format queue_log is written
  */
 public record ServerSettings(EngineSettings engine, String httpBind, int httpPort, FastAgiSettings agi, Ami ami,
-                             QueueLogSettings queueLog) {
+                             QueueLogSettings queueLog, SelfService selfService) {
+
+    /**
+     * Where the IVR's self-service data lives and its rules.
+     *
+     * @param store        the database (embedded H2 under a data directory, or a JDBC URL)
+     * @param passwordFile a file holding the database password; without it ACD_DB_PASSWORD
+     */
+    public record SelfService(StoreSettings store, String passwordFile) {
+        public static final SelfService DEFAULTS = new SelfService(StoreSettings.defaults(), null);
+    }
 
     /**
      * @param host       Asterisk's address, or null for the built-in PBX simulator
@@ -41,11 +54,14 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public static final ServerSettings DEFAULTS = new ServerSettings(EngineSettings.DEFAULTS, "127.0.0.1", 8080,
-            FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS);
+            FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS, SelfService.DEFAULTS);
     private static final List<String> HTTP_KEYS = List.of("bind", "port");
     private static final List<String> AGI_KEYS = List.of("bind", "port", "allowedClients", "maxSessions");
     private static final List<String> AMI_KEYS = List.of("host", "port", "username", "secretFile");
     private static final List<String> QUEUE_LOG_KEYS = List.of("file", "flushEverySeconds", "bufferLines");
+    private static final List<String> SELF_SERVICE_KEYS = List.of("dataDirectory", "jdbcUrl", "user", "passwordFile",
+            "maxConnections", "connectTimeoutMs", "normalFaultDueHours", "complexFaultDueHours", "wrongPinLimit",
+            "lockOutMinutes", "followUpDueHours", "dissatisfiedRating");
 
     public static ServerSettings parse(String source, String text) throws ConfigError {
         ConfigProblems problems = new ConfigProblems();
@@ -96,8 +112,36 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
                     amiFields.text("secretFile", null));
         }
         QueueLogSettings queueLog = queueLog(top);
+        SelfService selfService = selfService(top);
         problems.throwIfAny();
-        return new ServerSettings(engine, bind, port, agi, ami, queueLog);
+        return new ServerSettings(engine, bind, port, agi, ami, queueLog, selfService);
+    }
+
+    private static SelfService selfService(ConfigFields top) {
+        ConfigFields f = top.has("selfService") ? top.fields("selfService", "selfService") : null;
+        if (f == null) {
+            return SelfService.DEFAULTS;
+        }
+        f.allowOnly(SELF_SERVICE_KEYS);
+        StoreSettings d = StoreSettings.defaults();
+        String dir = f.text("dataDirectory", d.dataDirectory().toString());
+        try {
+            StoreSettings store = new StoreSettings(Path.of(dir == null || dir.isBlank() ? "data" : dir.strip()),
+                    f.text("jdbcUrl", null), f.text("user", null), null,
+                    f.integer("maxConnections", d.maxConnections(), 1, 1_000),
+                    f.integer("connectTimeoutMs", (int) d.connectTimeoutMs(), 100, 600_000),
+                    f.integer("normalFaultDueHours", d.normalFaultDueHours(), 1, 10_000),
+                    f.integer("complexFaultDueHours", d.complexFaultDueHours(), 1, 10_000),
+                    f.integer("wrongPinLimit", d.wrongPinLimit(), 1, 100),
+                    f.integer("lockOutMinutes", d.lockOutMinutes(), 1, 100_000),
+                    f.integer("followUpDueHours", d.followUpDueHours(), 1, 10_000),
+                    f.integer("dissatisfiedRating", d.dissatisfiedRating(), 1, 5),
+                    d.pinHashIterations());
+            return new SelfService(store, f.text("passwordFile", null));
+        } catch (IllegalArgumentException e) {
+            f.report(f.node(), "selfService: " + e.getMessage());
+            return SelfService.DEFAULTS;
+        }
     }
 
     private static QueueLogSettings queueLog(ConfigFields top) {
@@ -124,18 +168,28 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpPort(int newPort) {
-        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog);
+        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService);
     }
 
     public ServerSettings withAgi(FastAgiSettings newAgi) {
-        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog);
+        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService);
     }
 
     public ServerSettings withAmi(Ami newAmi) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog);
+        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService);
     }
 
     public ServerSettings withQueueLog(QueueLogSettings newQueueLog) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService);
+    }
+
+    /** Keeps the embedded self-service database in {@code directory}. */
+    public ServerSettings withSelfServiceDataDirectory(Path directory) {
+        return withSelfService(new SelfService(selfService.store().withDataDirectory(directory),
+                selfService.passwordFile()));
+    }
+
+    public ServerSettings withSelfService(SelfService newSelfService) {
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService);
     }
 }

@@ -87,6 +87,7 @@ class AsteriskIntegrationTest {
                     .withAgi(ServerSettings.DEFAULTS.agi().withPort(agiPort))
                     .withAmi(new ServerSettings.Ami("127.0.0.1", amiPort, "acd", secret.toString()))
                     .withQueueLog(ServerSettings.DEFAULTS.queueLog().withFile(dir.resolve("queue_log")));
+            settings = settings.withSelfServiceDataDirectory(dir);
             try (AcdServer server = new AcdServer(config, settings, CustomerDirectory.NONE, PbxSettings.defaults())) {
                 for (int i = 0; i < 250 && !server.ami().isConnected(); i++) {
                     Thread.sleep(20);

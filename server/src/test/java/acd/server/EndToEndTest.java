@@ -53,6 +53,7 @@ class EndToEndTest {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
                 .withHttpPort(0);
         settings = settings.withQueueLog(settings.queueLog().withFile(data.resolve("queue_log")));
+        settings = settings.withSelfServiceDataDirectory(data);
         server = new AcdServer(CONFIG, settings.withAgi(settings.agi().withPort(0)), CustomerDirectory.NONE,
                 PbxSettings.defaults().withSpeed(SPEED).withSeed(seed));
         PbxSimulator pbx = server.pbxSimulator();

@@ -37,6 +37,7 @@ class HttpApiTest {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
                 .withHttpPort(0);
         settings = settings.withQueueLog(settings.queueLog().withFile(data.resolve("queue_log")));
+        settings = settings.withSelfServiceDataDirectory(data);
         server = new AcdServer(CONFIG, settings.withAgi(settings.agi().withPort(0)), CustomerDirectory.NONE,
                 PbxSettings.defaults());
     }
@@ -130,7 +131,7 @@ class HttpApiTest {
     @Test
     void aMissingConfigFileStopsTheStartNamingTheFile(@TempDir Path empty) {
         ConfigError error = assertThrows(ConfigError.class,
-                () -> new AcdServer(empty, ServerSettings.DEFAULTS.withHttpPort(0)
+                () -> new AcdServer(empty, ServerSettings.DEFAULTS.withHttpPort(0).withSelfServiceDataDirectory(empty)
                         .withQueueLog(ServerSettings.DEFAULTS.queueLog().withFile(empty.resolve("queue_log"))),
                         CustomerDirectory.NONE,
                         PbxSettings.defaults()));

@@ -45,6 +45,8 @@ class ReportingEndToEndTest {
     private static final double SPEED = 20;
     private static final int CALLS = 80;
     private static final int SEATS = 20;
+    /** 0 at the first menu: straight to a person, as a caller who knows the hotline does. */
+    private static final List<String> ASK_FOR_A_PERSON = List.of("0");
     /**
      * Event stamps cross sockets and threads: at 20x a wall-clock hiccup of a tenth of a second
      * is two simulated seconds, so a caller's and the engine's clocks agree only this closely.
@@ -86,15 +88,17 @@ class ReportingEndToEndTest {
 
     /**
      * A Poisson stream of callers, 90 a minute, as {@code Traffic} draws them, but every caller
-     * stays at least 3 s: one who hangs up within the instant the /acd script hands the call
-     * over can stay up for ever in the simulator, which is not what this test is about.
+     * stays at least 8 s: the menu's first prompt, in both languages, takes 3, and one who hangs
+     * up within the instant the /ivr script hands the call over can stay up for ever in the
+     * simulator, which is not what this test is about.
      */
     private static void placeCallers(PbxSimulator pbx) throws InterruptedException {
         Random random = new Random(5);
         for (int i = 1; i <= CALLS; i++) {
-            long patienceMs = 3_000 + Math.round(exponential(random, 40_000));
+            long patienceMs = 8_000 + Math.round(exponential(random, 40_000));
             long talkMs = 1_000 + Math.round(exponential(random, 30_000));
-            pbx.placeCall(new CallerScript(String.format("139%08d", i), "", "10086", List.of(), patienceMs, talkMs));
+            pbx.placeCall(new CallerScript(String.format("139%08d", i), "", "10086", ASK_FOR_A_PERSON, patienceMs,
+                    talkMs));
             Thread.sleep(Math.round(exponential(random, 60_000.0 / 90) / SPEED));
         }
     }
@@ -106,6 +110,7 @@ class ReportingEndToEndTest {
         Path queueLog = data.resolve("queue_log");
         settings = settings.withAgi(settings.agi().withPort(0))
                 .withQueueLog(settings.queueLog().withFile(queueLog).withFlushEverySeconds(1));
+        settings = settings.withSelfServiceDataDirectory(data);
         server = new AcdServer(CONFIG, settings, CustomerDirectory.NONE,
                 PbxSettings.defaults().withSpeed(SPEED).withSeed(5));
         PbxSimulator pbx = server.pbxSimulator();

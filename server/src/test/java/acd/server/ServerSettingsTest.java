@@ -54,7 +54,7 @@ class ServerSettingsTest {
     @Test
     void aQueueLogThatCannotBeOpenedStopsTheStartNamingTheFile(@TempDir Path dir) throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
-        ServerSettings settings = ServerSettings.DEFAULTS.withHttpPort(0)
+        ServerSettings settings = ServerSettings.DEFAULTS.withHttpPort(0).withSelfServiceDataDirectory(dir)
                 .withAgi(ServerSettings.DEFAULTS.agi().withPort(0))
                 .withQueueLog(QueueLogSettings.DEFAULTS.withFile(notAFolder.resolve("queue_log")));
         IllegalStateException error = assertThrows(IllegalStateException.class,

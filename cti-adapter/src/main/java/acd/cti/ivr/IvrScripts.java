@@ -122,12 +122,17 @@ public final class IvrScripts {
         private CustomerProfile lookUp(String number) {
             try {
                 CustomerProfile found = directory.find(number);
-                return found == null ? CustomerProfile.UNKNOWN : found;
+                if (found == null) {
+                    found = CustomerProfile.UNKNOWN;
+                }
+                // Unknown callers are the default tier's, for the figures as for the engine.
+                return found.tier() != null || defaultTier == null ? found
+                        : new CustomerProfile(defaultTier, found.brand(), found.accountManager(), found.language());
             } catch (RuntimeException e) {
                 // The caller still gets the menu and a person, as an unknown caller would.
                 LOG.warn("customer directory failed for a caller on {}: {}; treated as unknown", request.channel(),
                         e.toString());
-                return CustomerProfile.UNKNOWN;
+                return new CustomerProfile(defaultTier, null, null, null);
             }
         }
 
@@ -225,7 +230,7 @@ public final class IvrScripts {
 
         private CompletionStage<Void> last(Step step) {
             if (step instanceof Step.HandOver handOver) {
-                String tier = profile.tier() == null ? defaultTier : profile.tier();
+                String tier = profile.tier();
                 Map<String, String> variables = new java.util.LinkedHashMap<>();
                 variables.put(QUEUE_VARIABLE, handOver.queue());
                 if (tier != null) {

@@ -236,6 +236,24 @@ public final class JdbcSelfService implements SelfService {
         });
     }
 
+    /** The caller's work orders, oldest first; for the desk that follows orders up. */
+    public List<WorkOrder> workOrdersOf(String number) {
+        return tx.read("work orders of " + number, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, kind, channel, created_ms, due_ms FROM work_order WHERE number = ? ORDER BY id")) {
+                s.setString(1, number);
+                List<WorkOrder> orders = new java.util.ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        orders.add(new WorkOrder(Long.toString(r.getLong(1)), number, FaultKind.valueOf(r.getString(2)),
+                                r.getString(3), r.getLong(4), r.getLong(5)));
+                    }
+                }
+                return orders;
+            }
+        });
+    }
+
     @Override
     public List<ServiceOffer> services(String number) {
         return tx.read("services of " + number, c -> {

@@ -11,12 +11,13 @@ import java.util.Random;
  * @param callsPerMinute mean arrival rate
  * @param calls          how many callers in all
  * @param dids           hotline numbers, drawn uniformly
- * @param keypresses     every caller's answers to the IVR
+ * @param keypresses     the callers' answers to the IVR: each caller keys in one of these lists,
+ *                       drawn uniformly (one list: every caller the same)
  * @param meanPatienceMs mean patience; 0 for callers who never give up
  * @param meanTalkTimeMs mean talk time; 0 to leave hanging up to the seats
  * @param seed           random seed
  */
-public record Traffic(double callsPerMinute, int calls, List<String> dids, List<String> keypresses,
+public record Traffic(double callsPerMinute, int calls, List<String> dids, List<List<String>> keypresses,
                       long meanPatienceMs, long meanTalkTimeMs, long seed) {
 
     public Traffic {
@@ -27,19 +28,26 @@ public record Traffic(double callsPerMinute, int calls, List<String> dids, List<
             throw new IllegalArgumentException("calls must be >= 0: " + calls);
         }
         dids = List.copyOf(dids.isEmpty() ? List.of(CallerScript.DEFAULT_DID) : dids);
-        keypresses = List.copyOf(keypresses);
+        keypresses = keypresses.isEmpty() ? List.of(List.of()) : keypresses.stream().map(List::copyOf).toList();
     }
 
     public static Traffic poisson(double callsPerMinute, int calls, long seed) {
-        return new Traffic(callsPerMinute, calls, List.of(CallerScript.DEFAULT_DID), List.of(), 60_000, 30_000, seed);
+        return new Traffic(callsPerMinute, calls, List.of(CallerScript.DEFAULT_DID), List.of(List.of()), 60_000, 30_000,
+                seed);
     }
 
     public Traffic withDids(List<String> hotlines) {
         return new Traffic(callsPerMinute, calls, hotlines, keypresses, meanPatienceMs, meanTalkTimeMs, seed);
     }
 
+    /** Every caller keys in these answers. */
     public Traffic pressing(List<String> answers) {
-        return new Traffic(callsPerMinute, calls, dids, answers, meanPatienceMs, meanTalkTimeMs, seed);
+        return new Traffic(callsPerMinute, calls, dids, List.of(answers), meanPatienceMs, meanTalkTimeMs, seed);
+    }
+
+    /** Each caller keys in one of these lists of answers, drawn uniformly: a mix of what callers want. */
+    public Traffic pressingOneOf(List<List<String>> choices) {
+        return new Traffic(callsPerMinute, calls, dids, choices, meanPatienceMs, meanTalkTimeMs, seed);
     }
 
     public Traffic withMeanPatienceMs(long ms) {
@@ -81,7 +89,9 @@ public record Traffic(double callsPerMinute, int calls, List<String> dids, List<
             String did = traffic.dids().get(random.nextInt(traffic.dids().size()));
             long patience = traffic.meanPatienceMs() <= 0 ? 0 : Math.max(1, Math.round(exponential(traffic.meanPatienceMs())));
             long talk = traffic.meanTalkTimeMs() <= 0 ? 0 : Math.max(1, Math.round(exponential(traffic.meanTalkTimeMs())));
-            return new CallerScript(number, "", did, traffic.keypresses(), patience, talk);
+            List<List<String>> choices = traffic.keypresses();
+            List<String> keys = choices.size() == 1 ? choices.get(0) : choices.get(random.nextInt(choices.size()));
+            return new CallerScript(number, "", did, keys, patience, talk);
         }
 
         private double exponential(double mean) {

@@ -1,5 +1,8 @@
 package acd.server.metrics;
 
+import acd.ivr.menu.IvrFigures;
+import java.util.function.Supplier;
+
 import acd.core.engine.AgentState;
 import acd.core.metrics.ServiceLevelBoard;
 import acd.core.metrics.TrafficFigures;
@@ -161,6 +164,48 @@ public final class ServerMetrics {
             counter("acd_queue_log_events_failed", "Engine events the queue_log failed to write lines for",
                     journal::failures);
         }
+    }
+
+    /**
+     * The IVR's figures: calls through the menus per tier (contained, handed to a person, hung
+     * up), time spent in them, where callers hung up, and survey answers per queue.
+     */
+    public void addIvr(Supplier<IvrFigures.Snapshot> ivr) {
+        ivrCounter(ivr, "acd_ivr_calls", "Calls that went through the IVR menus, by the caller's tier",
+                IvrFigures.CallFigures::calls);
+        ivrCounter(ivr, "acd_ivr_calls_contained", "IVR calls that ended without a person (self-service containment)",
+                IvrFigures.CallFigures::contained);
+        ivrCounter(ivr, "acd_ivr_calls_handed_over", "IVR calls handed to a queue for a person",
+                IvrFigures.CallFigures::handedOver);
+        ivrCounter(ivr, "acd_ivr_callers_hung_up", "Callers who hung up in the IVR menus",
+                IvrFigures.CallFigures::callerHungUp);
+        CounterWithCallback.builder().name("acd_ivr_time_seconds").help("Time callers spent in the IVR menus, since start")
+                .labelNames(TIER).callback(cb -> ivr.get().byTier().forEach((tier, f) ->
+                        cb.call(f.totalMsInIvr() / 1000.0, tier))).register(registry);
+        CounterWithCallback.builder().name("acd_ivr_drop_offs").help("Callers who hung up at this menu node, since start")
+                .labelNames("node").callback(cb -> ivr.get().dropOffsByNode().forEach((node, n) -> cb.call(n, node)))
+                .register(registry);
+        surveyCounter(ivr, "acd_survey_offered", "Callers who reached the post-call survey",
+                IvrFigures.SurveyFigures::offered);
+        surveyCounter(ivr, "acd_survey_answered", "Callers who gave a rating in the post-call survey",
+                IvrFigures.SurveyFigures::answered);
+        surveyCounter(ivr, "acd_survey_rating_sum", "Sum of the survey ratings given (1..5); / answered = average",
+                IvrFigures.SurveyFigures::ratingSum);
+    }
+
+    private void ivrCounter(Supplier<IvrFigures.Snapshot> ivr, String name, String help,
+                            ToLongFunction<IvrFigures.CallFigures> field) {
+        CounterWithCallback.builder().name(name).help(help + ", since start").labelNames(TIER)
+                .callback(cb -> ivr.get().byTier().forEach((tier, f) -> cb.call(field.applyAsLong(f), tier)))
+                .register(registry);
+    }
+
+    private void surveyCounter(Supplier<IvrFigures.Snapshot> source, String name, String help,
+                               ToLongFunction<IvrFigures.SurveyFigures> field) {
+        CounterWithCallback.builder().name(name).help(help + ", since start").labelNames(QUEUE)
+                .callback(cb -> source.get().surveysByQueue().forEach((queue, f) ->
+                        cb.call(field.applyAsLong(f), queue)))
+                .register(registry);
     }
 
     public PrometheusRegistry registry() {

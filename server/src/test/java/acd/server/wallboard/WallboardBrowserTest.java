@@ -80,6 +80,7 @@ class WallboardBrowserTest {
                 .withHttpPort(0);
         settings = settings.withAgi(settings.agi().withPort(0))
                 .withQueueLog(settings.queueLog().withFile(data.resolve("queue_log")));
+        settings = settings.withSelfServiceDataDirectory(data);
         server = new AcdServer(CONFIG, settings, CustomerDirectory.NONE,
                 PbxSettings.defaults().withSpeed(SPEED).withSeed(11));
         PbxSimulator pbx = server.pbxSimulator();
@@ -93,7 +94,7 @@ class WallboardBrowserTest {
         CompletableFuture.allOf(staffed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         Random random = new Random(11);
         for (int i = 1; i <= CALLS; i++) {
-            pbx.placeCall(new CallerScript(String.format("139%08d", i), "", "10086", List.of(),
+            pbx.placeCall(new CallerScript(String.format("139%08d", i), "", "10086", List.of("0"),
                     3_000 + random.nextInt(60_000), 5_000 + random.nextInt(60_000)));
             Thread.sleep(random.nextInt(60));
         }
@@ -149,7 +150,7 @@ class WallboardBrowserTest {
         assertTrue(png.length > 10_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a real screenshot");
 
         // One more caller: the page follows over the socket, with no reload.
-        pbx.placeCall(new CallerScript("13900009999", "", "10086", List.of(), 60_000, 5_000));
+        pbx.placeCall(new CallerScript("13900009999", "", "10086", List.of("0"), 60_000, 5_000));
         wait.until(d -> screen().get("general").get("offered").asText().equals(String.valueOf(CALLS + 1)));
     }
 
