@@ -114,8 +114,11 @@ public abstract sealed class ConfigNode permits ConfigNode.MapNode, ConfigNode.L
         return root;
     }
 
-    /** As {@link #parse(String, String)}, reporting into {@code problems}; null when the text is not YAML. */
-    static ConfigNode parse(String source, String text, ConfigProblems problems) {
+    /**
+     * As {@link #parse(String, String)}, reporting into {@code problems}, so a loader can go on
+     * checking what did parse and report everything at once; null when the text is not YAML.
+     */
+    public static ConfigNode parse(String source, String text, ConfigProblems problems) {
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

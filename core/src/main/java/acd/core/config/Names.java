@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Wording shared by config errors: enum spellings and "did you mean" for near misses. */
-final class Names {
+public final class Names {
     private Names() {
     }
 
@@ -28,7 +28,7 @@ final class Names {
      * enough to be a typo, else empty. Typos are the usual reason a name is unknown, and a long
      * list of valid names hides the one meant.
      */
-    static String suggestion(String given, Collection<String> candidates) {
+    public static String suggestion(String given, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String g = given.toLowerCase(Locale.ROOT);

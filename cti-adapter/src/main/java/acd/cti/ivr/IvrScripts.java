@@ -61,6 +61,7 @@ public final class IvrScripts {
     private final Executor blocking;
     private final LongSupplier clockMs;
     private final String defaultTier;
+    private final java.util.Set<String> missingSounds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param blocking    runs directory look-ups and self-service actions, which may block
@@ -190,8 +191,15 @@ public final class IvrScripts {
             String sound = sounds.next();
             return channel.streamFile(sound, escape).thenCompose(reply -> {
                 if (reply.resultAsInt().orElse(0) < 0) {
-                    // Asterisk answers -1 for a sound it does not have: say so once in the log, go on.
-                    LOG.warn("IVR sound '{}' did not play on {} (is it installed?)", sound, request.channel());
+                    // -1 is a hang-up part way through (endpos > 0), or a sound Asterisk does not
+                    // have (endpos 0): the menu goes on without it, and the log says so once.
+                    if (channel.isHungUp() || reply.endpos().orElse(0) > 0) {
+                        throw new CompletionException(new AgiHangupException("the caller hung up during " + sound));
+                    }
+                    if (missingSounds.add(sound)) {
+                        LOG.warn("IVR sound '{}' did not play on {}: is it installed on the PBX?", sound,
+                                request.channel());
+                    }
                 }
                 Optional<Character> key = reply.digit();
                 return key.isPresent() ? CompletableFuture.completedFuture(key) : playAll(sounds, escape);

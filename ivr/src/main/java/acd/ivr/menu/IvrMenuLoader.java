@@ -7,6 +7,7 @@ import acd.core.config.ConfigNode.ListNode;
 import acd.core.config.ConfigNode.MapNode;
 import acd.core.config.ConfigNode.ScalarNode;
 import acd.core.config.ConfigProblems;
+import acd.core.config.Names;
 import acd.core.config.ConfigSource;
 import acd.core.model.QueueSpec;
 import acd.core.model.RoutingConfig;
@@ -106,8 +107,13 @@ public final class IvrMenuLoader {
      * @throws ConfigError every problem found, the first by line as headline
      */
     public static IvrMenu parse(ConfigSource source, Set<String> queues, Set<String> skills) {
-        ConfigNode root = ConfigNode.parse(source.name(), source.text());
-        return new Reading(source.name(), root, queues, skills).read();
+        // Syntax errors and keys written twice are reported together with the menu's own problems.
+        ConfigProblems problems = new ConfigProblems(List.of(source.name()));
+        ConfigNode root = ConfigNode.parse(source.name(), source.text(), problems);
+        if (root == null) {
+            problems.throwIfAny();
+        }
+        return new Reading(root, queues, skills, problems).read();
     }
 
     /** One load: what the file defines and the problems found so far. */
@@ -140,11 +146,11 @@ public final class IvrMenuLoader {
         private record Read(String variable, ConfigNode at, String what) {
         }
 
-        Reading(String source, ConfigNode root, Set<String> queues, Set<String> skills) {
+        Reading(ConfigNode root, Set<String> queues, Set<String> skills, ConfigProblems problems) {
             this.root = root;
             this.queues = queues;
             this.skills = skills;
-            this.problems = new ConfigProblems(List.of(source));
+            this.problems = problems;
         }
 
         IvrMenu read() {
@@ -694,38 +700,6 @@ public final class IvrMenuLoader {
      * enough to be a typo, else empty; the same wording as the routing file's errors.
      */
     static String suggestion(String given, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String g = given.toLowerCase(Locale.ROOT);
-        for (String c : candidates) {
-            String lower = c.toLowerCase(Locale.ROOT);
-            boolean prefix = Math.min(g.length(), lower.length()) >= 3 && (lower.startsWith(g) || g.startsWith(lower));
-            int d = prefix ? 1 : distance(g, lower);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        int allowed = given.length() <= 3 ? 1 : given.length() <= 6 ? 2 : 3;
-        return best == null || bestDistance > allowed || best.equals(given) ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Names.suggestion(given, candidates);
     }
 }
