@@ -21,6 +21,7 @@ import acd.ivr.menu.IvrFigures;
 import acd.ivr.menu.IvrMenu;
 import acd.ivr.menu.IvrMenuLoader;
 import acd.ivr.menu.SelfServiceDesk;
+import acd.ivr.store.RetryingStore;
 import acd.ivr.store.RoutingIds;
 import acd.ivr.store.SelfServiceStore;
 import acd.ivr.store.StoreSeed;
@@ -89,9 +90,10 @@ public final class AcdServer implements AutoCloseable {
     private final QueueLogJournal journal;
     private final ServerVitals vitals = new Vitals();
     private final ServerMetrics metrics;
-    private final SelfServiceStore store;
+    private final RetryingStore store;
     private final ExecutorService selfServiceThreads;
     private final IvrFigures ivrFigures = new IvrFigures();
+    private static final long STORE_RETRY_MS = 10_000;
 
     /**
      * @param simulatorSettings how the built-in PBX simulator runs when no Asterisk is
@@ -104,10 +106,11 @@ public final class AcdServer implements AutoCloseable {
         // Every file is checked before anything opens: a mistake stops the start naming file and line.
         IvrMenu menu = IvrMenuLoader.parse(read(configDir, "ivr.yaml"), routing);
         StoreSeed seed = StoreSeed.read(configDir, RoutingIds.of(routing));
-        this.store = SelfServiceStore.open(storeSettings(settings.selfService()), seed);
+        // A database that is not there yet does not stop routing: the store opens when it can.
+        this.store = RetryingStore.open(storeSettings(settings.selfService()), seed, STORE_RETRY_MS);
         this.selfServiceThreads = Executors.newFixedThreadPool(settings.selfService().store().maxConnections(),
                 new SelfServiceThreads());
-        CustomerDirectory customers = directory != null ? directory : store.customers();
+        CustomerDirectory customers = directory != null ? directory : store;
         String amiSecret = settings.ami().simulated() ? null : AmiSettings.readSecret(
                 settings.ami().secretFile() == null ? null : Path.of(settings.ami().secretFile()), System.getenv());
         this.queueLog = openQueueLog(settings.queueLog());
@@ -149,7 +152,7 @@ public final class AcdServer implements AutoCloseable {
         flow.observeCallerChannels(journal::callerChannel);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
-        IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store.selfService(), store.surveys(), "ivr", clockMs),
+        IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store, store, "ivr", clockMs),
                 customers, flow, ivrFigures, selfServiceThreads, clockMs, routing.defaultTier());
         scripts.register("/ivr", ivr::menuScript);
         scripts.register("/survey", ivr::surveyScript);
@@ -294,17 +297,19 @@ public final class AcdServer implements AutoCloseable {
 
     /** The self-service figures for {@code GET /api/ivr}. */
     public Map<String, Object> ivrReport() {
-        long followUps;
+        // Null when the store cannot say: the figures from memory are served all the same.
+        Long followUps;
         try {
-            followUps = store.surveys().followUpList().size();
+            followUps = store.store().map(open -> (long) open.surveys().followUpList().size()).orElse(null);
         } catch (RuntimeException e) {
-            followUps = -1;
+            followUps = null;
         }
         return IvrReports.of(ivrFigures.snapshot(), followUps);
     }
 
+    /** The self-service store, or null while its database has not been reached. */
     public SelfServiceStore store() {
-        return store;
+        return store.store().orElse(null);
     }
 
     public IvrFigures ivrFigures() {

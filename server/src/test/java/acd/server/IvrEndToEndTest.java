@@ -64,11 +64,17 @@ class IvrEndToEndTest {
     }
 
     private AcdServer start() throws Exception {
+        return start(settings().withSelfServiceDataDirectory(data.resolve("selfservice")));
+    }
+
+    private ServerSettings settings() throws Exception {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
                 .withHttpPort(0);
-        settings = settings.withAgi(settings.agi().withPort(0))
-                .withQueueLog(settings.queueLog().withFile(data.resolve("queue_log")))
-                .withSelfServiceDataDirectory(data.resolve("selfservice"));
+        return settings.withAgi(settings.agi().withPort(0))
+                .withQueueLog(settings.queueLog().withFile(data.resolve("queue_log")));
+    }
+
+    private AcdServer start(ServerSettings settings) throws Exception {
         AcdServer started = new AcdServer(CONFIG, settings, null, PbxSettings.defaults().withSpeed(SPEED).withSeed(3));
         for (int i = 0; i < 200 && !started.ami().isConnected(); i++) {
             Thread.sleep(20);
@@ -181,6 +187,27 @@ class IvrEndToEndTest {
         assertEquals(orders, server.store().selfService().workOrdersOf(ENGLISH_SUBSCRIBER));
         CallOutcome balance = call(SUBSCRIBER, List.of("1"), 0, 0);
         assertEquals(Outcome.SELF_SERVICE, balance.outcome());
+    }
+
+    @Test
+    void aSelfServiceDatabaseThatIsDownAtStartStopsNeitherTheServerNorTheCalls() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ServerSettings settings = settings();
+        settings = settings.withSelfService(new ServerSettings.SelfService(settings.selfService().store()
+                .withDatabase("jdbc:postgresql://127.0.0.1:" + closedPort + "/acd", "acd", "none")
+                .withConnectTimeoutMs(300), null));
+        server = start(settings);
+        assertEquals(null, server.store(), "not open: nobody listens there");
+
+        // Balance (1): the store cannot answer, so the sorry prompt, and 0 reaches a person.
+        CallOutcome sorry = call(SUBSCRIBER, List.of("1", "1", "0"), 120_000, 0);
+        assertEquals(Outcome.COMPLETED, sorry.outcome(), sorry.toString());
+        JsonNode figures = ivrFigures();
+        assertEquals(1, figures.path("calls").path("handedOver").asLong(), figures.toString());
+        assertTrue(figures.path("survey").path("followUpsOpen").isNull());
     }
 
     private void awaitSurveys(int answered) throws Exception {

@@ -14,7 +14,8 @@ public final class IvrReports {
     private IvrReports() {
     }
 
-    public static Map<String, Object> of(IvrFigures.Snapshot s, long followUpsOpen) {
+    /** @param followUpsOpen dissatisfied callers not yet called back, or null when the store cannot say */
+    public static Map<String, Object> of(IvrFigures.Snapshot s, Long followUpsOpen) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("calls", calls(s.calls()));
         out.put("byTier", each(s.byTier(), true));

@@ -1,0 +1,152 @@
+package acd.ivr.store;
+
+import acd.ivr.customer.CustomerDirectory;
+import acd.ivr.customer.CustomerProfile;
+import acd.ivr.selfservice.Account;
+import acd.ivr.selfservice.Bill;
+import acd.ivr.selfservice.FaultKind;
+import acd.ivr.selfservice.RechargeOutcome;
+import acd.ivr.selfservice.SelfService;
+import acd.ivr.selfservice.SelfServiceUnavailableException;
+import acd.ivr.selfservice.ServiceChangeOutcome;
+import acd.ivr.selfservice.ServiceOffer;
+import acd.ivr.selfservice.SurveyResponse;
+import acd.ivr.selfservice.SurveyStore;
+import acd.ivr.selfservice.WorkOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The store as a running server holds it: a database that is not there at start does not stop
+ * the hotline. Routing goes on, callers are classified as unknown and hear the sorry prompt in
+ * self-service, and the store is opened in the background, every {@code retryEveryMs}, until it
+ * comes up; from then on it serves as {@link SelfServiceStore} does (whose own pool rides out
+ * later outages).
+ */
+public final class RetryingStore implements SelfService, SurveyStore, CustomerDirectory, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingStore.class);
+
+    private final StoreSettings settings;
+    private final StoreSeed seed;
+    private final ScheduledExecutorService opener;
+    private volatile SelfServiceStore store;
+    private volatile String lastFailure;
+    private volatile boolean closed;
+
+    private RetryingStore(StoreSettings settings, StoreSeed seed) {
+        this.settings = settings;
+        this.seed = seed;
+        this.opener = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "acd-store-opener");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens the store now if it can, else keeps trying in the background. Never throws for an unreachable database. */
+    public static RetryingStore open(StoreSettings settings, StoreSeed seed, long retryEveryMs) {
+        RetryingStore retrying = new RetryingStore(settings, seed);
+        if (!retrying.tryOpen()) {
+            LOG.error("self-service store unavailable at start ({}); calls are routed, self-service answers "
+                    + "'sorry' until it opens; retrying every {} s", retrying.lastFailure, retryEveryMs / 1000.0);
+            retrying.opener.scheduleWithFixedDelay(() -> {
+                if (retrying.store == null && !retrying.closed && retrying.tryOpen()) {
+                    LOG.info("self-service store {} opened", settings.describeDatabase());
+                    retrying.opener.shutdown();
+                }
+            }, retryEveryMs, retryEveryMs, TimeUnit.MILLISECONDS);
+        }
+        return retrying;
+    }
+
+    private synchronized boolean tryOpen() {
+        if (closed) {
+            return false;
+        }
+        try {
+            store = SelfServiceStore.open(settings, seed);
+            lastFailure = null;
+            return true;
+        } catch (SelfServiceUnavailableException e) {
+            lastFailure = e.getMessage();
+            return false;
+        }
+    }
+
+    /** The open store, or empty while the database has not been reached. */
+    public Optional<SelfServiceStore> store() {
+        return Optional.ofNullable(store);
+    }
+
+    private SelfServiceStore required() {
+        SelfServiceStore open = store;
+        if (open == null) {
+            throw new SelfServiceUnavailableException("self-service store " + settings.describeDatabase()
+                    + " not open yet: " + lastFailure, null);
+        }
+        return open;
+    }
+
+    @Override
+    public CustomerProfile find(String callerNumber) {
+        SelfServiceStore open = store;
+        return open == null ? CustomerProfile.UNKNOWN : open.customers().find(callerNumber);
+    }
+
+    @Override
+    public Optional<Account> account(String number) {
+        return required().selfService().account(number);
+    }
+
+    @Override
+    public Optional<Bill> latestBill(String number) {
+        return required().selfService().latestBill(number);
+    }
+
+    @Override
+    public RechargeOutcome recharge(String number, String cardNumber, String pin, String channel, long nowMs) {
+        return required().selfService().recharge(number, cardNumber, pin, channel, nowMs);
+    }
+
+    @Override
+    public WorkOrder reportFault(String number, FaultKind kind, String channel, long nowMs) {
+        return required().selfService().reportFault(number, kind, channel, nowMs);
+    }
+
+    @Override
+    public List<ServiceOffer> services(String number) {
+        return required().selfService().services(number);
+    }
+
+    @Override
+    public ServiceChangeOutcome changeService(String number, String serviceCode, boolean subscribe, String channel,
+                                              long nowMs) {
+        return required().selfService().changeService(number, serviceCode, subscribe, channel, nowMs);
+    }
+
+    @Override
+    public void record(SurveyResponse response) {
+        required().surveys().record(response);
+    }
+
+    @Override
+    public List<SurveyResponse> followUps() {
+        return required().surveys().followUps();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        opener.shutdownNow();
+        SelfServiceStore open = store;
+        if (open != null) {
+            open.close();
+        }
+    }
+}
