@@ -42,6 +42,11 @@ final class Agent {
     AgentPool[] pools = new AgentPool[4];
     int[] poolSlots = new int[4];
     int poolCount;
+    /**
+     * Whether the agent sits in its pools' free lines. A ready agent joins them only when no
+     * call waits for it, so between events this is the same as being ready.
+     */
+    boolean listedFree;
 
     /** Calls whose account manager this agent is, waiting for it. */
     final CallBucket personal;
