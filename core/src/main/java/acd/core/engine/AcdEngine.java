@@ -11,8 +11,6 @@ import acd.core.model.RoutingConfig;
 import acd.core.model.TierRule;
 import acd.core.model.TierSpec;
 import acd.core.model.WideningStep;
-import org.agrona.DeadlineTimerWheel;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The routing engine: a deterministic single-writer state machine. Events go in with their
@@ -78,9 +75,7 @@ public final class AcdEngine implements RoutingEngine {
 
     private final Long2ObjectHashMap<Call> calls = new Long2ObjectHashMap<>(4096, 0.65f);
     private final ArrayDeque<Call> spareCalls = new ArrayDeque<>(4096);
-    private final DeadlineTimerWheel timers;
-    private final Long2LongHashMap timerPayloads = new Long2LongHashMap(4096, 0.65f, -1L);
-    private final DeadlineTimerWheel.TimerHandler timerHandler = this::onTimerExpiry;
+    private final EngineTimers timers;
     private final List<Call> scratchCalls = new ArrayList<>();
 
     private long now;
@@ -98,7 +93,7 @@ public final class AcdEngine implements RoutingEngine {
         this.now = startTimeMs;
         this.nextTimerPollMs = startTimeMs;
         this.reasons = new ReasonCodes(config.notReadyReasons());
-        this.timers = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, startTimeMs, TIMER_TICK_MS, TIMER_TICKS_PER_WHEEL);
+        this.timers = new EngineTimers(startTimeMs, TIMER_TICK_MS, TIMER_TICKS_PER_WHEEL, this::onTimerExpiry);
 
         index(config.skills(), skillIndex, "skill", RoutingConfig.MAX_SKILLS);
         index(config.seatGroups(), groupIndex, "seat group", RoutingConfig.MAX_SEAT_GROUPS);
@@ -1140,15 +1135,12 @@ public final class AcdEngine implements RoutingEngine {
 
     private long schedule(long deadlineMs, int kind, long entity) {
         // Never in the past: a timer due now would fire inside the same poll forever.
-        long id = timers.scheduleTimer(Math.max(deadlineMs, now + 1));
-        timerPayloads.put(id, TimerKinds.payload(kind, entity));
-        return id;
+        return timers.schedule(Math.max(deadlineMs, now + 1), TimerKinds.payload(kind, entity));
     }
 
     private void cancel(long timerId) {
         if (timerId != TimerKinds.NO_TIMER) {
-            timers.cancelTimer(timerId);
-            timerPayloads.remove(timerId);
+            timers.cancel(timerId);
         }
     }
 
@@ -1163,25 +1155,10 @@ public final class AcdEngine implements RoutingEngine {
 
     private void pollTimers() {
         nextTimerPollMs = now + TIMER_POLL_INTERVAL_MS;
-        while (timers.timerCount() > 0) {
-            long tickEnd = timers.currentTickTime();
-            timers.poll(now, timerHandler, Integer.MAX_VALUE);
-            if (timers.currentTickTime() == tickEnd) {
-                // The wheel did not move on: the spoke holding now has been scanned.
-                break;
-            }
-        }
-        if (timers.timerCount() == 0 && now >= timers.currentTickTime()) {
-            // Nothing pending: jump the wheel instead of walking empty ticks.
-            timers.currentTickTime(now);
-        }
+        timers.poll(now);
     }
 
-    private boolean onTimerExpiry(TimeUnit unit, long nowMs, long timerId) {
-        long payload = timerPayloads.remove(timerId);
-        if (payload == -1L) {
-            return true;
-        }
+    private void onTimerExpiry(long payload) {
         long entity = TimerKinds.entity(payload);
         switch (TimerKinds.kind(payload)) {
             case TimerKinds.WRAP_UP -> {
@@ -1233,7 +1210,6 @@ public final class AcdEngine implements RoutingEngine {
             default -> {
             }
         }
-        return true;
     }
 
     /** The call's wait reached its next widening step, or its account-manager wait ran out. */
@@ -1391,7 +1367,7 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     public int pendingTimers() {
-        return (int) timers.timerCount();
+        return (int) timers.count();
     }
 
     /** Agent pools created so far: a measure of how many distinct eligibilities are in use. */
