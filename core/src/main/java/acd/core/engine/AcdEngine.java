@@ -431,7 +431,7 @@ public final class AcdEngine implements RoutingEngine {
             if (manager.state == AgentState.READY) {
                 offer(call, manager);
             } else {
-                manager.personal.add(call);
+                manager.personalLine().add(call);
                 call.stepTimerId = schedule(now + queue.accountManagerWaitMs, TimerKinds.STEP, call.callId);
                 startAnnouncements(call, queue);
             }
@@ -743,7 +743,7 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     private void drainPersonalLine(Agent agent) {
-        while (agent.personal.size() > 0) {
+        while (agent.personalWaiting() > 0) {
             fallBackToQueue(agent.personal.peek());
         }
     }
@@ -926,7 +926,7 @@ public final class AcdEngine implements RoutingEngine {
      * Returns whether it was offered a call.
      */
     private boolean findWork(Agent agent) {
-        if (agent.personal.size() > 0) {
+        if (agent.personalWaiting() > 0) {
             offer(agent.personal.peek(), agent);
             return true;
         }
@@ -1357,7 +1357,7 @@ public final class AcdEngine implements RoutingEngine {
             n += q.buckets[b].size();
         }
         for (Agent agent : agents) {
-            for (int i = 0; i < agent.personal.size(); i++) {
+            for (int i = 0; i < agent.personalWaiting(); i++) {
                 if (agent.personal.at(i).queueIndex == queue) {
                     n++;
                 }
@@ -1438,7 +1438,7 @@ public final class AcdEngine implements RoutingEngine {
             }
         }
         for (Agent agent : agents) {
-            bucketed += agent.personal.size();
+            bucketed += agent.personalWaiting();
         }
         check(bucketed == inLine[0], "lines hold " + bucketed + " calls, " + inLine[0] + " are waiting");
     }

@@ -48,8 +48,12 @@ final class Agent {
      */
     boolean listedFree;
 
-    /** Calls whose account manager this agent is, waiting for it. */
-    final CallBucket personal;
+    /**
+     * Calls whose account manager this agent is, waiting for it; made when the first such call
+     * comes. Most agents never have one, and a freed agent then checks a field of its own
+     * instead of fetching a line of its own from memory.
+     */
+    CallBucket personal;
 
     /** The group of agents staffing the same queues: where it counts in agents-by-state. */
     int staffingGroup;
@@ -63,7 +67,18 @@ final class Agent {
         this.groupsMask = groupsMask;
         this.wrapUpMs = spec.wrapUpSeconds() * 1000L;
         System.arraycopy(proficiencyBySkill, 0, proficiency, 0, proficiency.length);
-        this.personal = new CallBucket(-1, -1, null);
+    }
+
+    /** Calls waiting for this agent as their account manager. */
+    int personalWaiting() {
+        return personal == null ? 0 : personal.size();
+    }
+
+    CallBucket personalLine() {
+        if (personal == null) {
+            personal = new CallBucket(-1, -1, null);
+        }
+        return personal;
     }
 
     void addPool(AgentPool pool, int slot) {
