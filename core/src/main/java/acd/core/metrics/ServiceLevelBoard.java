@@ -110,7 +110,7 @@ public final class ServiceLevelBoard {
         long interval = Math.floorDiv(queuedAtMs, INTERVAL_MS);
         int cell = (queue * tiers + tier) * INTERVALS_KEPT + (int) Math.floorMod(interval, INTERVALS_KEPT);
         TrafficCounters counters = intervalCells[cell];
-        if (intervalOfCell.get(cell) != interval) {
+        if (intervalOfCell.getPlain(cell) != interval) {
             counters.reset();
             intervalOfCell.lazySet(cell, interval);
         }
@@ -121,75 +121,95 @@ public final class ServiceLevelBoard {
         return (queue * tiers + tier) * brandSlots + brandSlot(brand);
     }
 
-    private void add(int queue, int tier, int brand, long queuedAtMs, int field, long delta) {
-        cells[cell(queue, tier, brand)].add(field, delta);
-        intervalCell(queue, tier, queuedAtMs).add(field, delta);
+    /** The call's running cell and the cell of the interval it was queued in, for one record. */
+    private TrafficCounters totalCell;
+    private TrafficCounters periodCell;
+
+    /**
+     * Finds the two cells a call's outcome counts in, once per record: the interval cell costs
+     * two long divisions to find, which used to be paid again for every field written.
+     */
+    private void cellsOf(int queue, int tier, int brand, long queuedAtMs) {
+        totalCell = cells[cell(queue, tier, brand)];
+        periodCell = intervalCell(queue, tier, queuedAtMs);
     }
 
-    private void longest(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
-        cells[cell(queue, tier, brand)].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
-        intervalCell(queue, tier, queuedAtMs).max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+    private void add(int field, long delta) {
+        totalCell.add(field, delta);
+        periodCell.add(field, delta);
+    }
+
+    private void longest(long waitMs) {
+        totalCell.max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+        periodCell.max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
     }
 
     public void recordOffered(int queue, int tier, int brand, long queuedAtMs) {
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.OFFERED, 1);
-        waitingByQueueTier.lazySet(queue * tiers + tier, waitingByQueueTier.get(queue * tiers + tier) + 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.OFFERED, 1);
+        waitingByQueueTier.lazySet(queue * tiers + tier, waitingByQueueTier.getPlain(queue * tiers + tier) + 1);
     }
 
     /** The call left the waiting line (answered, abandoned, overflowed or released). */
     private void leftLine(int queue, int tier) {
-        waitingByQueueTier.lazySet(queue * tiers + tier, waitingByQueueTier.get(queue * tiers + tier) - 1);
+        waitingByQueueTier.lazySet(queue * tiers + tier, waitingByQueueTier.getPlain(queue * tiers + tier) - 1);
     }
 
     public void recordAnswered(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWERED, 1);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWER_WAIT_SUM_MS, waitMs);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.ANSWERED, 1);
+        add(TrafficCounters.ANSWER_WAIT_SUM_MS, waitMs);
         if (waitMs <= thresholdMs[queue]) {
-            add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWERED_WITHIN, 1);
+            add(TrafficCounters.ANSWERED_WITHIN, 1);
         }
-        longest(queue, tier, brand, queuedAtMs, waitMs);
+        longest(waitMs);
         waits[cell(queue, tier, brand)].record(waitMs);
     }
 
     public void recordAbandoned(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.ABANDONED, 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.ABANDONED, 1);
         if (waitMs < shortAbandonMs[queue]) {
-            add(queue, tier, brand, queuedAtMs, TrafficCounters.SHORT_ABANDONED, 1);
+            add(TrafficCounters.SHORT_ABANDONED, 1);
         }
-        longest(queue, tier, brand, queuedAtMs, waitMs);
+        longest(waitMs);
     }
 
     public void recordOverflowed(int queue, int tier, int brand, long queuedAtMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.OVERFLOWED, 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.OVERFLOWED, 1);
     }
 
     public void recordTimedOut(int queue, int tier, int brand, long queuedAtMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.TIMED_OUT, 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.TIMED_OUT, 1);
     }
 
     public void recordRefused(int queue, int tier, int brand, long queuedAtMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.REFUSED, 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.REFUSED, 1);
     }
 
     public void recordHandled(int queue, int tier, int brand, long queuedAtMs, long handleMs) {
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.HANDLED, 1);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.HANDLE_SUM_MS, handleMs);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.HANDLED, 1);
+        add(TrafficCounters.HANDLE_SUM_MS, handleMs);
     }
 
     /** An agent of staffing group {@code group} (see {@link #agentsConfigured}) changed state. */
     public void agentStateChanged(int group, AgentState from, AgentState to) {
-        agentsByState.lazySet(from.ordinal(), agentsByState.get(from.ordinal()) - 1);
-        agentsByState.lazySet(to.ordinal(), agentsByState.get(to.ordinal()) + 1);
+        agentsByState.lazySet(from.ordinal(), agentsByState.getPlain(from.ordinal()) - 1);
+        agentsByState.lazySet(to.ordinal(), agentsByState.getPlain(to.ordinal()) + 1);
         int f = group * STATES + from.ordinal();
         int t = group * STATES + to.ordinal();
         AtomicLongArray counts = staffing.counts();
-        counts.lazySet(f, counts.get(f) - 1);
-        counts.lazySet(t, counts.get(t) + 1);
+        counts.lazySet(f, counts.getPlain(f) - 1);
+        counts.lazySet(t, counts.getPlain(t) + 1);
     }
 
     /**

@@ -23,12 +23,13 @@ public final class TrafficCounters {
 
     private final AtomicLongArray values = new AtomicLongArray(FIELDS);
 
+    /** Writer side: the engine thread reads back its own writes, so a plain read will do. */
     void add(int field, long delta) {
-        values.lazySet(field, values.get(field) + delta);
+        values.lazySet(field, values.getPlain(field) + delta);
     }
 
     void max(int field, long value) {
-        if (value > values.get(field)) {
+        if (value > values.getPlain(field)) {
             values.lazySet(field, value);
         }
     }
