@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +69,7 @@ public final class AcdEngine implements RoutingEngine {
     private final List<int[]> staffingGroupQueues = new ArrayList<>();
     private final List<AgentPool> pools = new ArrayList<>();
     private final Map<PoolKey, AgentPool> poolsByKey = new HashMap<>();
+    private final Map<List<AgentPool>, AgentPool[]> sharedPoolLists = new HashMap<>();
     private final PoolKey poolProbe = new PoolKey();
     private final Route[] routes;
     private final Map<RouteKey, Route> extraSkillRoutes = new HashMap<>();
@@ -301,8 +303,7 @@ public final class AcdEngine implements RoutingEngine {
         List<Agent> free = new ArrayList<>();
         for (Agent agent : agents) {
             if (pool.admits(agent)) {
-                int slot = pool.join(agent);
-                agent.addPool(pool, slot);
+                joinPool(agent, pool);
                 if (agent.isLoggedIn()) {
                     pool.loggedIn++;
                 }
@@ -844,6 +845,8 @@ public final class AcdEngine implements RoutingEngine {
         }
         int kept = 0;
         boolean emptied = false;
+        // The pools array is shared with colleagues: rewrite a copy of it.
+        agent.pools = agent.pools.clone();
         for (int p = 0; p < agent.poolCount; p++) {
             AgentPool pool = agent.pools[p];
             int slot = agent.poolSlots[p];
@@ -862,9 +865,10 @@ public final class AcdEngine implements RoutingEngine {
         }
         int before = kept;
         agent.poolCount = kept;
+        agent.pools = sharedPoolList(Arrays.copyOf(agent.pools, kept));
         for (AgentPool pool : pools) {
             if (pool.admits(agent) && !isMember(agent, pool, before)) {
-                agent.addPool(pool, pool.join(agent));
+                joinPool(agent, pool);
                 if (loggedIn) {
                     pool.loggedIn++;
                 }
@@ -882,6 +886,22 @@ public final class AcdEngine implements RoutingEngine {
         if (emptied) {
             releaseCallsWithNobodyToWaitFor();
         }
+    }
+
+    private void joinPool(Agent agent, AgentPool pool) {
+        int slot = pool.join(agent);
+        AgentPool[] joined = Arrays.copyOf(agent.pools, agent.poolCount + 1);
+        joined[agent.poolCount] = pool;
+        agent.addPool(sharedPoolList(joined), slot);
+    }
+
+    /**
+     * The one array for this list of pools. Agents who qualify for the same pools read them
+     * from the same array, which the many freed before them keep in cache; an array of its own
+     * would mostly be fetched from memory, an agent's turn coming round only every few minutes.
+     */
+    private AgentPool[] sharedPoolList(AgentPool[] list) {
+        return sharedPoolLists.computeIfAbsent(Arrays.asList(list), key -> list);
     }
 
     private static boolean isMember(Agent agent, AgentPool pool, int among) {

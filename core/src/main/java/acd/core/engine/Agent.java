@@ -38,8 +38,12 @@ final class Agent {
     long lastTalkMs;
     long wrapUpStartMs;
 
-    /** Pools this agent is a member of, and its slot in each. */
-    AgentPool[] pools = new AgentPool[4];
+    /**
+     * Pools this agent is a member of, and its slot in each. The pools array is shared by every
+     * agent with the same pools in the same order (see {@code AcdEngine.sharedPoolList}) and is
+     * never written in place; the slots are the agent's own.
+     */
+    AgentPool[] pools = new AgentPool[0];
     int[] poolSlots = new int[4];
     int poolCount;
     /**
@@ -81,12 +85,12 @@ final class Agent {
         return personal;
     }
 
-    void addPool(AgentPool pool, int slot) {
-        if (poolCount == pools.length) {
-            pools = Arrays.copyOf(pools, poolCount * 2);
+    /** Joins a pool at {@code slot}; {@code sharedPools} is the pools array with it at the end. */
+    void addPool(AgentPool[] sharedPools, int slot) {
+        if (poolCount == poolSlots.length) {
             poolSlots = Arrays.copyOf(poolSlots, poolCount * 2);
         }
-        pools[poolCount] = pool;
+        pools = sharedPools;
         poolSlots[poolCount] = slot;
         poolCount++;
     }
