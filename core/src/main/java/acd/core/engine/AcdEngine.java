@@ -11,20 +11,18 @@ import acd.core.model.RoutingConfig;
 import acd.core.model.TierRule;
 import acd.core.model.TierSpec;
 import acd.core.model.WideningStep;
-import org.agrona.DeadlineTimerWheel;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The routing engine: a deterministic single-writer state machine. Events go in with their
@@ -71,6 +69,7 @@ public final class AcdEngine implements RoutingEngine {
     private final List<int[]> staffingGroupQueues = new ArrayList<>();
     private final List<AgentPool> pools = new ArrayList<>();
     private final Map<PoolKey, AgentPool> poolsByKey = new HashMap<>();
+    private final Map<List<AgentPool>, AgentPool[]> sharedPoolLists = new HashMap<>();
     private final PoolKey poolProbe = new PoolKey();
     private final Route[] routes;
     private final Map<RouteKey, Route> extraSkillRoutes = new HashMap<>();
@@ -78,9 +77,7 @@ public final class AcdEngine implements RoutingEngine {
 
     private final Long2ObjectHashMap<Call> calls = new Long2ObjectHashMap<>(4096, 0.65f);
     private final ArrayDeque<Call> spareCalls = new ArrayDeque<>(4096);
-    private final DeadlineTimerWheel timers;
-    private final Long2LongHashMap timerPayloads = new Long2LongHashMap(4096, 0.65f, -1L);
-    private final DeadlineTimerWheel.TimerHandler timerHandler = this::onTimerExpiry;
+    private final EngineTimers timers;
     private final List<Call> scratchCalls = new ArrayList<>();
 
     private long now;
@@ -98,7 +95,7 @@ public final class AcdEngine implements RoutingEngine {
         this.now = startTimeMs;
         this.nextTimerPollMs = startTimeMs;
         this.reasons = new ReasonCodes(config.notReadyReasons());
-        this.timers = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, startTimeMs, TIMER_TICK_MS, TIMER_TICKS_PER_WHEEL);
+        this.timers = new EngineTimers(startTimeMs, TIMER_TICK_MS, TIMER_TICKS_PER_WHEEL, this::onTimerExpiry);
 
         index(config.skills(), skillIndex, "skill", RoutingConfig.MAX_SKILLS);
         index(config.seatGroups(), groupIndex, "seat group", RoutingConfig.MAX_SEAT_GROUPS);
@@ -306,12 +303,11 @@ public final class AcdEngine implements RoutingEngine {
         List<Agent> free = new ArrayList<>();
         for (Agent agent : agents) {
             if (pool.admits(agent)) {
-                int slot = pool.join(agent);
-                agent.addPool(pool, slot);
+                joinPool(agent, pool);
                 if (agent.isLoggedIn()) {
                     pool.loggedIn++;
                 }
-                if (agent.state == AgentState.READY) {
+                if (agent.listedFree) {
                     free.add(agent);
                 }
             }
@@ -436,7 +432,7 @@ public final class AcdEngine implements RoutingEngine {
             if (manager.state == AgentState.READY) {
                 offer(call, manager);
             } else {
-                manager.personal.add(call);
+                manager.personalLine().add(call);
                 call.stepTimerId = schedule(now + queue.accountManagerWaitMs, TimerKinds.STEP, call.callId);
                 startAnnouncements(call, queue);
             }
@@ -748,7 +744,7 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     private void drainPersonalLine(Agent agent) {
-        while (agent.personal.size() > 0) {
+        while (agent.personalWaiting() > 0) {
             fallBackToQueue(agent.personal.peek());
         }
     }
@@ -841,9 +837,7 @@ public final class AcdEngine implements RoutingEngine {
 
         boolean free = agent.state == AgentState.READY;
         boolean loggedIn = agent.isLoggedIn();
-        for (int p = 0; p < agent.poolCount; p++) {
-            agent.pools[p].markBusy(agent.poolSlots[p]);
-        }
+        unlistFree(agent);
         agent.skillsMask = skills;
         agent.groupsMask = groups;
         if (proficiency != null) {
@@ -851,6 +845,8 @@ public final class AcdEngine implements RoutingEngine {
         }
         int kept = 0;
         boolean emptied = false;
+        // The pools array is shared with colleagues: rewrite a copy of it.
+        agent.pools = agent.pools.clone();
         for (int p = 0; p < agent.poolCount; p++) {
             AgentPool pool = agent.pools[p];
             int slot = agent.poolSlots[p];
@@ -869,9 +865,10 @@ public final class AcdEngine implements RoutingEngine {
         }
         int before = kept;
         agent.poolCount = kept;
+        agent.pools = sharedPoolList(Arrays.copyOf(agent.pools, kept));
         for (AgentPool pool : pools) {
             if (pool.admits(agent) && !isMember(agent, pool, before)) {
-                agent.addPool(pool, pool.join(agent));
+                joinPool(agent, pool);
                 if (loggedIn) {
                     pool.loggedIn++;
                 }
@@ -883,15 +880,28 @@ public final class AcdEngine implements RoutingEngine {
             board.agentRegrouped(agent.staffingGroup, group, staffingGroupQueues.get(group), agent.state);
             agent.staffingGroup = group;
         }
-        if (free) {
-            for (int p = 0; p < agent.poolCount; p++) {
-                agent.pools[p].markFree(agent.poolSlots[p], agent);
-            }
-            findWork(agent);
+        if (free && !findWork(agent)) {
+            listFree(agent);
         }
         if (emptied) {
             releaseCallsWithNobodyToWaitFor();
         }
+    }
+
+    private void joinPool(Agent agent, AgentPool pool) {
+        int slot = pool.join(agent);
+        AgentPool[] joined = Arrays.copyOf(agent.pools, agent.poolCount + 1);
+        joined[agent.poolCount] = pool;
+        agent.addPool(sharedPoolList(joined), slot);
+    }
+
+    /**
+     * The one array for this list of pools. Agents who qualify for the same pools read them
+     * from the same array, which the many freed before them keep in cache; an array of its own
+     * would mostly be fetched from memory, an agent's turn coming round only every few minutes.
+     */
+    private AgentPool[] sharedPoolList(AgentPool[] list) {
+        return sharedPoolLists.computeIfAbsent(Arrays.asList(list), key -> list);
     }
 
     private static boolean isMember(Agent agent, AgentPool pool, int among) {
@@ -903,16 +913,42 @@ public final class AcdEngine implements RoutingEngine {
         return false;
     }
 
+    /**
+     * The agent is ready: it takes a waiting call at once if there is one, and only otherwise
+     * joins its pools' free lines. On a busy floor most agents never reach those lines, which
+     * spares touching every pool's slot arrays twice (in, then straight out again).
+     */
     private void becomeReady(Agent agent) {
         changeState(agent, AgentState.READY, 0);
-        findWork(agent);
+        if (!findWork(agent)) {
+            listFree(agent);
+        }
     }
 
-    /** A freed agent takes its own customers first, then the best head of its pools' lines. */
-    private void findWork(Agent agent) {
-        if (agent.personal.size() > 0) {
+    private static void listFree(Agent agent) {
+        for (int p = 0; p < agent.poolCount; p++) {
+            agent.pools[p].markFree(agent.poolSlots[p], agent);
+        }
+        agent.listedFree = true;
+    }
+
+    private static void unlistFree(Agent agent) {
+        if (agent.listedFree) {
+            for (int p = 0; p < agent.poolCount; p++) {
+                agent.pools[p].markBusy(agent.poolSlots[p]);
+            }
+            agent.listedFree = false;
+        }
+    }
+
+    /**
+     * A freed agent takes its own customers first, then the best head of its pools' lines.
+     * Returns whether it was offered a call.
+     */
+    private boolean findWork(Agent agent) {
+        if (agent.personalWaiting() > 0) {
             offer(agent.personal.peek(), agent);
-            return;
+            return true;
         }
         Call best = null;
         for (int p = 0; p < agent.poolCount; p++) {
@@ -926,7 +962,9 @@ public final class AcdEngine implements RoutingEngine {
         }
         if (best != null) {
             offer(best, agent);
+            return true;
         }
+        return false;
     }
 
     /**
@@ -972,9 +1010,7 @@ public final class AcdEngine implements RoutingEngine {
     private void changeState(Agent agent, AgentState to, int reasonCode) {
         AgentState from = agent.state;
         if (from == AgentState.READY && to != AgentState.READY) {
-            for (int p = 0; p < agent.poolCount; p++) {
-                agent.pools[p].markBusy(agent.poolSlots[p]);
-            }
+            unlistFree(agent);
         }
         if (from == AgentState.LOGGED_OUT && to != AgentState.LOGGED_OUT) {
             for (int p = 0; p < agent.poolCount; p++) {
@@ -990,9 +1026,6 @@ public final class AcdEngine implements RoutingEngine {
         if (to == AgentState.READY && from != AgentState.READY) {
             agent.freeSinceMs = now;
             agent.readySequence = ++readySequence;
-            for (int p = 0; p < agent.poolCount; p++) {
-                agent.pools[p].markFree(agent.poolSlots[p], agent);
-            }
         }
         if (from != to) {
             board.agentStateChanged(agent.staffingGroup, from, to);
@@ -1122,15 +1155,12 @@ public final class AcdEngine implements RoutingEngine {
 
     private long schedule(long deadlineMs, int kind, long entity) {
         // Never in the past: a timer due now would fire inside the same poll forever.
-        long id = timers.scheduleTimer(Math.max(deadlineMs, now + 1));
-        timerPayloads.put(id, TimerKinds.payload(kind, entity));
-        return id;
+        return timers.schedule(Math.max(deadlineMs, now + 1), TimerKinds.payload(kind, entity));
     }
 
     private void cancel(long timerId) {
         if (timerId != TimerKinds.NO_TIMER) {
-            timers.cancelTimer(timerId);
-            timerPayloads.remove(timerId);
+            timers.cancel(timerId);
         }
     }
 
@@ -1145,25 +1175,10 @@ public final class AcdEngine implements RoutingEngine {
 
     private void pollTimers() {
         nextTimerPollMs = now + TIMER_POLL_INTERVAL_MS;
-        while (timers.timerCount() > 0) {
-            long tickEnd = timers.currentTickTime();
-            timers.poll(now, timerHandler, Integer.MAX_VALUE);
-            if (timers.currentTickTime() == tickEnd) {
-                // The wheel did not move on: the spoke holding now has been scanned.
-                break;
-            }
-        }
-        if (timers.timerCount() == 0 && now >= timers.currentTickTime()) {
-            // Nothing pending: jump the wheel instead of walking empty ticks.
-            timers.currentTickTime(now);
-        }
+        timers.poll(now);
     }
 
-    private boolean onTimerExpiry(TimeUnit unit, long nowMs, long timerId) {
-        long payload = timerPayloads.remove(timerId);
-        if (payload == -1L) {
-            return true;
-        }
+    private void onTimerExpiry(long payload) {
         long entity = TimerKinds.entity(payload);
         switch (TimerKinds.kind(payload)) {
             case TimerKinds.WRAP_UP -> {
@@ -1215,7 +1230,6 @@ public final class AcdEngine implements RoutingEngine {
             default -> {
             }
         }
-        return true;
     }
 
     /** The call's wait reached its next widening step, or its account-manager wait ran out. */
@@ -1363,7 +1377,7 @@ public final class AcdEngine implements RoutingEngine {
             n += q.buckets[b].size();
         }
         for (Agent agent : agents) {
-            for (int i = 0; i < agent.personal.size(); i++) {
+            for (int i = 0; i < agent.personalWaiting(); i++) {
                 if (agent.personal.at(i).queueIndex == queue) {
                     n++;
                 }
@@ -1373,7 +1387,7 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     public int pendingTimers() {
-        return (int) timers.timerCount();
+        return (int) timers.count();
     }
 
     /** Agent pools created so far: a measure of how many distinct eligibilities are in use. */
@@ -1444,7 +1458,7 @@ public final class AcdEngine implements RoutingEngine {
             }
         }
         for (Agent agent : agents) {
-            bucketed += agent.personal.size();
+            bucketed += agent.personalWaiting();
         }
         check(bucketed == inLine[0], "lines hold " + bucketed + " calls, " + inLine[0] + " are waiting");
     }

@@ -38,13 +38,26 @@ final class Agent {
     long lastTalkMs;
     long wrapUpStartMs;
 
-    /** Pools this agent is a member of, and its slot in each. */
-    AgentPool[] pools = new AgentPool[4];
+    /**
+     * Pools this agent is a member of, and its slot in each. The pools array is shared by every
+     * agent with the same pools in the same order (see {@code AcdEngine.sharedPoolList}) and is
+     * never written in place; the slots are the agent's own.
+     */
+    AgentPool[] pools = new AgentPool[0];
     int[] poolSlots = new int[4];
     int poolCount;
+    /**
+     * Whether the agent sits in its pools' free lines. A ready agent joins them only when no
+     * call waits for it, so between events this is the same as being ready.
+     */
+    boolean listedFree;
 
-    /** Calls whose account manager this agent is, waiting for it. */
-    final CallBucket personal;
+    /**
+     * Calls whose account manager this agent is, waiting for it; made when the first such call
+     * comes. Most agents never have one, and a freed agent then checks a field of its own
+     * instead of fetching a line of its own from memory.
+     */
+    CallBucket personal;
 
     /** The group of agents staffing the same queues: where it counts in agents-by-state. */
     int staffingGroup;
@@ -58,15 +71,26 @@ final class Agent {
         this.groupsMask = groupsMask;
         this.wrapUpMs = spec.wrapUpSeconds() * 1000L;
         System.arraycopy(proficiencyBySkill, 0, proficiency, 0, proficiency.length);
-        this.personal = new CallBucket(-1, -1, null);
     }
 
-    void addPool(AgentPool pool, int slot) {
-        if (poolCount == pools.length) {
-            pools = Arrays.copyOf(pools, poolCount * 2);
+    /** Calls waiting for this agent as their account manager. */
+    int personalWaiting() {
+        return personal == null ? 0 : personal.size();
+    }
+
+    CallBucket personalLine() {
+        if (personal == null) {
+            personal = new CallBucket(-1, -1, null);
+        }
+        return personal;
+    }
+
+    /** Joins a pool at {@code slot}; {@code sharedPools} is the pools array with it at the end. */
+    void addPool(AgentPool[] sharedPools, int slot) {
+        if (poolCount == poolSlots.length) {
             poolSlots = Arrays.copyOf(poolSlots, poolCount * 2);
         }
-        pools[poolCount] = pool;
+        pools = sharedPools;
         poolSlots[poolCount] = slot;
         poolCount++;
     }

@@ -33,13 +33,13 @@ public final class ServiceLevelBoard {
     private final TrafficCounters[] cells;
     private final WaitDistribution[] waits;
     private final TrafficCounters[] intervalCells;
-    private final AtomicLongArray intervalOfCell;
+    private final PublishedCounts intervalOfCell;
 
-    private final AtomicLongArray waitingByQueueTier;
+    private final PublishedCounts waitingByQueueTier;
     private final AtomicLongArray oldestPlaceByQueue;
     /** Agents by state per staffing group (agents who staff the same set of queues). */
-    private volatile Staffing staffing = new Staffing(new int[0][], new AtomicLongArray(0));
-    private final AtomicLongArray agentsByState = new AtomicLongArray(STATES);
+    private volatile Staffing staffing = new Staffing(new int[0][], new PublishedCounts(0));
+    private final PublishedCounts agentsByState = new PublishedCounts(STATES);
     private final AtomicLongArray clock = new AtomicLongArray(1);
 
     /**
@@ -61,11 +61,11 @@ public final class ServiceLevelBoard {
         cells = cells(queues * tiers * brandSlots);
         waits = distributions(queues * tiers * brandSlots);
         intervalCells = cells(queues * tiers * INTERVALS_KEPT);
-        intervalOfCell = new AtomicLongArray(intervalCells.length);
+        intervalOfCell = new PublishedCounts(intervalCells.length);
         for (int i = 0; i < intervalCells.length; i++) {
-            intervalOfCell.lazySet(i, -1);
+            intervalOfCell.set(i, -1);
         }
-        waitingByQueueTier = new AtomicLongArray(queues * tiers);
+        waitingByQueueTier = new PublishedCounts(queues * tiers);
         oldestPlaceByQueue = new AtomicLongArray(queues);
         for (int q = 0; q < queues; q++) {
             oldestPlaceByQueue.lazySet(q, Long.MAX_VALUE);
@@ -110,9 +110,9 @@ public final class ServiceLevelBoard {
         long interval = Math.floorDiv(queuedAtMs, INTERVAL_MS);
         int cell = (queue * tiers + tier) * INTERVALS_KEPT + (int) Math.floorMod(interval, INTERVALS_KEPT);
         TrafficCounters counters = intervalCells[cell];
-        if (intervalOfCell.get(cell) != interval) {
+        if (intervalOfCell.written(cell) != interval) {
             counters.reset();
-            intervalOfCell.lazySet(cell, interval);
+            intervalOfCell.set(cell, interval);
         }
         return counters;
     }
@@ -121,75 +121,93 @@ public final class ServiceLevelBoard {
         return (queue * tiers + tier) * brandSlots + brandSlot(brand);
     }
 
-    private void add(int queue, int tier, int brand, long queuedAtMs, int field, long delta) {
-        cells[cell(queue, tier, brand)].add(field, delta);
-        intervalCell(queue, tier, queuedAtMs).add(field, delta);
+    /** The call's running cell and the cell of the interval it was queued in, for one record. */
+    private TrafficCounters totalCell;
+    private TrafficCounters periodCell;
+
+    /**
+     * Finds the two cells a call's outcome counts in, once per record: the interval cell costs
+     * two long divisions to find, which used to be paid again for every field written.
+     */
+    private void cellsOf(int queue, int tier, int brand, long queuedAtMs) {
+        totalCell = cells[cell(queue, tier, brand)];
+        periodCell = intervalCell(queue, tier, queuedAtMs);
     }
 
-    private void longest(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
-        cells[cell(queue, tier, brand)].max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
-        intervalCell(queue, tier, queuedAtMs).max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+    private void add(int field, long delta) {
+        totalCell.add(field, delta);
+        periodCell.add(field, delta);
+    }
+
+    private void longest(long waitMs) {
+        totalCell.max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
+        periodCell.max(TrafficCounters.LONGEST_WAIT_MS, waitMs);
     }
 
     public void recordOffered(int queue, int tier, int brand, long queuedAtMs) {
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.OFFERED, 1);
-        waitingByQueueTier.lazySet(queue * tiers + tier, waitingByQueueTier.get(queue * tiers + tier) + 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.OFFERED, 1);
+        waitingByQueueTier.add(queue * tiers + tier, 1);
     }
 
     /** The call left the waiting line (answered, abandoned, overflowed or released). */
     private void leftLine(int queue, int tier) {
-        waitingByQueueTier.lazySet(queue * tiers + tier, waitingByQueueTier.get(queue * tiers + tier) - 1);
+        waitingByQueueTier.add(queue * tiers + tier, -1);
     }
 
     public void recordAnswered(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWERED, 1);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWER_WAIT_SUM_MS, waitMs);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.ANSWERED, 1);
+        add(TrafficCounters.ANSWER_WAIT_SUM_MS, waitMs);
         if (waitMs <= thresholdMs[queue]) {
-            add(queue, tier, brand, queuedAtMs, TrafficCounters.ANSWERED_WITHIN, 1);
+            add(TrafficCounters.ANSWERED_WITHIN, 1);
         }
-        longest(queue, tier, brand, queuedAtMs, waitMs);
+        longest(waitMs);
         waits[cell(queue, tier, brand)].record(waitMs);
     }
 
     public void recordAbandoned(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.ABANDONED, 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.ABANDONED, 1);
         if (waitMs < shortAbandonMs[queue]) {
-            add(queue, tier, brand, queuedAtMs, TrafficCounters.SHORT_ABANDONED, 1);
+            add(TrafficCounters.SHORT_ABANDONED, 1);
         }
-        longest(queue, tier, brand, queuedAtMs, waitMs);
+        longest(waitMs);
     }
 
     public void recordOverflowed(int queue, int tier, int brand, long queuedAtMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.OVERFLOWED, 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.OVERFLOWED, 1);
     }
 
     public void recordTimedOut(int queue, int tier, int brand, long queuedAtMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.TIMED_OUT, 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.TIMED_OUT, 1);
     }
 
     public void recordRefused(int queue, int tier, int brand, long queuedAtMs) {
         leftLine(queue, tier);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.REFUSED, 1);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.REFUSED, 1);
     }
 
     public void recordHandled(int queue, int tier, int brand, long queuedAtMs, long handleMs) {
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.HANDLED, 1);
-        add(queue, tier, brand, queuedAtMs, TrafficCounters.HANDLE_SUM_MS, handleMs);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.HANDLED, 1);
+        add(TrafficCounters.HANDLE_SUM_MS, handleMs);
     }
 
     /** An agent of staffing group {@code group} (see {@link #agentsConfigured}) changed state. */
     public void agentStateChanged(int group, AgentState from, AgentState to) {
-        agentsByState.lazySet(from.ordinal(), agentsByState.get(from.ordinal()) - 1);
-        agentsByState.lazySet(to.ordinal(), agentsByState.get(to.ordinal()) + 1);
-        int f = group * STATES + from.ordinal();
-        int t = group * STATES + to.ordinal();
-        AtomicLongArray counts = staffing.counts();
-        counts.lazySet(f, counts.get(f) - 1);
-        counts.lazySet(t, counts.get(t) + 1);
+        agentsByState.add(from.ordinal(), -1);
+        agentsByState.add(to.ordinal(), 1);
+        PublishedCounts counts = staffing.counts();
+        counts.add(group * STATES + from.ordinal(), -1);
+        counts.add(group * STATES + to.ordinal(), 1);
     }
 
     /**
@@ -202,22 +220,20 @@ public final class ServiceLevelBoard {
         if (to == table.queues().length) {
             int[][] queues = java.util.Arrays.copyOf(table.queues(), to + 1);
             queues[to] = queuesOfTo.clone();
-            AtomicLongArray counts = new AtomicLongArray((to + 1) * STATES);
+            PublishedCounts counts = new PublishedCounts((to + 1) * STATES);
             for (int i = 0; i < table.counts().length(); i++) {
-                counts.lazySet(i, table.counts().get(i));
+                counts.set(i, table.counts().written(i));
             }
             table = new Staffing(queues, counts);
             staffing = table;
         }
-        AtomicLongArray counts = table.counts();
-        int f = from * STATES + state.ordinal();
-        int t = to * STATES + state.ordinal();
-        counts.lazySet(f, counts.get(f) - 1);
-        counts.lazySet(t, counts.get(t) + 1);
+        PublishedCounts counts = table.counts();
+        counts.add(from * STATES + state.ordinal(), -1);
+        counts.add(to * STATES + state.ordinal(), 1);
     }
 
     /** Queues staffed per group, and agents by state per group (group * STATES + state). */
-    private record Staffing(int[][] queues, AtomicLongArray counts) {
+    private record Staffing(int[][] queues, PublishedCounts counts) {
     }
 
     /**
@@ -226,12 +242,10 @@ public final class ServiceLevelBoard {
      * state change then writes two counters however many queues the agent staffs.
      */
     public void agentsConfigured(int[] groupOfAgent, int[][] queuesOfGroup) {
-        AtomicLongArray agentsByGroupState = new AtomicLongArray(queuesOfGroup.length * STATES);
+        PublishedCounts agentsByGroupState = new PublishedCounts(queuesOfGroup.length * STATES);
         for (int group : groupOfAgent) {
-            agentsByState.lazySet(AgentState.LOGGED_OUT.ordinal(),
-                    agentsByState.get(AgentState.LOGGED_OUT.ordinal()) + 1);
-            int i = group * STATES + AgentState.LOGGED_OUT.ordinal();
-            agentsByGroupState.lazySet(i, agentsByGroupState.get(i) + 1);
+            agentsByState.add(AgentState.LOGGED_OUT.ordinal(), 1);
+            agentsByGroupState.add(group * STATES + AgentState.LOGGED_OUT.ordinal(), 1);
         }
         staffing = new Staffing(queuesOfGroup.clone(), agentsByGroupState);
     }
@@ -367,7 +381,7 @@ public final class ServiceLevelBoard {
         long n = 0;
         Staffing table = staffing;
         int[][] groups = table.queues();
-        AtomicLongArray agentsByGroupState = table.counts();
+        PublishedCounts agentsByGroupState = table.counts();
         for (int g = 0; g < groups.length; g++) {
             for (int q : groups[g]) {
                 if (q == queue) {

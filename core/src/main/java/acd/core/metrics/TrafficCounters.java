@@ -1,7 +1,5 @@
 package acd.core.metrics;
 
-import java.util.concurrent.atomic.AtomicLongArray;
-
 /**
  * The counts behind one row of a service-level report. Written by the engine thread only (plain
  * read, ordered write: cheap, never torn); read by any thread.
@@ -21,21 +19,21 @@ public final class TrafficCounters {
     static final int LONGEST_WAIT_MS = 11;
     static final int FIELDS = 12;
 
-    private final AtomicLongArray values = new AtomicLongArray(FIELDS);
+    private final PublishedCounts values = new PublishedCounts(FIELDS);
 
     void add(int field, long delta) {
-        values.lazySet(field, values.get(field) + delta);
+        values.add(field, delta);
     }
 
     void max(int field, long value) {
-        if (value > values.get(field)) {
-            values.lazySet(field, value);
+        if (value > values.written(field)) {
+            values.set(field, value);
         }
     }
 
     void reset() {
         for (int i = 0; i < FIELDS; i++) {
-            values.lazySet(i, 0);
+            values.set(i, 0);
         }
     }
 
