@@ -11,7 +11,6 @@ import acd.core.model.RoutingConfig;
 import acd.core.model.TierRule;
 import acd.core.model.TierSpec;
 import acd.core.model.WideningStep;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +74,7 @@ public final class AcdEngine implements RoutingEngine {
     private final Map<RouteKey, Route> extraSkillRoutes = new HashMap<>();
     private final RouteKey routeProbe = new RouteKey();
 
-    private final Long2ObjectHashMap<Call> calls = new Long2ObjectHashMap<>(4096, 0.65f);
+    private final CallTable calls = new CallTable(8192);
     private final ArrayDeque<Call> spareCalls = new ArrayDeque<>(4096);
     private final EngineTimers timers;
     private final List<Call> scratchCalls = new ArrayList<>();
@@ -403,7 +402,7 @@ public final class AcdEngine implements RoutingEngine {
         call.ivrPath = e.ivrPath;
         call.arrivedAtMs = now;
         call.placeMs = now;
-        calls.put(call.callId, call);
+        calls.put(call);
         enterQueue(call, e.queueIndex);
     }
 
@@ -950,18 +949,20 @@ public final class AcdEngine implements RoutingEngine {
             offer(agent.personal.peek(), agent);
             return true;
         }
-        Call best = null;
+        CallBucket best = null;
         for (int p = 0; p < agent.poolCount; p++) {
             AgentPool pool = agent.pools[p];
             for (int b = 0; b < pool.bucketCount; b++) {
-                Call head = pool.buckets[b].peek();
-                if (head != null && (best == null || goesBefore(head, best))) {
-                    best = head;
+                CallBucket line = pool.buckets[b];
+                if (line.size() > 0 && (best == null
+                        || goesBefore(line.queueIndex, line.tierIndex, line.headPlaceMs, line.headSequence,
+                        best.queueIndex, best.tierIndex, best.headPlaceMs, best.headSequence))) {
+                    best = line;
                 }
             }
         }
         if (best != null) {
-            offer(best, agent);
+            offer(best.peek(), agent);
             return true;
         }
         return false;
@@ -973,34 +974,45 @@ public final class AcdEngine implements RoutingEngine {
      * queues the weighted wait does.
      */
     private boolean goesBefore(Call a, Call b) {
-        long waitA = now - a.placeMs;
-        long waitB = now - b.placeMs;
-        QueueRuntime qa = queues[a.queueIndex];
-        QueueRuntime qb = queues[b.queueIndex];
+        return goesBefore(a.queueIndex, a.tierIndex, a.placeMs, a.sequence, b.queueIndex, b.tierIndex, b.placeMs,
+                b.sequence);
+    }
+
+    /** {@link #goesBefore(Call, Call)} on what decides it: queue, tier and place in line of each call. */
+    private boolean goesBefore(int queueA, int tierA, long placeA, long sequenceA,
+                               int queueB, int tierB, long placeB, long sequenceB) {
+        long waitA = now - placeA;
+        long waitB = now - placeB;
+        QueueRuntime qa = queues[queueA];
+        QueueRuntime qb = queues[queueB];
         boolean boundA = qa.waitBoundMs > 0 && waitA >= qa.waitBoundMs;
         boolean boundB = qb.waitBoundMs > 0 && waitB >= qb.waitBoundMs;
         if (boundA != boundB) {
             return boundA;
         }
         if (boundA || (qa == qb && qa.ordering == QueueOrdering.FIFO)) {
-            return aheadInLine(a, b);
+            return aheadInLine(placeA, sequenceA, placeB, sequenceB);
         }
-        if (qa == qb && qa.ordering == QueueOrdering.STRICT && a.tierIndex != b.tierIndex) {
-            return a.tierIndex < b.tierIndex;
+        if (qa == qb && qa.ordering == QueueOrdering.STRICT && tierA != tierB) {
+            return tierA < tierB;
         }
-        double scoreA = score(qa, a, waitA);
-        double scoreB = score(qb, b, waitB);
+        double scoreA = score(qa, tierA, waitA);
+        double scoreB = score(qb, tierB, waitB);
         if (scoreA != scoreB) {
             return scoreA > scoreB;
         }
-        return aheadInLine(a, b);
+        return aheadInLine(placeA, sequenceA, placeB, sequenceB);
     }
 
-    private double score(QueueRuntime queue, Call call, long waitMs) {
+    private double score(QueueRuntime queue, int tier, long waitMs) {
         if (queue.ordering == QueueOrdering.FIFO) {
             return waitMs;
         }
-        return waitMs * tierWeight[call.tierIndex] + tierOffsetMs[call.tierIndex];
+        return waitMs * tierWeight[tier] + tierOffsetMs[tier];
+    }
+
+    private static boolean aheadInLine(long placeA, long sequenceA, long placeB, long sequenceB) {
+        return placeA != placeB ? placeA < placeB : sequenceA < sequenceB;
     }
 
     private static boolean aheadInLine(Call a, Call b) {
@@ -1425,6 +1437,13 @@ public final class AcdEngine implements RoutingEngine {
             }
             check(loggedIn == pool.loggedIn, "pool " + pool.id + " counts " + pool.loggedIn + " logged in, has " + loggedIn);
             check(free == pool.freeCount, "pool " + pool.id + " counts " + pool.freeCount + " free, has " + free);
+            for (int b = 0; b < pool.bucketCount; b++) {
+                CallBucket line = pool.buckets[b];
+                if (line.size() > 0) {
+                    check(line.headPlaceMs == line.peek().placeMs && line.headSequence == line.peek().sequence,
+                            "pool " + pool.id + " line " + b + " keeps a stale head");
+                }
+            }
             if (free > 0) {
                 check(pool.bestFreeAgent() >= 0, "pool " + pool.id + " has free agents but offers none");
                 for (int b = 0; b < pool.bucketCount; b++) {
