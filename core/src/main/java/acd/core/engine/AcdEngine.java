@@ -1082,9 +1082,9 @@ public final class AcdEngine implements RoutingEngine {
             }
             for (int b = 0; b < queue.bucketCount; b++) {
                 CallBucket bucket = queue.buckets[b];
-                for (int i = 0; i < bucket.size(); i++) {
-                    Call call = bucket.at(i);
-                    if (call.route.widest().loggedIn == 0) {
+                for (int i = 0; i < bucket.span(); i++) {
+                    Call call = bucket.inSlot(i);
+                    if (call != null && call.route.widest().loggedIn == 0) {
                         scratchCalls.add(call);
                     }
                 }
@@ -1138,17 +1138,18 @@ public final class AcdEngine implements RoutingEngine {
         int ahead = 0;
         if (call.state == CallState.WAITING_FOR_ACCOUNT_MANAGER) {
             CallBucket personal = call.bucket;
-            for (int i = 0; personal != null && i < personal.size(); i++) {
-                if (aheadInLine(personal.at(i), call)) {
+            for (int i = 0; personal != null && i < personal.span(); i++) {
+                Call other = personal.inSlot(i);
+                if (other != null && aheadInLine(other, call)) {
                     ahead++;
                 }
             }
         } else {
             for (int b = 0; b < queue.bucketCount; b++) {
                 CallBucket bucket = queue.buckets[b];
-                for (int i = 0; i < bucket.size(); i++) {
-                    Call other = bucket.at(i);
-                    if (other != call && goesBefore(other, call)) {
+                for (int i = 0; i < bucket.span(); i++) {
+                    Call other = bucket.inSlot(i);
+                    if (other != null && other != call && goesBefore(other, call)) {
                         ahead++;
                     }
                 }
@@ -1389,8 +1390,9 @@ public final class AcdEngine implements RoutingEngine {
             n += q.buckets[b].size();
         }
         for (Agent agent : agents) {
-            for (int i = 0; i < agent.personalWaiting(); i++) {
-                if (agent.personal.at(i).queueIndex == queue) {
+            for (int i = 0; agent.personal != null && i < agent.personal.span(); i++) {
+                Call call = agent.personal.inSlot(i);
+                if (call != null && call.queueIndex == queue) {
                     n++;
                 }
             }
@@ -1442,6 +1444,10 @@ public final class AcdEngine implements RoutingEngine {
                 if (line.size() > 0) {
                     check(line.headPlaceMs == line.peek().placeMs && line.headSequence == line.peek().sequence,
                             "pool " + pool.id + " line " + b + " keeps a stale head");
+                }
+                Call[] inLine = line.inOrder();
+                for (int i = 1; i < inLine.length; i++) {
+                    check(aheadInLine(inLine[i - 1], inLine[i]), "pool " + pool.id + " line " + b + " out of order");
                 }
             }
             if (free > 0) {
