@@ -949,15 +949,28 @@ public final class AcdEngine implements RoutingEngine {
             offer(agent.personal.peek(), agent);
             return true;
         }
+        // Each line's head is weighed once; the best so far keeps its figures in locals.
         CallBucket best = null;
+        boolean bestPastBound = false;
+        double bestScore = 0;
         for (int p = 0; p < agent.poolCount; p++) {
             AgentPool pool = agent.pools[p];
+            CallBucket[] lines = pool.buckets;
             for (int b = 0; b < pool.bucketCount; b++) {
-                CallBucket line = pool.buckets[b];
-                if (line.size() > 0 && (best == null
-                        || goesBefore(line.queueIndex, line.tierIndex, line.headPlaceMs, line.headSequence,
-                        best.queueIndex, best.tierIndex, best.headPlaceMs, best.headSequence))) {
+                CallBucket line = lines[b];
+                if (line.size() == 0) {
+                    continue;
+                }
+                QueueRuntime queue = queues[line.queueIndex];
+                long waitMs = now - line.headPlaceMs;
+                boolean pastBound = pastBound(queue, waitMs);
+                double score = score(queue, line.tierIndex, waitMs);
+                if (best == null || goesBefore(line.queueIndex, line.tierIndex, line.headPlaceMs, line.headSequence,
+                        pastBound, score, best.queueIndex, best.tierIndex, best.headPlaceMs, best.headSequence,
+                        bestPastBound, bestScore)) {
                     best = line;
+                    bestPastBound = pastBound;
+                    bestScore = score;
                 }
             }
         }
@@ -974,34 +987,42 @@ public final class AcdEngine implements RoutingEngine {
      * queues the weighted wait does.
      */
     private boolean goesBefore(Call a, Call b) {
-        return goesBefore(a.queueIndex, a.tierIndex, a.placeMs, a.sequence, b.queueIndex, b.tierIndex, b.placeMs,
-                b.sequence);
+        QueueRuntime qa = queues[a.queueIndex];
+        QueueRuntime qb = queues[b.queueIndex];
+        long waitA = now - a.placeMs;
+        long waitB = now - b.placeMs;
+        return goesBefore(a.queueIndex, a.tierIndex, a.placeMs, a.sequence,
+                pastBound(qa, waitA), score(qa, a.tierIndex, waitA),
+                b.queueIndex, b.tierIndex, b.placeMs, b.sequence,
+                pastBound(qb, waitB), score(qb, b.tierIndex, waitB));
     }
 
-    /** {@link #goesBefore(Call, Call)} on what decides it: queue, tier and place in line of each call. */
-    private boolean goesBefore(int queueA, int tierA, long placeA, long sequenceA,
-                               int queueB, int tierB, long placeB, long sequenceB) {
-        long waitA = now - placeA;
-        long waitB = now - placeB;
-        QueueRuntime qa = queues[queueA];
-        QueueRuntime qb = queues[queueB];
-        boolean boundA = qa.waitBoundMs > 0 && waitA >= qa.waitBoundMs;
-        boolean boundB = qb.waitBoundMs > 0 && waitB >= qb.waitBoundMs;
-        if (boundA != boundB) {
-            return boundA;
+    /**
+     * {@link #goesBefore(Call, Call)} on what decides it: each call's queue, tier and place in
+     * line, whether it waited past its queue's bound and its weighted wait. A freed agent weighs
+     * each head of its lines once and compares the figures, never the calls themselves.
+     */
+    private boolean goesBefore(int queueA, int tierA, long placeA, long sequenceA, boolean pastBoundA, double scoreA,
+                               int queueB, int tierB, long placeB, long sequenceB, boolean pastBoundB, double scoreB) {
+        if (pastBoundA != pastBoundB) {
+            return pastBoundA;
         }
-        if (boundA || (qa == qb && qa.ordering == QueueOrdering.FIFO)) {
+        boolean sameQueue = queueA == queueB;
+        QueueOrdering ordering = queues[queueA].ordering;
+        if (pastBoundA || (sameQueue && ordering == QueueOrdering.FIFO)) {
             return aheadInLine(placeA, sequenceA, placeB, sequenceB);
         }
-        if (qa == qb && qa.ordering == QueueOrdering.STRICT && tierA != tierB) {
+        if (sameQueue && ordering == QueueOrdering.STRICT && tierA != tierB) {
             return tierA < tierB;
         }
-        double scoreA = score(qa, tierA, waitA);
-        double scoreB = score(qb, tierB, waitB);
         if (scoreA != scoreB) {
             return scoreA > scoreB;
         }
         return aheadInLine(placeA, sequenceA, placeB, sequenceB);
+    }
+
+    private static boolean pastBound(QueueRuntime queue, long waitMs) {
+        return queue.waitBoundMs > 0 && waitMs >= queue.waitBoundMs;
     }
 
     private double score(QueueRuntime queue, int tier, long waitMs) {
