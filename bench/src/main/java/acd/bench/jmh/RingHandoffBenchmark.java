@@ -237,7 +237,7 @@ public final class RingHandoffBenchmark {
         return nanos / 1000.0;
     }
 
-    private static List<Integer> parseInts(String text) {
+    static List<Integer> parseInts(String text) {
         List<Integer> out = new ArrayList<>();
         for (String part : text.split(",")) {
             out.add(Integer.parseInt(part.trim().replace("_", "")));
