@@ -56,6 +56,9 @@ public final class AcdEngine implements RoutingEngine {
     private final Map<String, Integer> skillIndex = new HashMap<>();
     private final Map<String, Integer> groupIndex = new HashMap<>();
     private final Agent[] agents;
+    /** Each agent's id and skill levels, apart from its routing state (see {@link Agent}). */
+    private final String[] agentIds;
+    private final SkillLevels skillLevels;
     private final QueueRuntime[] queues;
     private final int tiers;
     private final int brandSlots;
@@ -121,10 +124,12 @@ public final class AcdEngine implements RoutingEngine {
         this.noAnswerLimit = Math.max(1, config.noAnswerLimit());
 
         this.agents = new Agent[config.agents().size()];
-        Map<String, Integer> agentIds = new HashMap<>();
+        this.agentIds = new String[agents.length];
+        this.skillLevels = new SkillLevels(agents.length);
+        Map<String, Integer> agentsById = new HashMap<>();
         for (int a = 0; a < agents.length; a++) {
             AgentSpec spec = config.agents().get(a);
-            if (agentIds.put(spec.id(), a) != null) {
+            if (agentsById.put(spec.id(), a) != null) {
                 throw new IllegalArgumentException("duplicate agent id '" + spec.id() + "'");
             }
             byte[] proficiency = new byte[64];
@@ -143,7 +148,9 @@ public final class AcdEngine implements RoutingEngine {
             for (String g : spec.seatGroups()) {
                 groups |= 1L << lookup(groupIndex, g, "seat group", "agent " + spec.id());
             }
-            agents[a] = new Agent(a, spec, skills, groups, proficiency);
+            agentIds[a] = spec.id();
+            skillLevels.set(a, proficiency);
+            agents[a] = new Agent(a, spec, skills, groups);
         }
 
         this.queues = new QueueRuntime[config.queues().size()];
@@ -294,7 +301,7 @@ public final class AcdEngine implements RoutingEngine {
         if (pool != null) {
             return pool;
         }
-        pool = AgentPool.create(pools.size(), skills, groups, queue.selection);
+        pool = AgentPool.create(pools.size(), skills, groups, queue.selection, skillLevels);
         pools.add(pool);
         PoolKey key = new PoolKey();
         key.set(skills, groups, queue.selection.ordinal());
@@ -840,7 +847,7 @@ public final class AcdEngine implements RoutingEngine {
         agent.skillsMask = skills;
         agent.groupsMask = groups;
         if (proficiency != null) {
-            System.arraycopy(proficiency, 0, agent.proficiency, 0, proficiency.length);
+            skillLevels.set(agent.index, proficiency);
         }
         int kept = 0;
         boolean emptied = false;
@@ -1352,7 +1359,7 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     public String agentId(int index) {
-        return agents[index].id;
+        return agentIds[index];
     }
 
     public int queueIndex(String id) {
@@ -1437,13 +1444,13 @@ public final class AcdEngine implements RoutingEngine {
     void verifyInvariants() {
         for (Agent agent : agents) {
             boolean busy = agent.state == AgentState.RINGING || agent.state == AgentState.TALKING;
-            check(busy == (agent.call != null), agent.id + " in " + agent.state + " with call " + agent.call);
+            check(busy == (agent.call != null), agentIds[agent.index] + " in " + agent.state + " with call " + agent.call);
             if (busy) {
-                check(agent.call.offeredTo == agent, agent.id + " holds " + agent.call + " offered elsewhere");
+                check(agent.call.offeredTo == agent, agentIds[agent.index] + " holds " + agent.call + " offered elsewhere");
             }
             for (int p = 0; p < agent.poolCount; p++) {
                 boolean free = agent.pools[p].slotFree[agent.poolSlots[p]];
-                check(free == (agent.state == AgentState.READY), agent.id + " free=" + free + " in " + agent.state);
+                check(free == (agent.state == AgentState.READY), agentIds[agent.index] + " free=" + free + " in " + agent.state);
             }
         }
         for (AgentPool pool : pools) {
@@ -1454,7 +1461,7 @@ public final class AcdEngine implements RoutingEngine {
                     continue;
                 }
                 Agent agent = agents[pool.slotAgent[slot]];
-                check(pool.admits(agent), "pool " + pool.id + " holds " + agent.id + " who does not qualify");
+                check(pool.admits(agent), "pool " + pool.id + " holds " + agentIds[agent.index] + " who does not qualify");
                 loggedIn += agent.isLoggedIn() ? 1 : 0;
                 free += agent.state == AgentState.READY ? 1 : 0;
             }

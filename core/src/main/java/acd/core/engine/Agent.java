@@ -4,13 +4,17 @@ import acd.core.model.AgentSpec;
 
 import java.util.Arrays;
 
-/** An agent's routing state. Owned by the engine thread. */
+/**
+ * An agent's routing state. Owned by the engine thread. What only a change of skills or an
+ * error message needs (the agent's id, its proficiency per skill) is kept by the engine, not
+ * here: an agent is touched on every call it takes, minutes apart on a large floor, and every
+ * field it points to is laid out beside it.
+ */
 final class Agent {
+    private static final AgentPool[] NO_POOLS = new AgentPool[0];
+
     final int index;
-    final String id;
     long skillsMask;
-    /** Proficiency by skill index, 1 (best) .. 10; 0 where the agent lacks the skill. */
-    final byte[] proficiency = new byte[64];
     long groupsMask;
     long wrapUpMs;
 
@@ -43,7 +47,7 @@ final class Agent {
      * agent with the same pools in the same order (see {@code AcdEngine.sharedPoolList}) and is
      * never written in place; the slots are the agent's own.
      */
-    AgentPool[] pools = new AgentPool[0];
+    AgentPool[] pools = NO_POOLS;
     int[] poolSlots = new int[4];
     int poolCount;
     /**
@@ -64,13 +68,11 @@ final class Agent {
     /** Order of becoming ready, to break ties between agents freed in the same millisecond. */
     long readySequence;
 
-    Agent(int index, AgentSpec spec, long skillsMask, long groupsMask, byte[] proficiencyBySkill) {
+    Agent(int index, AgentSpec spec, long skillsMask, long groupsMask) {
         this.index = index;
-        this.id = spec.id();
         this.skillsMask = skillsMask;
         this.groupsMask = groupsMask;
         this.wrapUpMs = spec.wrapUpSeconds() * 1000L;
-        System.arraycopy(proficiencyBySkill, 0, proficiency, 0, proficiency.length);
     }
 
     /** Calls waiting for this agent as their account manager. */
@@ -93,18 +95,6 @@ final class Agent {
         pools = sharedPools;
         poolSlots[poolCount] = slot;
         poolCount++;
-    }
-
-    /** The proficiency of this agent's weakest skill among those in the mask. */
-    int weakestProficiency(long mask) {
-        int worst = 1;
-        long m = mask;
-        while (m != 0) {
-            int skill = Long.numberOfTrailingZeros(m);
-            m &= m - 1;
-            worst = Math.max(worst, proficiency[skill]);
-        }
-        return worst;
     }
 
     boolean isLoggedIn() {

@@ -36,10 +36,10 @@ abstract class AgentPool {
         this.selection = selection;
     }
 
-    static AgentPool create(int id, long skillsMask, long groupsMask, AgentSelection selection) {
+    static AgentPool create(int id, long skillsMask, long groupsMask, AgentSelection selection, SkillLevels levels) {
         return switch (selection) {
             case LONGEST_IDLE -> new LongestIdlePool(id, skillsMask, groupsMask);
-            case BEST_PROFICIENCY -> new BestProficiencyPool(id, skillsMask, groupsMask);
+            case BEST_PROFICIENCY -> new BestProficiencyPool(id, skillsMask, groupsMask, levels);
             case FEWEST_CALLS -> new FewestCallsPool(id, skillsMask, groupsMask);
             case ROUND_ROBIN -> new RoundRobinPool(id, skillsMask, groupsMask);
         };
@@ -222,8 +222,11 @@ abstract class AgentPool {
         private long[] readyOrder = new long[8];
         private final SlotList[] levels = new SlotList[LEVELS];
 
-        BestProficiencyPool(int id, long skillsMask, long groupsMask) {
+        private final SkillLevels skillLevels;
+
+        BestProficiencyPool(int id, long skillsMask, long groupsMask, SkillLevels skillLevels) {
             super(id, skillsMask, groupsMask, AgentSelection.BEST_PROFICIENCY);
+            this.skillLevels = skillLevels;
             for (int i = 0; i < LEVELS; i++) {
                 levels[i] = new SlotList();
             }
@@ -232,13 +235,13 @@ abstract class AgentPool {
         @Override
         int join(Agent agent) {
             int slot = super.join(agent);
-            slotLevel[slot] = (byte) (agent.weakestProficiency(skillsMask) - 1);
+            slotLevel[slot] = (byte) (skillLevels.weakest(agent.index, skillsMask) - 1);
             return slot;
         }
 
         @Override
         void rejoin(int slot, Agent agent) {
-            slotLevel[slot] = (byte) (agent.weakestProficiency(skillsMask) - 1);
+            slotLevel[slot] = (byte) (skillLevels.weakest(agent.index, skillsMask) - 1);
         }
 
         @Override
