@@ -127,12 +127,14 @@ public final class AcdEngine implements RoutingEngine {
         this.agentIds = new String[agents.length];
         this.skillLevels = new SkillLevels(agents.length);
         Map<String, Integer> agentsById = new HashMap<>();
+        // One scratch row for every agent: a row each would be left between the agents in memory.
+        byte[] proficiency = new byte[64];
         for (int a = 0; a < agents.length; a++) {
             AgentSpec spec = config.agents().get(a);
             if (agentsById.put(spec.id(), a) != null) {
                 throw new IllegalArgumentException("duplicate agent id '" + spec.id() + "'");
             }
-            byte[] proficiency = new byte[64];
+            Arrays.fill(proficiency, (byte) 0);
             long skills = 0;
             for (Map.Entry<String, Integer> e : spec.skills().entrySet()) {
                 int s = lookup(skillIndex, e.getKey(), "skill", "agent " + spec.id());
