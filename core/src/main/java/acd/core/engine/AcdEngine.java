@@ -409,7 +409,6 @@ public final class AcdEngine implements RoutingEngine {
         call.extraSkillsMask = e.extraSkillsMask;
         call.callerNumber = e.callerNumber;
         call.ivrPath = e.ivrPath;
-        call.arrivedAtMs = now;
         call.placeMs = now;
         calls.put(call);
         enterQueue(call, e.queueIndex);

@@ -12,9 +12,11 @@ final class Call implements CallView {
     long extraSkillsMask;
     CharSequence callerNumber;
     CharSequence ivrPath;
-    long arrivedAtMs;
     long queuedAtMs;
-    /** The call's place in line: its original arrival, kept across unanswered offers and overflow. */
+    /**
+     * The call's place in line: its arrival, kept across unanswered offers and overflow. It is
+     * also the arrival time the adapters read, so the call carries no second copy of it.
+     */
     long placeMs;
     int overflowHops;
 
@@ -90,7 +92,7 @@ final class Call implements CallView {
 
     @Override
     public long arrivedAtMs() {
-        return arrivedAtMs;
+        return placeMs;
     }
 
     @Override
