@@ -27,15 +27,21 @@ class CallBucketTest {
         return call;
     }
 
+    /** A line the calls joined in the order given. */
+    private static CallBucket lineOf(Call... joining) {
+        CallBucket line = new CallBucket(0, 0, null);
+        for (Call call : joining) {
+            line.add(call);
+        }
+        return line;
+    }
+
     @Test
     void theOldestPlaceIsServedFirstWhateverOrderCallsJoinIn() {
-        CallBucket line = new CallBucket(0, 0, null);
         Call late = call(3_000);
         Call early = call(1_000);
         Call middle = call(2_000);
-        line.add(late);
-        line.add(early);
-        line.add(middle);
+        CallBucket line = lineOf(late, early, middle);
         assertSame(early, line.peek());
         assertEquals(1_000, line.headPlaceMs);
         line.remove(early);
@@ -49,24 +55,19 @@ class CallBucketTest {
 
     @Test
     void callsWithTheSamePlaceKeepTheirOrderOfArrival() {
-        CallBucket line = new CallBucket(0, 0, null);
         Call first = call(5_000);
         Call second = call(5_000);
-        line.add(second);
-        line.add(first);
+        CallBucket line = lineOf(second, first);
         assertSame(first, line.peek());
         assertEquals(first.sequence, line.headSequence);
     }
 
     @Test
     void aCallThatLeavesFromTheMiddleIsSteppedOverWhenTheHeadGetsThere() {
-        CallBucket line = new CallBucket(0, 0, null);
         Call a = call(1);
         Call b = call(2);
         Call c = call(3);
-        line.add(a);
-        line.add(b);
-        line.add(c);
+        CallBucket line = lineOf(a, b, c);
         line.remove(b);
         assertEquals(2, line.size());
         line.remove(a);
