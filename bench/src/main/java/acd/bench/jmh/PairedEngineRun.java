@@ -1,10 +1,5 @@
 package acd.bench.jmh;
 
-import acd.bench.baseline.NaiveRoutingEngine;
-import acd.core.engine.AcdEngine;
-import acd.core.engine.EngineListener;
-import acd.core.model.RoutingConfig;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +10,8 @@ import java.util.Locale;
  * ratio compares two slices measured a second apart, so it holds while the machine itself
  * speeds up and slows down, as a shared machine's memory system does from one minute to the
  * next; JMH's forks of the two run minutes apart and see different machines. The two floors are
- * {@link EngineBenchmark}'s: same configuration, same seed, same driver, so they see the same
- * event stream.
+ * {@link EngineBenchmark}'s own, built and settled by it: same configuration, same seed, same
+ * driver, so they see the same event stream.
  *
  * <pre>
  * java -Xms3g -Xmx3g -cp bench/target/benchmarks.jar acd.bench.jmh.PairedEngineRun \
@@ -42,13 +37,8 @@ public final class PairedEngineRun {
     }
 
     static Rates run(int agents, int waiting, int warmUpRounds, int rounds, long sliceNanos) {
-        RoutingConfig config = RoutingWorkload.config(agents, EngineBenchmark.SEED);
-        TrafficDriver engine = new TrafficDriver(config, waiting, EngineBenchmark.SEED);
-        engine.attach(new AcdEngine(config, RoutingWorkload.OPENING_MS, engine, EngineListener.NONE));
-        TrafficDriver baseline = new TrafficDriver(config, waiting, EngineBenchmark.SEED);
-        baseline.attach(new NaiveRoutingEngine(config, RoutingWorkload.OPENING_MS, baseline));
-        engine.warmUp();
-        baseline.warmUp();
+        TrafficDriver engine = settled(new EngineBenchmark.RealEngine(), agents, waiting);
+        TrafficDriver baseline = settled(new EngineBenchmark.NaiveBaseline(), agents, waiting);
         double[] engineRates = new double[rounds];
         double[] baselineRates = new double[rounds];
         for (int round = -warmUpRounds; round < rounds; round++) {
@@ -61,6 +51,14 @@ public final class PairedEngineRun {
             }
         }
         return new Rates(engineRates, baselineRates);
+    }
+
+    /** The benchmark's own floor, filled and settled as before a JMH measurement. */
+    private static TrafficDriver settled(EngineBenchmark.Floor floor, int agents, int waiting) {
+        floor.agents = agents;
+        floor.waitingCalls = waiting;
+        floor.fill();
+        return floor.traffic;
     }
 
     /** Steps the floor for about {@code sliceNanos}; returns events per second. */
