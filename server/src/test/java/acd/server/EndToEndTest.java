@@ -90,15 +90,10 @@ class EndToEndTest {
         return new ObjectMapper().readTree(response.body()).get("queues").get(0);
     }
 
-    /** Callers who hung up in the IVR never joined a line: the ACD rightly never counts them. */
-    private static int reachedTheLine(Outcomes outcomes) {
-        return CALLS - outcomes.count(Outcome.IVR_ABANDONED);
-    }
-
     private static void assertEveryCallAccountedFor(Outcomes outcomes) {
         assertEquals(CALLS, outcomes.placed());
         assertTrue(outcomes.allEnded(), "calls still up: " + outcomes.byOutcome());
-        assertEquals(reachedTheLine(outcomes), outcomes.completed() + outcomes.abandoned(),
+        assertEquals(outcomes.reachedTheLine(), outcomes.completed() + outcomes.abandoned(),
                 "outcomes " + outcomes.byOutcome());
     }
 
@@ -119,7 +114,7 @@ class EndToEndTest {
         assertNothingStuck();
 
         JsonNode general = queuesFromHttp();
-        assertEquals(reachedTheLine(outcomes), general.get("offered").asLong());
+        assertEquals(outcomes.reachedTheLine(), general.get("offered").asLong());
         assertEquals(outcomes.completed(), general.get("answered").asLong());
         assertEquals(outcomes.abandoned(), general.get("abandoned").asLong());
 
@@ -135,14 +130,14 @@ class EndToEndTest {
                 shortAbandons++;
             }
         }
-        double callersLevel = (double) within / (reachedTheLine(outcomes) - shortAbandons);
+        double callersLevel = (double) within / (outcomes.reachedTheLine() - shortAbandons);
         TrafficFigures engine = server.engine().board().queue(0);
         System.out.printf("end to end: %d calls, %d answered, %d abandoned; service level engine %.4f, callers %.4f%n",
                 CALLS, engine.answered(), engine.abandoned(), engine.serviceLevel(), callersLevel);
         // Event stamps cross a socket and a thread: at 20x speed a few wall milliseconds are a
         // simulated tenth of a second, enough to move a call that sits exactly on the threshold.
         assertEquals(callersLevel, general.get("serviceLevel").asDouble(), 0.02,
-                "engine " + engine + " vs callers " + within + "/" + (reachedTheLine(outcomes) - shortAbandons));
+                "engine " + engine + " vs callers " + within + "/" + (outcomes.reachedTheLine() - shortAbandons));
         assertTrue(general.get("answered").asLong() > CALLS / 2, "most calls reach a seat");
     }
 
@@ -163,7 +158,7 @@ class EndToEndTest {
         assertEveryCallAccountedFor(outcomes);
         assertNothingStuck();
         TrafficFigures engine = server.engine().board().queue(0);
-        assertEquals(reachedTheLine(outcomes), engine.offered());
+        assertEquals(outcomes.reachedTheLine(), engine.offered());
         assertEquals(engine.offered(), engine.answered() + engine.abandoned(), "every call has one outcome: " + engine);
         System.out.printf("AMI cut 3 times: %d calls, engine %d answered %d abandoned, callers %d answered %d abandoned%n",
                 CALLS, engine.answered(), engine.abandoned(), outcomes.completed(), outcomes.abandoned());

@@ -33,6 +33,11 @@ public record Outcomes(List<CallOutcome> calls, long nowMs) {
         return count(Outcome.ABANDONED);
     }
 
+    /** Calls that joined a line: all but those whose caller hung up in the IVR, which the ACD never counts. */
+    public int reachedTheLine() {
+        return placed() - count(Outcome.IVR_ABANDONED);
+    }
+
     public int failed() {
         return count(Outcome.FAILED);
     }

@@ -5,7 +5,6 @@ import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.CallerScript;
-import acd.pbxsim.world.Outcome;
 import acd.pbxsim.world.Outcomes;
 import acd.pbxsim.world.SeatPhone;
 import acd.server.AcdServer;
@@ -142,7 +141,7 @@ class WallboardBrowserTest {
         }
 
         // What the callers lived, on the screen. A caller who hung up in the menus never reached the queue.
-        int reachedQueue = outcomes.placed() - outcomes.count(Outcome.IVR_ABANDONED);
+        int reachedQueue = outcomes.reachedTheLine();
         JsonNode general = screen.get("general");
         assertShown(general, "offered", String.valueOf(reachedQueue));
         assertShown(general, "answered", String.valueOf(outcomes.completed()));
