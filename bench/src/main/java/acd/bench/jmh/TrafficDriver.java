@@ -66,12 +66,18 @@ public final class TrafficDriver implements DirectiveSink {
     private static final long RINGING = 2;
     private static final long TALKING = 3;
 
-    // A call's slot: four longs, one cache line for two calls.
-    private static final int CALL_ID = 0;
-    private static final int NEEDS = 1;
-    private static final int STATE = 2;
-    private static final int SEAT = 3;
-    private static final int SLOT_WIDTH = 4;
+    // A call's slot: two longs, so a slot never straddles two cache lines. The first holds the
+    // call id and the driver's view of the call; the second the seat it rings at (agent and
+    // offer number) and the skills it needs.
+    private static final int ID_AND_STATE = 0;
+    private static final int SEAT_AND_NEEDS = 1;
+    private static final int SLOT_WIDTH = 2;
+    private static final int STATE_BITS = 2;
+    private static final long STATE_MASK = (1L << STATE_BITS) - 1;
+    private static final int NEEDS_BITS = RoutingWorkload.SKILLS;
+    private static final long NEEDS_MASK = (1L << NEEDS_BITS) - 1;
+    private static final int OFFER_BITS = 20;
+    private static final long OFFER_MASK = (1L << OFFER_BITS) - 1;
 
     // An agent's word: skills in the low bits, the driver's view of the seat in the top ones.
     private static final long FREE = 1L << 63;
@@ -243,16 +249,15 @@ public final class TrafficDriver implements DirectiveSink {
     private EngineEvent arrive() {
         long callId = ++lastCallId;
         int s = slot(callId);
-        if (slots[s + STATE] != NO_CALL) {
-            throw new IllegalStateException("call table too small: call " + slots[s + CALL_ID] + " still in progress");
+        if (state(s) != NO_CALL) {
+            throw new IllegalStateException("call table too small: call " + (slots[s + ID_AND_STATE] >>> STATE_BITS)
+                    + " still in progress");
         }
         int queue = random.nextInt(RoutingWorkload.QUEUES);
         int tier = drawTier();
         long extraSkills = random.nextInt(EXTRA_SKILL_ONE_IN) == 0 ? neighbourSkill[queue] : 0;
-        slots[s + CALL_ID] = callId;
-        slots[s + NEEDS] = (1L << queue) | extraSkills;
-        slots[s + STATE] = WAITING;
-        slots[s + SEAT] = seat(-1, 0);
+        slots[s + ID_AND_STATE] = idAndState(callId, WAITING);
+        slots[s + SEAT_AND_NEEDS] = seat(-1, 0) | (1L << queue) | extraSkills;
         waiting++;
         arrivals++;
         if (random.nextInt(IMPATIENT_ONE_IN) == 0) {
@@ -291,7 +296,7 @@ public final class TrafficDriver implements DirectiveSink {
                 if (!ringing(callId, agent, offer)) {
                     return false;
                 }
-                slots[slot(callId) + STATE] = TALKING;
+                slots[slot(callId) + ID_AND_STATE] = idAndState(callId, TALKING);
                 agentWord[agent] &= ~MISSED_LAST;
                 answered++;
                 schedule(HANG_UP + random.nextInt(TALK_SHARES.length), nowMs, callId, agent, offer);
@@ -302,7 +307,7 @@ public final class TrafficDriver implements DirectiveSink {
                 if (!ringing(callId, agent, offer)) {
                     return false;
                 }
-                slots[slot(callId) + STATE] = WAITING;
+                slots[slot(callId) + ID_AND_STATE] = idAndState(callId, WAITING);
                 waiting++;
                 agentWord[agent] |= MISSED_LAST | FREE;
                 ringOuts++;
@@ -311,17 +316,15 @@ public final class TrafficDriver implements DirectiveSink {
             }
             case ABANDON -> {
                 int s = slot(callId);
-                if (slots[s + CALL_ID] != callId) {
-                    return false;
-                }
-                if (slots[s + STATE] == WAITING) {
+                long idAndState = slots[s + ID_AND_STATE];
+                if (idAndState == idAndState(callId, WAITING)) {
                     waiting--;
-                } else if (slots[s + STATE] == RINGING) {
-                    agentWord[seatAgent(slots[s + SEAT])] |= FREE;
+                } else if (idAndState == idAndState(callId, RINGING)) {
+                    agentWord[seatAgent(slots[s + SEAT_AND_NEEDS])] |= FREE;
                 } else {
                     return false;
                 }
-                slots[s + STATE] = NO_CALL;
+                slots[s + ID_AND_STATE] = idAndState(callId, NO_CALL);
                 abandoned++;
                 event.callEvent(EventType.CALLER_ABANDONED, nowMs, callId);
                 return true;
@@ -344,11 +347,11 @@ public final class TrafficDriver implements DirectiveSink {
             }
             default -> {
                 int s = slot(callId);
-                if (slots[s + CALL_ID] != callId || slots[s + STATE] != TALKING
-                        || seatAgent(slots[s + SEAT]) != agent) {
+                if (slots[s + ID_AND_STATE] != idAndState(callId, TALKING)
+                        || seatAgent(slots[s + SEAT_AND_NEEDS]) != agent) {
                     return false;
                 }
-                slots[s + STATE] = NO_CALL;
+                slots[s + ID_AND_STATE] = idAndState(callId, NO_CALL);
                 completed++;
                 if (random.nextInt(BREAK_ONE_IN) == 0) {
                     agentWord[agent] |= ON_BREAK;
@@ -373,20 +376,33 @@ public final class TrafficDriver implements DirectiveSink {
 
     private boolean ringing(long callId, int agent, int offer) {
         int s = slot(callId);
-        return slots[s + CALL_ID] == callId && slots[s + STATE] == RINGING && slots[s + SEAT] == seat(agent, offer);
+        return slots[s + ID_AND_STATE] == idAndState(callId, RINGING)
+                && (slots[s + SEAT_AND_NEEDS] & ~NEEDS_MASK) == seat(agent, offer);
+    }
+
+    private int state(int s) {
+        return (int) (slots[s + ID_AND_STATE] & STATE_MASK);
+    }
+
+    private static long idAndState(long callId, long state) {
+        return callId << STATE_BITS | state;
     }
 
     private int slot(long callId) {
         return (int) (callId & slotMask) * SLOT_WIDTH;
     }
 
-    /** The seat a call rings at and the offer's number, in one word. */
+    /** The seat a call rings at and the offer's number, above the bits of the skills it needs. */
     private static long seat(int agent, int offer) {
-        return ((long) agent << 32) | (offer & 0xFFFF_FFFFL);
+        return (long) (agent + 1) << (OFFER_BITS + NEEDS_BITS) | (offer & OFFER_MASK) << NEEDS_BITS;
     }
 
-    private static int seatAgent(long seat) {
-        return (int) (seat >> 32);
+    private static int seatAgent(long seatAndNeeds) {
+        return (int) (seatAndNeeds >>> (OFFER_BITS + NEEDS_BITS)) - 1;
+    }
+
+    private static int seatOffer(long seatAndNeeds) {
+        return (int) (seatAndNeeds >>> NEEDS_BITS & OFFER_MASK);
     }
 
     // ------------------------------------------------------------------ directives from the engine
@@ -398,21 +414,22 @@ public final class TrafficDriver implements DirectiveSink {
             observer.offered(timeMs, callId, agentIndex);
         }
         int s = slot(callId);
-        if (slots[s + CALL_ID] != callId || slots[s + STATE] != WAITING) {
+        if (slots[s + ID_AND_STATE] != idAndState(callId, WAITING)) {
             throw new IllegalStateException("offered call " + callId + " which is not waiting");
         }
         if (agentIndex < 0 || agentIndex >= agentCount || (agentWord[agentIndex] & FREE) == 0) {
             throw new IllegalStateException("offered call " + callId + " to agent " + agentIndex + " who is busy");
         }
         long agentSeat = agentWord[agentIndex];
-        if ((slots[s + NEEDS] & ~(agentSeat & SKILL_BITS)) != 0) {
+        long seatAndNeeds = slots[s + SEAT_AND_NEEDS];
+        if ((seatAndNeeds & NEEDS_MASK & ~(agentSeat & SKILL_BITS)) != 0) {
             throw new IllegalStateException("offered call " + callId + " to agent " + agentIndex
                     + " who lacks a required skill");
         }
         agentWord[agentIndex] = agentSeat & ~FREE;
-        int offer = (int) slots[s + SEAT] + 1;
-        slots[s + STATE] = RINGING;
-        slots[s + SEAT] = seat(agentIndex, offer);
+        int offer = seatOffer(seatAndNeeds) + 1;
+        slots[s + ID_AND_STATE] = idAndState(callId, RINGING);
+        slots[s + SEAT_AND_NEEDS] = seat(agentIndex, offer) | (seatAndNeeds & NEEDS_MASK);
         waiting--;
         offers++;
         int reaction;
@@ -429,7 +446,7 @@ public final class TrafficDriver implements DirectiveSink {
     public void cancelOffer(long timeMs, CallView call, int agentIndex) {
         long callId = call.callId();
         int s = slot(callId);
-        if (slots[s + CALL_ID] == callId && slots[s + STATE] == RINGING) {
+        if (slots[s + ID_AND_STATE] == idAndState(callId, RINGING)) {
             throw new IllegalStateException("engine gave up ringing call " + callId + " at agent " + agentIndex);
         }
     }
