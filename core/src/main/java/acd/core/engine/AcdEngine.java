@@ -518,6 +518,7 @@ public final class AcdEngine implements RoutingEngine {
         QueueRuntime queue = queues[call.queueIndex];
         call.state = CallState.OFFERED;
         call.offeredTo = agent;
+        calls.seat(call, agent);
         agent.call = call;
         agent.offeredAtMs = now;
         agent.lastOfferSequence = ++offerSequence;
@@ -601,6 +602,8 @@ public final class AcdEngine implements RoutingEngine {
 
     private void onCallEnded(EngineEvent e) {
         Call call = calls.get(e.callId);
+        // The agent from beside the call's slot, not through the call: the two load side by side.
+        Agent agent = calls.seatHint(e.callId);
         if (call == null) {
             reject(e, "hang-up for an unknown or finished call");
             return;
@@ -610,7 +613,9 @@ public final class AcdEngine implements RoutingEngine {
             abandon(call);
             return;
         }
-        Agent agent = call.offeredTo;
+        if (agent != call.offeredTo) {
+            agent = call.offeredTo;
+        }
         long talkMs = now - agent.offeredAtMs;
         listener.callCompleted(now, call, agent.index, talkMs);
         agent.lastQueue = call.queueIndex;

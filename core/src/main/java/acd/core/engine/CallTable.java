@@ -12,6 +12,12 @@ import java.util.function.BiConsumer;
  */
 final class CallTable {
     private Call[] slots;
+    /**
+     * The agent each call in {@link #slots} was last offered to, beside its slot. Reaching the
+     * agent through the call means two cache misses one after the other on a large floor; this
+     * one is a hint the engine checks against the call, loaded side by side with it.
+     */
+    private Agent[] seats;
     private int mask;
     private final Long2ObjectHashMap<Call> overflow = new Long2ObjectHashMap<>(64, 0.65f);
     private int size;
@@ -19,6 +25,7 @@ final class CallTable {
     CallTable(int initialCapacity) {
         int capacity = Integer.highestOneBit(Math.max(16, initialCapacity - 1)) << 1;
         slots = new Call[capacity];
+        seats = new Agent[capacity];
         mask = capacity - 1;
     }
 
@@ -28,6 +35,19 @@ final class CallTable {
             return call;
         }
         return overflow.isEmpty() ? null : overflow.get(callId);
+    }
+
+    /** The agent last noted for the slot of this id: a hint, to be checked against the call. */
+    Agent seatHint(long callId) {
+        return seats[(int) callId & mask];
+    }
+
+    /** Notes the agent a call in the table is offered to. */
+    void seat(Call call, Agent agent) {
+        int slot = (int) call.callId & mask;
+        if (slots[slot] == call) {
+            seats[slot] = agent;
+        }
     }
 
     boolean containsKey(long callId) {
@@ -47,6 +67,7 @@ final class CallTable {
         int slot = (int) call.callId & mask;
         if (slots[slot] == null) {
             slots[slot] = call;
+            seats[slot] = call.offeredTo;
         } else {
             overflow.put(call.callId, call);
         }
@@ -57,6 +78,7 @@ final class CallTable {
         Call call = slots[slot];
         if (call != null && call.callId == callId) {
             slots[slot] = null;
+            seats[slot] = null;
             size--;
         } else if (overflow.remove(callId) != null) {
             size--;
@@ -85,6 +107,7 @@ final class CallTable {
         }
         overflow.clear();
         slots = new Call[old.length << 1];
+        seats = new Agent[slots.length];
         mask = slots.length - 1;
         for (Call call : old) {
             if (call != null) {
