@@ -34,6 +34,26 @@ class AgentStateTest {
     }
 
     @Test
+    void aHangUpFreesTheAgentWhoTookThatCallWhenCallIdsShareASlotInTheCallTable() {
+        // The table is direct-mapped on the id's low bits: 1 and 1 + 8192 land in the same slot.
+        long first = 1;
+        long second = 1 + 8192;
+        CallCenterFloor floor = floor(30);
+        floor.at(0).loginReady("1001").at(1).loginReady("1002");
+        floor.at(2).call(first, "billing", STANDARD).answer(first);
+        floor.at(3).call(second, "billing", STANDARD).answer(second);
+        assertEquals("1001", floor.offeredTo(first));
+        assertEquals("1002", floor.offeredTo(second));
+
+        floor.at(60).hangUp(second);
+        assertEquals(AgentState.TALKING, floor.state("1001"));
+        assertEquals(AgentState.WRAP_UP, floor.state("1002"));
+        floor.at(61).hangUp(first);
+        assertEquals(AgentState.WRAP_UP, floor.state("1001"));
+        assertEquals(List.of(), floor.rejected);
+    }
+
+    @Test
     void anUnansweredCallReturnsToItsOriginalPlaceInLine() {
         CallCenterFloor floor = CallCenterFloor.builder()
                 .queue("billing", "billing")

@@ -1,8 +1,10 @@
 package acd.core.engine;
 
+import acd.core.model.AgentSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -12,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class CallTableTest {
+    private static final AgentSpec SEAT = new AgentSpec("1001", "Seat", "SIP/1001", Map.of(), List.of(), 0);
 
     private static Call call(long id) {
         Call call = new Call();
@@ -38,6 +41,31 @@ class CallTableTest {
         table.remove(37);
         assertEquals(0, table.size());
         assertFalse(table.containsKey(37));
+    }
+
+    @Test
+    void theSeatBesideASlotFollowsTheCallInItAndIsOnlyAHintForOthers() {
+        CallTable table = new CallTable(16);
+        Call inSlot = call(5);
+        Call collided = call(5 + 32);
+        Agent seat = new Agent(0, SEAT, 0, 0);
+        Agent other = new Agent(1, SEAT, 0, 0);
+        table.put(inSlot);
+        table.put(collided);
+        table.seat(inSlot, seat);
+        table.seat(collided, other);
+        assertSame(seat, table.seatHint(5));
+        assertSame(seat, table.seatHint(37), "a call kept apart has no seat of its own: the hint is its neighbour's");
+        table.remove(5);
+        assertNull(table.seatHint(5), "a freed slot forgets its seat");
+
+        Call moved = call(3);
+        moved.offeredTo = other;
+        table.put(moved);
+        for (long id = 100; id < 120; id++) {
+            table.put(call(id));
+        }
+        assertSame(other, table.seatHint(3), "growth keeps the seat of every call it moves");
     }
 
     @Test
