@@ -614,6 +614,7 @@ public final class AcdEngine implements RoutingEngine {
             return;
         }
         if (agent != call.offeredTo) {
+            // A call kept apart from the slot of its id (another call holds it): the call decides.
             agent = call.offeredTo;
         }
         long talkMs = now - agent.offeredAtMs;
