@@ -132,6 +132,11 @@ public final class TrafficDriver implements DirectiveSink {
         if (config.queues().size() != RoutingWorkload.QUEUES || config.skills().size() != RoutingWorkload.SKILLS) {
             throw new IllegalArgumentException("the driver plays a RoutingWorkload floor");
         }
+        if (config.agents().size() >= 1L << (Long.SIZE - OFFER_BITS - NEEDS_BITS)) {
+            // A call's slot keeps its seat in the bits above the offer number and the skills.
+            throw new IllegalArgumentException("the driver seats at most "
+                    + ((1L << (Long.SIZE - OFFER_BITS - NEEDS_BITS)) - 1) + " agents");
+        }
         this.agentCount = config.agents().size();
         this.targetWaiting = targetWaiting;
         this.agentWord = RoutingWorkload.agentSkillMasks(config);
