@@ -504,7 +504,11 @@ public final class AcdEngine implements RoutingEngine {
     private CallBucket bucketFor(AgentPool pool, int queueIndex, int tierIndex) {
         CallBucket bucket = pool.bucketFor(queueIndex, tierIndex);
         if (bucket == null) {
-            bucket = new CallBucket(queueIndex, tierIndex, pool);
+            QueueRuntime queue = queues[queueIndex];
+            boolean fifo = queue.ordering == QueueOrdering.FIFO;
+            bucket = new CallBucket(queueIndex, tierIndex, pool, fifo ? 1 : tierWeight[tierIndex],
+                    fifo ? 0 : tierOffsetMs[tierIndex], queue.waitBoundMs > 0 ? queue.waitBoundMs : Long.MAX_VALUE,
+                    queue.ordering == QueueOrdering.STRICT);
             pool.addBucket(bucket);
             queues[queueIndex].addBucket(bucket);
         }
@@ -963,7 +967,55 @@ public final class AcdEngine implements RoutingEngine {
             offer(agent.personal.peek(), agent);
             return true;
         }
-        // Each line's head is weighed once; the best so far keeps its figures in locals.
+        CallBucket best = quickBestLine(agent);
+        if (best == WEIGH_IN_FULL) {
+            best = weighedBestLine(agent);
+        }
+        if (best != null) {
+            offer(best.peek(), agent);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@link #quickBestLine}'s answer when a head waited past its bound or a line is in strict priority. */
+    private static final CallBucket WEIGH_IN_FULL = CallBucket.personalLine();
+
+    /**
+     * The best head of the agent's lines when none waited past its queue's bound and none is in
+     * strict priority, as on almost every offer: then the weighted wait alone decides, and
+     * the place in line breaks a tie. One pass without a branch per line but the rare new best;
+     * an empty line's wait is negative, so it never beats a line with a call. Returns
+     * {@link #WEIGH_IN_FULL} when those rules do not settle it, else the line or null.
+     */
+    private CallBucket quickBestLine(Agent agent) {
+        CallBucket best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        boolean weighInFull = false;
+        for (int p = 0; p < agent.poolCount; p++) {
+            AgentPool pool = agent.pools[p];
+            weighInFull |= pool.strictLines;
+            CallBucket[] lines = pool.buckets;
+            for (int b = 0; b < pool.bucketCount; b++) {
+                CallBucket line = lines[b];
+                long waitMs = now - line.headPlaceMs;
+                weighInFull |= waitMs >= line.waitBoundMs;
+                double score = waitMs * line.weight + line.offsetMs;
+                if (score >= bestScore && (score > bestScore
+                        || aheadInLine(line.headPlaceMs, line.headSequence, best.headPlaceMs, best.headSequence))) {
+                    best = line;
+                    bestScore = score;
+                }
+            }
+        }
+        if (weighInFull) {
+            return WEIGH_IN_FULL;
+        }
+        return best == null || best.size() == 0 ? null : best;
+    }
+
+    /** The best head of the agent's lines by every rule of {@link #goesBefore(Call, Call)}; null if all are empty. */
+    private CallBucket weighedBestLine(Agent agent) {
         CallBucket best = null;
         boolean bestPastBound = false;
         double bestScore = 0;
@@ -975,24 +1027,19 @@ public final class AcdEngine implements RoutingEngine {
                 if (line.size() == 0) {
                     continue;
                 }
-                QueueRuntime queue = queues[line.queueIndex];
                 long waitMs = now - line.headPlaceMs;
-                boolean pastBound = pastBound(queue, waitMs);
-                double score = score(queue, line.tierIndex, waitMs);
-                if (best == null || goesBefore(line.queueIndex, line.tierIndex, line.headPlaceMs, line.headSequence,
-                        pastBound, score, best.queueIndex, best.tierIndex, best.headPlaceMs, best.headSequence,
-                        bestPastBound, bestScore)) {
+                boolean pastBound = waitMs >= line.waitBoundMs;
+                double score = waitMs * line.weight + line.offsetMs;
+                if (best == null || goesBefore(pastBound, score, line.tierIndex, line.headPlaceMs, line.headSequence,
+                        bestPastBound, bestScore, best.tierIndex, best.headPlaceMs, best.headSequence,
+                        line.strict && line.queueIndex == best.queueIndex)) {
                     best = line;
                     bestPastBound = pastBound;
                     bestScore = score;
                 }
             }
         }
-        if (best != null) {
-            offer(best.peek(), agent);
-            return true;
-        }
-        return false;
+        return best;
     }
 
     /**
@@ -1005,28 +1052,28 @@ public final class AcdEngine implements RoutingEngine {
         QueueRuntime qb = queues[b.queueIndex];
         long waitA = now - a.placeMs;
         long waitB = now - b.placeMs;
-        return goesBefore(a.queueIndex, a.tierIndex, a.placeMs, a.sequence,
-                pastBound(qa, waitA), score(qa, a.tierIndex, waitA),
-                b.queueIndex, b.tierIndex, b.placeMs, b.sequence,
-                pastBound(qb, waitB), score(qb, b.tierIndex, waitB));
+        return goesBefore(pastBound(qa, waitA), score(qa, a.tierIndex, waitA), a.tierIndex, a.placeMs, a.sequence,
+                pastBound(qb, waitB), score(qb, b.tierIndex, waitB), b.tierIndex, b.placeMs, b.sequence,
+                a.queueIndex == b.queueIndex && qa.ordering == QueueOrdering.STRICT);
     }
 
     /**
-     * {@link #goesBefore(Call, Call)} on what decides it: each call's queue, tier and place in
-     * line, whether it waited past its queue's bound and its weighted wait. A freed agent weighs
-     * each head of its lines once and compares the figures, never the calls themselves.
+     * {@link #goesBefore(Call, Call)} on what decides it: whether each call waited past its
+     * queue's bound, its weighted wait, tier and place in line, and whether both wait in one
+     * queue of strict priority. A FIFO queue's weighted wait is the wait itself, so within it
+     * the place in line decides. A freed agent weighs each head of its lines once and compares
+     * the figures, never the calls themselves.
      */
-    private boolean goesBefore(int queueA, int tierA, long placeA, long sequenceA, boolean pastBoundA, double scoreA,
-                               int queueB, int tierB, long placeB, long sequenceB, boolean pastBoundB, double scoreB) {
+    private static boolean goesBefore(boolean pastBoundA, double scoreA, int tierA, long placeA, long sequenceA,
+                                      boolean pastBoundB, double scoreB, int tierB, long placeB, long sequenceB,
+                                      boolean strictBetween) {
         if (pastBoundA != pastBoundB) {
             return pastBoundA;
         }
-        boolean sameQueue = queueA == queueB;
-        QueueOrdering ordering = queues[queueA].ordering;
-        if (pastBoundA || (sameQueue && ordering == QueueOrdering.FIFO)) {
+        if (pastBoundA) {
             return aheadInLine(placeA, sequenceA, placeB, sequenceB);
         }
-        if (sameQueue && ordering == QueueOrdering.STRICT && tierA != tierB) {
+        if (strictBetween && tierA != tierB) {
             return tierA < tierB;
         }
         if (scoreA != scoreB) {
@@ -1476,10 +1523,10 @@ public final class AcdEngine implements RoutingEngine {
             check(free == pool.freeCount, "pool " + pool.id + " counts " + pool.freeCount + " free, has " + free);
             for (int b = 0; b < pool.bucketCount; b++) {
                 CallBucket line = pool.buckets[b];
-                if (line.size() > 0) {
-                    check(line.headPlaceMs == line.peek().placeMs && line.headSequence == line.peek().sequence,
-                            "pool " + pool.id + " line " + b + " keeps a stale head");
-                }
+                check(line.size() > 0
+                                ? line.headPlaceMs == line.peek().placeMs && line.headSequence == line.peek().sequence
+                                : line.headPlaceMs == CallBucket.EMPTY_HEAD_PLACE_MS,
+                        "pool " + pool.id + " line " + b + " keeps a stale head");
                 Call[] inLine = line.inOrder();
                 for (int i = 1; i < inLine.length; i++) {
                     check(aheadInLine(inLine[i - 1], inLine[i]), "pool " + pool.id + " line " + b + " out of order");

@@ -82,7 +82,7 @@ final class Agent {
 
     CallBucket personalLine() {
         if (personal == null) {
-            personal = new CallBucket(-1, -1, null);
+            personal = CallBucket.personalLine();
         }
         return personal;
     }

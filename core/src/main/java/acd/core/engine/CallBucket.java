@@ -20,9 +20,23 @@ import java.util.Arrays;
  * number modulo the ring's length. Numbers are compared as differences, so they may wrap.
  */
 final class CallBucket {
+    /** Far enough in the future that no wait reaches it, and near enough that {@code now - it} does not wrap. */
+    static final long EMPTY_HEAD_PLACE_MS = Long.MAX_VALUE / 2;
+
     final int queueIndex;
     final int tierIndex;
     final AgentPool pool;
+    /**
+     * How the line's head is weighed against other heads, copied from its queue and tier so a
+     * freed agent weighing all its lines reads nothing but the lines: the weighted wait is
+     * {@code wait x weight + offsetMs}, a FIFO queue's lines weighing 1 with no offset.
+     */
+    final double weight;
+    final double offsetMs;
+    /** The queue's wait bound, {@code Long.MAX_VALUE} for none: a wait is past it when at least this long. */
+    final long waitBoundMs;
+    /** Whether the queue serves its tiers in strict priority. */
+    final boolean strict;
 
     private Call[] ring = new Call[16];
     /** Place in line and sequence of the call in each slot, kept after it left so the ring stays sorted. */
@@ -34,15 +48,29 @@ final class CallBucket {
     private int size;
     /**
      * The head's place in line, kept here so a freed agent can compare the heads of all its
-     * lines by reading the lines alone: on a large floor each head call is a cache miss.
+     * lines by reading the lines alone: on a large floor each head call is a cache miss. An
+     * empty line's head place is {@link #EMPTY_HEAD_PLACE_MS}: its wait is negative, below any call's.
      */
-    long headPlaceMs;
+    long headPlaceMs = EMPTY_HEAD_PLACE_MS;
     long headSequence;
+    /** The head call itself: the ring's slot for it is seldom still in cache when an agent comes for it. */
+    private Call headCall;
 
-    CallBucket(int queueIndex, int tierIndex, AgentPool pool) {
+    /** A line of one queue and tier for one pool. */
+    CallBucket(int queueIndex, int tierIndex, AgentPool pool, double weight, double offsetMs, long waitBoundMs,
+               boolean strict) {
         this.queueIndex = queueIndex;
         this.tierIndex = tierIndex;
         this.pool = pool;
+        this.weight = weight;
+        this.offsetMs = offsetMs;
+        this.waitBoundMs = waitBoundMs;
+        this.strict = strict;
+    }
+
+    /** The calls waiting for one account manager, in arrival order. */
+    static CallBucket personalLine() {
+        return new CallBucket(-1, -1, null, 1, 0, Long.MAX_VALUE, false);
     }
 
     /** Calls waiting in this line. */
@@ -52,7 +80,7 @@ final class CallBucket {
 
     /** The call first in line, or null. */
     Call peek() {
-        return size == 0 ? null : ring[head & mask];
+        return size == 0 ? null : headCall;
     }
 
     /** Slots from the head to the last call, in line order: {@link #inSlot} is null where a call left. */
@@ -92,6 +120,8 @@ final class CallBucket {
         size--;
         if (size == 0) {
             head = tail;
+            headCall = null;
+            headPlaceMs = EMPTY_HEAD_PLACE_MS;
             return;
         }
         if (at == head) {
@@ -199,6 +229,7 @@ final class CallBucket {
     }
 
     private void noteHead() {
+        headCall = ring[head & mask];
         int k = (head & mask) << 1;
         headPlaceMs = keys[k];
         headSequence = keys[k + 1];

@@ -29,7 +29,7 @@ class CallBucketTest {
 
     /** A line the calls joined in the order given. */
     private static CallBucket lineOf(Call... joining) {
-        CallBucket line = new CallBucket(0, 0, null);
+        CallBucket line = new CallBucket(0, 0, null, 1, 0, Long.MAX_VALUE, false);
         for (Call call : joining) {
             line.add(call);
         }
@@ -77,7 +77,7 @@ class CallBucketTest {
 
     @Test
     void aCallBackFromAnUnansweredSeatTakesItsOldPlace() {
-        CallBucket line = new CallBucket(0, 0, null);
+        CallBucket line = new CallBucket(0, 0, null, 1, 0, Long.MAX_VALUE, false);
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Call call = call(i * 100L);
@@ -98,7 +98,7 @@ class CallBucketTest {
     @Test
     void theLineAgreesWithASortedSetThroughRandomTraffic() {
         SplittableRandom random = new SplittableRandom(11);
-        CallBucket line = new CallBucket(0, 0, null);
+        CallBucket line = new CallBucket(0, 0, null, 1, 0, Long.MAX_VALUE, false);
         TreeSet<Call> expected = new TreeSet<>(LINE_ORDER);
         List<Call> waiting = new ArrayList<>();
         List<Call> away = new ArrayList<>();

@@ -101,4 +101,36 @@ class QueueOrderingTest {
         floor.at(12).hangUp(1);
         assertEquals(11, floor.offers().get(1).callId());
     }
+
+    @Test
+    void aCallPastTheWaitBoundGoesBeforeACallWithAHigherWeightedWait() {
+        CallCenterFloor floor = busy(floor(QueueOrdering.WEIGHTED, 120));
+        floor.at(0).call(10, "billing", STANDARD);
+        floor.at(90).call(11, "billing", DIAMOND);
+        // At 119 s: ordinary 119 × 1 = 119; diamond 29 × 5 = 145.
+        floor.at(119).hangUp(1);
+        assertEquals(11, floor.offers().get(1).callId(), "before the bound the weighted wait decides");
+
+        CallCenterFloor later = busy(floor(QueueOrdering.WEIGHTED, 120));
+        later.at(0).call(10, "billing", STANDARD);
+        later.at(90).call(11, "billing", DIAMOND);
+        // At 121 s the diamond caller's 31 × 5 = 155 is still higher, but the ordinary caller is past the bound.
+        later.at(121).hangUp(1);
+        assertEquals(10, later.offers().get(1).callId(), "past the bound the ordinary caller goes first");
+    }
+
+    @Test
+    void anEqualWeightedWaitAcrossQueuesGoesToTheCallerWhoCameFirst() {
+        CallCenterFloor floor = CallCenterFloor.builder()
+                .queue("billing", "billing")
+                .queue("broadband", "broadband")
+                .agent("1001", Map.of("billing", 1, "broadband", 1))
+                .build();
+        floor.loginReady("1001").call(1, "billing", STANDARD).answer(1);
+        floor.at(0).call(10, "billing", STANDARD);
+        floor.at(10).call(11, "broadband", GOLD);
+        // At 20 s: billing ordinary 20 × 1 = 20; broadband gold 10 × 2 = 20.
+        floor.at(20).hangUp(1);
+        assertEquals(10, floor.offers().get(1).callId());
+    }
 }
