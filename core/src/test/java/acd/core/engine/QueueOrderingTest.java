@@ -26,24 +26,39 @@ class QueueOrderingTest {
         return floor;
     }
 
+    /**
+     * The call the busy agent takes when it frees up at {@code freeAt} seconds: an ordinary
+     * caller (call 10) who came at 0 s, or a diamond one (call 11) who came at {@code vipAt}.
+     */
+    private static long takenFirst(QueueOrdering ordering, int waitBoundSeconds, double vipAt, double freeAt) {
+        CallCenterFloor floor = busy(floor(ordering, waitBoundSeconds));
+        floor.at(0).call(10, "billing", STANDARD);
+        floor.at(vipAt).call(11, "billing", DIAMOND);
+        floor.at(freeAt).hangUp(1);
+        return floor.offers().get(1).callId();
+    }
+
+    /** One agent sharing two queues, on a call so that the next calls wait. */
+    private static CallCenterFloor busySharedAgent() {
+        CallCenterFloor floor = CallCenterFloor.builder()
+                .queue("billing", "billing")
+                .queue("broadband", "broadband")
+                .agent("1001", Map.of("billing", 1, "broadband", 1))
+                .build();
+        floor.loginReady("1001").call(1, "billing", STANDARD).answer(1);
+        return floor;
+    }
+
     @Test
     void aVipCallerMovesAheadOfOrdinaryCallersWhoHaveWaitedLess() {
-        CallCenterFloor floor = busy(floor(QueueOrdering.WEIGHTED, 0));
-        floor.at(0).call(10, "billing", STANDARD);
-        floor.at(10).call(11, "billing", DIAMOND);
         // At 20 s: ordinary 20 s × 1 = 20; diamond 10 s × 5 = 50.
-        floor.at(20).hangUp(1);
-        assertEquals(11, floor.offers().get(1).callId());
+        assertEquals(11, takenFirst(QueueOrdering.WEIGHTED, 0, 10, 20));
     }
 
     @Test
     void anOrdinaryCallerWhoHasWaitedLongEnoughGoesBeforeAFreshVip() {
-        CallCenterFloor floor = busy(floor(QueueOrdering.WEIGHTED, 0));
-        floor.at(0).call(10, "billing", STANDARD);
-        floor.at(55).call(11, "billing", DIAMOND);
         // At 60 s: ordinary 60 × 1 = 60; diamond 5 × 5 = 25: nobody starves behind the VIPs.
-        floor.at(60).hangUp(1);
-        assertEquals(10, floor.offers().get(1).callId());
+        assertEquals(10, takenFirst(QueueOrdering.WEIGHTED, 0, 55, 60));
     }
 
     @Test
@@ -65,36 +80,18 @@ class QueueOrderingTest {
 
     @Test
     void fifoIgnoresTiers() {
-        CallCenterFloor floor = busy(floor(QueueOrdering.FIFO, 0));
-        floor.at(0).call(10, "billing", STANDARD);
-        floor.at(1).call(11, "billing", DIAMOND);
-        floor.at(2).hangUp(1);
-        assertEquals(10, floor.offers().get(1).callId());
+        assertEquals(10, takenFirst(QueueOrdering.FIFO, 0, 1, 2));
     }
 
     @Test
     void aCallPastTheWaitBoundGoesFirstEvenUnderStrictPriority() {
-        CallCenterFloor floor = busy(floor(QueueOrdering.STRICT, 120));
-        floor.at(0).call(10, "billing", STANDARD);
-        floor.at(100).call(11, "billing", DIAMOND);
-        floor.at(119).hangUp(1);
-        assertEquals(11, floor.offers().get(1).callId(), "before the bound the diamond caller goes first");
-
-        CallCenterFloor later = busy(floor(QueueOrdering.STRICT, 120));
-        later.at(0).call(10, "billing", STANDARD);
-        later.at(100).call(11, "billing", DIAMOND);
-        later.at(121).hangUp(1);
-        assertEquals(10, later.offers().get(1).callId(), "past the bound the ordinary caller goes first");
+        assertEquals(11, takenFirst(QueueOrdering.STRICT, 120, 100, 119), "before the bound the diamond caller goes first");
+        assertEquals(10, takenFirst(QueueOrdering.STRICT, 120, 100, 121), "past the bound the ordinary caller goes first");
     }
 
     @Test
     void aSharedAgentTakesTheCallWithTheHighestWeightedWaitAcrossQueues() {
-        CallCenterFloor floor = CallCenterFloor.builder()
-                .queue("billing", "billing")
-                .queue("broadband", "broadband")
-                .agent("1001", Map.of("billing", 1, "broadband", 1))
-                .build();
-        floor.loginReady("1001").call(1, "billing", STANDARD).answer(1);
+        CallCenterFloor floor = busySharedAgent();
         floor.at(0).call(10, "billing", STANDARD);
         floor.at(5).call(11, "broadband", GOLD);
         // At 12 s: billing ordinary 12 × 1 = 12; broadband gold 7 × 2 = 14.
@@ -104,29 +101,15 @@ class QueueOrderingTest {
 
     @Test
     void aCallPastTheWaitBoundGoesBeforeACallWithAHigherWeightedWait() {
-        CallCenterFloor floor = busy(floor(QueueOrdering.WEIGHTED, 120));
-        floor.at(0).call(10, "billing", STANDARD);
-        floor.at(90).call(11, "billing", DIAMOND);
         // At 119 s: ordinary 119 × 1 = 119; diamond 29 × 5 = 145.
-        floor.at(119).hangUp(1);
-        assertEquals(11, floor.offers().get(1).callId(), "before the bound the weighted wait decides");
-
-        CallCenterFloor later = busy(floor(QueueOrdering.WEIGHTED, 120));
-        later.at(0).call(10, "billing", STANDARD);
-        later.at(90).call(11, "billing", DIAMOND);
+        assertEquals(11, takenFirst(QueueOrdering.WEIGHTED, 120, 90, 119), "before the bound the weighted wait decides");
         // At 121 s the diamond caller's 31 × 5 = 155 is still higher, but the ordinary caller is past the bound.
-        later.at(121).hangUp(1);
-        assertEquals(10, later.offers().get(1).callId(), "past the bound the ordinary caller goes first");
+        assertEquals(10, takenFirst(QueueOrdering.WEIGHTED, 120, 90, 121), "past the bound the ordinary caller goes first");
     }
 
     @Test
     void anEqualWeightedWaitAcrossQueuesGoesToTheCallerWhoCameFirst() {
-        CallCenterFloor floor = CallCenterFloor.builder()
-                .queue("billing", "billing")
-                .queue("broadband", "broadband")
-                .agent("1001", Map.of("billing", 1, "broadband", 1))
-                .build();
-        floor.loginReady("1001").call(1, "billing", STANDARD).answer(1);
+        CallCenterFloor floor = busySharedAgent();
         floor.at(0).call(10, "billing", STANDARD);
         floor.at(10).call(11, "broadband", GOLD);
         // At 20 s: billing ordinary 20 × 1 = 20; broadband gold 10 × 2 = 20.
