@@ -38,15 +38,22 @@ class QueueOrderingTest {
         return floor.offers().get(1).callId();
     }
 
-    /** One agent sharing two queues, on a call so that the next calls wait. */
-    private static CallCenterFloor busySharedAgent() {
+    /**
+     * The call an agent sharing two queues takes when it frees up at {@code freeAt} seconds: an
+     * ordinary billing caller (call 10) who came at 0 s, or a gold broadband one (call 11) who
+     * came at {@code goldAt}.
+     */
+    private static long takenFirstAcrossQueues(double goldAt, double freeAt) {
         CallCenterFloor floor = CallCenterFloor.builder()
                 .queue("billing", "billing")
                 .queue("broadband", "broadband")
                 .agent("1001", Map.of("billing", 1, "broadband", 1))
                 .build();
         floor.loginReady("1001").call(1, "billing", STANDARD).answer(1);
-        return floor;
+        floor.at(0).call(10, "billing", STANDARD);
+        floor.at(goldAt).call(11, "broadband", GOLD);
+        floor.at(freeAt).hangUp(1);
+        return floor.offers().get(1).callId();
     }
 
     @Test
@@ -91,12 +98,8 @@ class QueueOrderingTest {
 
     @Test
     void aSharedAgentTakesTheCallWithTheHighestWeightedWaitAcrossQueues() {
-        CallCenterFloor floor = busySharedAgent();
-        floor.at(0).call(10, "billing", STANDARD);
-        floor.at(5).call(11, "broadband", GOLD);
         // At 12 s: billing ordinary 12 × 1 = 12; broadband gold 7 × 2 = 14.
-        floor.at(12).hangUp(1);
-        assertEquals(11, floor.offers().get(1).callId());
+        assertEquals(11, takenFirstAcrossQueues(5, 12));
     }
 
     @Test
@@ -109,11 +112,7 @@ class QueueOrderingTest {
 
     @Test
     void anEqualWeightedWaitAcrossQueuesGoesToTheCallerWhoCameFirst() {
-        CallCenterFloor floor = busySharedAgent();
-        floor.at(0).call(10, "billing", STANDARD);
-        floor.at(10).call(11, "broadband", GOLD);
         // At 20 s: billing ordinary 20 × 1 = 20; broadband gold 10 × 2 = 20.
-        floor.at(20).hangUp(1);
-        assertEquals(10, floor.offers().get(1).callId());
+        assertEquals(10, takenFirstAcrossQueues(10, 20));
     }
 }
