@@ -505,10 +505,8 @@ public final class AcdEngine implements RoutingEngine {
         CallBucket bucket = pool.bucketFor(queueIndex, tierIndex);
         if (bucket == null) {
             QueueRuntime queue = queues[queueIndex];
-            boolean fifo = queue.ordering == QueueOrdering.FIFO;
-            bucket = new CallBucket(queueIndex, tierIndex, pool, fifo ? 1 : tierWeight[tierIndex],
-                    fifo ? 0 : tierOffsetMs[tierIndex], queue.waitBoundMs > 0 ? queue.waitBoundMs : Long.MAX_VALUE,
-                    queue.ordering == QueueOrdering.STRICT);
+            bucket = new CallBucket(queueIndex, tierIndex, pool, weight(queue, tierIndex), offsetMs(queue, tierIndex),
+                    queue.pastBoundAtMs, queue.ordering == QueueOrdering.STRICT);
             pool.addBucket(bucket);
             queues[queueIndex].addBucket(bucket);
         }
@@ -994,12 +992,11 @@ public final class AcdEngine implements RoutingEngine {
         boolean weighInFull = false;
         for (int p = 0; p < agent.poolCount; p++) {
             AgentPool pool = agent.pools[p];
-            weighInFull |= pool.strictLines;
             CallBucket[] lines = pool.buckets;
             for (int b = 0; b < pool.bucketCount; b++) {
                 CallBucket line = lines[b];
                 long waitMs = now - line.headPlaceMs;
-                weighInFull |= waitMs >= line.waitBoundMs;
+                weighInFull |= line.strict | waitMs >= line.pastBoundAtMs;
                 double score = waitMs * line.weight + line.offsetMs;
                 if (score >= bestScore && (score > bestScore
                         || aheadInLine(line.headPlaceMs, line.headSequence, best.headPlaceMs, best.headSequence))) {
@@ -1028,7 +1025,7 @@ public final class AcdEngine implements RoutingEngine {
                     continue;
                 }
                 long waitMs = now - line.headPlaceMs;
-                boolean pastBound = waitMs >= line.waitBoundMs;
+                boolean pastBound = waitMs >= line.pastBoundAtMs;
                 double score = waitMs * line.weight + line.offsetMs;
                 if (best == null || goesBefore(pastBound, score, line.tierIndex, line.headPlaceMs, line.headSequence,
                         bestPastBound, bestScore, best.tierIndex, best.headPlaceMs, best.headSequence,
@@ -1083,14 +1080,21 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     private static boolean pastBound(QueueRuntime queue, long waitMs) {
-        return queue.waitBoundMs > 0 && waitMs >= queue.waitBoundMs;
+        return waitMs >= queue.pastBoundAtMs;
     }
 
+    /** The weighted wait: {@code wait x weight + offset}. */
     private double score(QueueRuntime queue, int tier, long waitMs) {
-        if (queue.ordering == QueueOrdering.FIFO) {
-            return waitMs;
-        }
-        return waitMs * tierWeight[tier] + tierOffsetMs[tier];
+        return waitMs * weight(queue, tier) + offsetMs(queue, tier);
+    }
+
+    /** How much a second of this tier's wait counts in this queue: a FIFO queue counts every caller's alike. */
+    private double weight(QueueRuntime queue, int tier) {
+        return queue.ordering == QueueOrdering.FIFO ? 1 : tierWeight[tier];
+    }
+
+    private double offsetMs(QueueRuntime queue, int tier) {
+        return queue.ordering == QueueOrdering.FIFO ? 0 : tierOffsetMs[tier];
     }
 
     private static boolean aheadInLine(long placeA, long sequenceA, long placeB, long sequenceB) {

@@ -28,8 +28,6 @@ abstract class AgentPool {
     /** Waiting-call buckets whose calls this pool's agents may take. */
     CallBucket[] buckets = new CallBucket[4];
     int bucketCount;
-    /** Whether any of those lines is of a queue serving its tiers in strict priority. */
-    boolean strictLines;
 
     AgentPool(int id, long skillsMask, long groupsMask, AgentSelection selection) {
         this.id = id;
@@ -119,7 +117,6 @@ abstract class AgentPool {
             buckets = Arrays.copyOf(buckets, bucketCount * 2);
         }
         buckets[bucketCount++] = bucket;
-        strictLines |= bucket.strict;
     }
 
     CallBucket bucketFor(int queueIndex, int tierIndex) {

@@ -33,8 +33,8 @@ final class CallBucket {
      */
     final double weight;
     final double offsetMs;
-    /** The queue's wait bound, {@code Long.MAX_VALUE} for none: a wait is past it when at least this long. */
-    final long waitBoundMs;
+    /** The queue's {@link QueueRuntime#pastBoundAtMs}. */
+    final long pastBoundAtMs;
     /** Whether the queue serves its tiers in strict priority. */
     final boolean strict;
 
@@ -57,14 +57,14 @@ final class CallBucket {
     private Call headCall;
 
     /** A line of one queue and tier for one pool. */
-    CallBucket(int queueIndex, int tierIndex, AgentPool pool, double weight, double offsetMs, long waitBoundMs,
+    CallBucket(int queueIndex, int tierIndex, AgentPool pool, double weight, double offsetMs, long pastBoundAtMs,
                boolean strict) {
         this.queueIndex = queueIndex;
         this.tierIndex = tierIndex;
         this.pool = pool;
         this.weight = weight;
         this.offsetMs = offsetMs;
-        this.waitBoundMs = waitBoundMs;
+        this.pastBoundAtMs = pastBoundAtMs;
         this.strict = strict;
     }
 

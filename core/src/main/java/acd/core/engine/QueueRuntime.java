@@ -16,7 +16,8 @@ final class QueueRuntime {
     final QueueOrdering ordering;
     final AgentSelection selection;
     final long thresholdMs;
-    final long waitBoundMs;
+    /** The wait at which a call is past the queue's wait bound and goes first: {@code Long.MAX_VALUE} for no bound. */
+    final long pastBoundAtMs;
     final long ringTimeoutMs;
     final long maxWaitMs;
     final MaxWaitAction maxWaitAction;
@@ -39,7 +40,7 @@ final class QueueRuntime {
         this.ordering = spec.ordering();
         this.selection = spec.agentSelection();
         this.thresholdMs = spec.thresholdSeconds() * 1000L;
-        this.waitBoundMs = spec.waitBoundSeconds() * 1000L;
+        this.pastBoundAtMs = spec.waitBoundSeconds() > 0 ? spec.waitBoundSeconds() * 1000L : Long.MAX_VALUE;
         this.ringTimeoutMs = spec.ringTimeoutSeconds() * 1000L;
         this.maxWaitMs = spec.maxWaitSeconds() * 1000L;
         this.maxWaitAction = spec.maxWaitAction();
