@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The call both servers run under load, seen from both ends: what the script sends and what
- * Asterisk 20 answers (the forms of {@code /work/shared/asterisk/fastagi-session.txt}).
+ * Asterisk 20 answers (the forms of {@code pbx-sim/src/test/resources/asterisk/fastagi-session.txt}).
  *
  * <pre>
  *   ANSWER                      200 result=0

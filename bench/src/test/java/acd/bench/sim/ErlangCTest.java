@@ -149,9 +149,8 @@ class ErlangCTest {
         return rows;
     }
 
-    /** Tests run in {@code bench/}; the shared data sits beside the project, or somewhere above. */
+    /** Tests run in {@code bench/}, where the reference table is a test resource. */
     static Path referenceTable() {
-        Path beside = Path.of("../../shared/data/erlang-c-reference.tsv");
-        return Files.isRegularFile(beside) ? beside : ProjectFiles.find("shared/data/erlang-c-reference.tsv");
+        return Path.of("src/test/resources/erlang-c/erlang-c-reference.tsv");
     }
 }

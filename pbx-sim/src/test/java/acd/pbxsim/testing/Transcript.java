@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The captures of a real Asterisk 20 in ../shared/asterisk: blocks headed "### +t DIRECTION",
+ * The captures of a real Asterisk 20 kept as test resources: blocks headed "### +t DIRECTION",
  * AMI lines shown with LF (CRLF on the wire), raw/ holding exact bytes.
  */
 public final class Transcript {
 
-    public static final Path DIR = Path.of("../../shared/asterisk");
+    public static final Path DIR = Path.of("src/test/resources/asterisk");
 
     /** One captured block: who sent it and its lines. */
     public record Block(String direction, List<String> lines) {

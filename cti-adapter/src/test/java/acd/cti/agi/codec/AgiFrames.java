@@ -5,11 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * What a real Asterisk 20.20.1 sent to a FastAGI script, copied byte for byte from the captured
- * sessions in {@code shared/asterisk/}. Lines end in LF as on the wire.
+ * sessions kept in {@code src/test/resources/asterisk/}. Lines end in LF as on the wire.
  */
 public final class AgiFrames {
 
@@ -101,14 +100,11 @@ public final class AgiFrames {
     public static final String SESSION_2_REPLIES = ANSWERED + EXEC_INTERRUPTED + HANGUP + ANSWERED + DEAD_CHANNEL
             + "200 result=1 (Local/101@inbound-00000005;2)\n" + DEAD_CHANNEL + HANGUP;
 
-    /** The capture of one session as Asterisk sent it, if the shared folder is there. */
-    public static Optional<byte[]> rawSession(int number) {
-        Path raw = Path.of("../../shared/asterisk/raw/fastagi-session" + number + ".asterisk-to-agi.raw");
-        if (!Files.isRegularFile(raw)) {
-            return Optional.empty();
-        }
+    /** The capture of one session as Asterisk sent it. */
+    public static byte[] rawSession(int number) {
+        Path raw = Path.of("src/test/resources/asterisk/raw/fastagi-session" + number + ".asterisk-to-agi.raw");
         try {
-            return Optional.of(Files.readAllBytes(raw));
+            return Files.readAllBytes(raw);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
