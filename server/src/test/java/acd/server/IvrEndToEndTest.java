@@ -7,6 +7,7 @@ import acd.ivr.selfservice.WorkOrder;
 import acd.ivr.store.FollowUp;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
+import acd.pbxsim.pbx.Prompts;
 import acd.pbxsim.world.CallOutcome;
 import acd.pbxsim.world.CallerScript;
 import acd.pbxsim.world.Outcome;
@@ -75,7 +76,11 @@ class IvrEndToEndTest {
     }
 
     private AcdServer start(ServerSettings settings) throws Exception {
-        AcdServer started = new AcdServer(CONFIG, settings, null, PbxSettings.defaults().withSpeed(SPEED).withSeed(3));
+        return start(settings, PbxSettings.defaults());
+    }
+
+    private AcdServer start(ServerSettings settings, PbxSettings pbx) throws Exception {
+        AcdServer started = new AcdServer(CONFIG, settings, null, pbx.withSpeed(SPEED).withSeed(3));
         for (int i = 0; i < 200 && !started.ami().isConnected(); i++) {
             Thread.sleep(20);
         }
@@ -187,6 +192,24 @@ class IvrEndToEndTest {
         assertEquals(orders, server.store().selfService().workOrdersOf(ENGLISH_SUBSCRIBER));
         CallOutcome balance = call(SUBSCRIBER, List.of("1"), 0, 0);
         assertEquals(Outcome.SELF_SERVICE, balance.outcome());
+    }
+
+    @Test
+    void promptsThePbxDoesNotHaveAreSkippedAndTheCallGoesOn() throws Exception {
+        // Asterisk answers GET DATA of a missing file with -1, as it does for a hang-up; STREAM
+        // FILE with -1 and endpos 0. Both prompts of the first menu are missing here.
+        Prompts prompts = Prompts.defaults().withMissing("acd/zh/main-menu").withMissing("acd/en/main-menu")
+                .withMissing("acd/zh/choose-language").withMissing("acd/en/choose-language");
+        server = start(settings().withSelfServiceDataDirectory(data.resolve("selfservice")),
+                PbxSettings.defaults().withPrompts(prompts));
+
+        // An unknown caller hears no language menu, picks Mandarin (1), and asks for a person (0).
+        CallOutcome person = call("13812345678", List.of("1", "0", "1"), 120_000, 0);
+
+        assertEquals(Outcome.COMPLETED, person.outcome(), person.toString());
+        JsonNode figures = ivrFigures();
+        assertEquals(0, figures.path("calls").path("callerHungUp").asLong(), figures.toString());
+        assertEquals(1, figures.path("calls").path("handedOver").asLong(), figures.toString());
     }
 
     @Test

@@ -97,6 +97,14 @@ public interface AgiChannel {
         return send(AgiCommand.exec(application, arguments));
     }
 
+    /**
+     * The channel's state ({@code result}: 6 up, 4 ringing, ...); fails with
+     * {@link AgiDeadChannelException} or {@link AgiHangupException} once the caller has gone.
+     */
+    default CompletionStage<AgiReply> channelStatus() {
+        return send(AgiCommand.of("CHANNEL STATUS"));
+    }
+
     /** Does nothing; Asterisk still answers, even on a hung-up channel. */
     default CompletionStage<AgiReply> noop() {
         return send(AgiCommand.noop());

@@ -196,10 +196,7 @@ public final class IvrScripts {
                     if (channel.isHungUp() || reply.endpos().orElse(0) > 0) {
                         throw new CompletionException(new AgiHangupException("the caller hung up during " + sound));
                     }
-                    if (missingSounds.add(sound)) {
-                        LOG.warn("IVR sound '{}' did not play on {}: is it installed on the PBX?", sound,
-                                request.channel());
-                    }
+                    missingSound(sound);
                 }
                 Optional<Character> key = reply.digit();
                 return key.isPresent() ? CompletableFuture.completedFuture(key) : playAll(sounds, escape);
@@ -222,18 +219,50 @@ public final class IvrScripts {
                 String first = key.map(String::valueOf).orElse("");
                 String prompt = key.isPresent() ? SILENCE : last;
                 int max = collect.maxDigits() - first.length();
-                return channel.getData(prompt, collect.timeoutMs(), max)
-                        .thenApply(reply -> Reply.digits(first + digitsOf(reply), clockMs.getAsLong()));
+                return listen(prompt, collect.timeoutMs(), max)
+                        .thenApply(digits -> Reply.digits(first + digits, clockMs.getAsLong()));
             });
         }
 
-        private String digitsOf(AgiReply reply) {
-            String result = reply.result();
-            if (result == null || result.equals("-1")) {
-                // GET DATA answers -1 when the channel went away while it listened.
-                throw new CompletionException(new AgiHangupException("the caller hung up during GET DATA"));
+        /**
+         * GET DATA answers -1 both when the caller hung up and when Asterisk has no such prompt.
+         * A caller who is still there after a -1 met a missing prompt: the keys are collected
+         * after a second of silence instead, so a missing file never drops a call.
+         */
+        private CompletionStage<String> listen(String prompt, long timeoutMs, int maxDigits) {
+            return channel.getData(prompt, timeoutMs, maxDigits).thenCompose(reply -> {
+                if (!failed(reply)) {
+                    return CompletableFuture.completedFuture(reply.result());
+                }
+                return stillThere().thenCompose(there -> {
+                    if (!there || prompt.equals(SILENCE)) {
+                        throw new CompletionException(new AgiHangupException("the caller hung up during GET DATA"));
+                    }
+                    missingSound(prompt);
+                    return listen(SILENCE, timeoutMs, maxDigits);
+                });
+            });
+        }
+
+        private boolean failed(AgiReply reply) {
+            return reply.result() == null || reply.result().equals("-1");
+        }
+
+        /** Whether the caller is still on the line: Asterisk refuses CHANNEL STATUS on a dead channel. */
+        private CompletionStage<Boolean> stillThere() {
+            if (channel.isHungUp()) {
+                return CompletableFuture.completedFuture(false);
             }
-            return result;
+            return channel.channelStatus().handle((reply, failure) ->
+                    failure == null && reply.resultAsInt().orElse(-1) >= 0 && !channel.isHungUp());
+        }
+
+        /** A prompt the PBX does not have is logged once, naming it, and the menu goes on without it. */
+        private void missingSound(String sound) {
+            if (missingSounds.add(sound)) {
+                LOG.warn("IVR sound '{}' did not play on {}: is it installed on the PBX? The menu goes on without it",
+                        sound, request.channel());
+            }
         }
 
         private CompletionStage<Void> last(Step step) {

@@ -209,6 +209,10 @@ final class AgiCommands {
 
     private static AgiResult getData(AgiSession s, List<String> a) {
         String prompt = a.get(2);
+        if (!s.prompts().exists(prompt)) {
+            // Asterisk's GET DATA cannot tell a missing prompt from a hang-up: both answer -1.
+            return AgiResult.now("200 result=-1");
+        }
         long timeout = a.size() > 3 ? parseLong(a.get(3), 0) : 0;
         if (timeout <= 0) {
             timeout = DEFAULT_DIGIT_TIMEOUT_MS;

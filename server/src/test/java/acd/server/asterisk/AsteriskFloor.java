@@ -1,0 +1,89 @@
+package acd.server.asterisk;
+
+import acd.core.engine.AgentState;
+import acd.ivr.customer.CustomerDirectory;
+import acd.pbxsim.PbxSettings;
+import acd.server.AcdServer;
+import acd.server.ServerSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A hotline floor on a real Asterisk: a fresh Asterisk instance on the shipped configuration,
+ * the ACD server on the shipped {@code config/} connected to it as {@code ./acd serve --ami-host}
+ * would be, and SIPp phones. Closes all of it, phones first.
+ */
+final class AsteriskFloor implements AutoCloseable {
+    static final Path CONFIG = Path.of("..", "config");
+
+    final RealAsterisk asterisk;
+    final AcdServer server;
+    final Sipp phones;
+
+    private AsteriskFloor(RealAsterisk asterisk, AcdServer server, Sipp phones) {
+        this.asterisk = asterisk;
+        this.server = server;
+        this.phones = phones;
+    }
+
+    static AsteriskFloor open(String name, Path dir) throws Exception {
+        RealAsterisk.require();
+        int agiPort = RealAsterisk.freeTcpPort();
+        RealAsterisk asterisk = RealAsterisk.start(name, agiPort);
+        try {
+            ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
+                    .withHttpPort(0);
+            settings = settings.withAgi(settings.agi().withPort(agiPort))
+                    .withAmi(new ServerSettings.Ami("127.0.0.1", asterisk.amiPort(), asterisk.amiUser(),
+                            asterisk.amiSecretFile().toString()))
+                    .withQueueLog(settings.queueLog().withFile(dir.resolve("queue_log")))
+                    .withSelfServiceDataDirectory(dir);
+            AcdServer server = new AcdServer(CONFIG, settings, null, PbxSettings.defaults());
+            AsteriskFloor floor = new AsteriskFloor(asterisk, server, new Sipp(asterisk, dir, 20_000 + agiPort % 20_000));
+            floor.await("the AMI connection", 10_000, () -> server.ami().isConnected());
+            return floor;
+        } catch (Exception | Error e) {
+            asterisk.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Registers {@code seat}'s answering phone, then logs the agent in and makes it ready with
+     * *21 and *23, as an agent starting a shift does; returns once the engine has it ready.
+     */
+    Sipp.Phone staff(String seat, int port, long ringMs, long talkMs) throws Exception {
+        long readyBefore = server.engine().board().agents(AgentState.READY);
+        Sipp.Phone phone = phones.seat(seat, port, ringMs, talkMs);
+        phones.featureCode(seat, "*21");
+        phones.featureCode(seat, "*23");
+        await("agent " + seat + " ready", 10_000,
+                () -> server.engine().board().agents(AgentState.READY) == readyBefore + 1);
+        return phone;
+    }
+
+    void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            phones.stopAll();
+        } finally {
+            try {
+                server.close();
+            } finally {
+                asterisk.close();
+            }
+        }
+    }
+}
