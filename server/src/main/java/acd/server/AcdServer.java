@@ -13,6 +13,8 @@ import acd.cti.agi.AgiScriptRouter;
 import acd.cti.agi.FastAgiServer;
 import acd.cti.ami.AmiClient;
 import acd.cti.ami.AmiSettings;
+import acd.cti.ami.AsteriskReadiness;
+import acd.cti.ami.PbxEvent;
 import acd.cti.ami.ChannelSnapshot;
 import acd.cti.flow.AsteriskCallFlow;
 import acd.ivr.customer.CustomerDirectory;
@@ -82,6 +84,13 @@ public final class AcdServer implements AutoCloseable {
     private final FastAgiServer agi;
     private final PbxSimulator pbxSimulator;
     private final AmiClient ami;
+    private final AsteriskReadiness readiness;
+    /** Where the check of what Asterisk allows and knows runs after each AMI login. */
+    private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "acd-asterisk-check");
+        t.setDaemon(true);
+        return t;
+    });
     private final Ticker ticker;
     private final HttpApi http;
     private final AmiDropWatch amiDrops = AmiDropWatch.install();
@@ -94,6 +103,7 @@ public final class AcdServer implements AutoCloseable {
     private final ExecutorService selfServiceThreads;
     private final IvrFigures ivrFigures = new IvrFigures();
     private static final long STORE_RETRY_MS = 10_000;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param simulatorSettings how the built-in PBX simulator runs when no Asterisk is
@@ -148,12 +158,12 @@ public final class AcdServer implements AutoCloseable {
 
         journal.serverStarted(clockMs.getAsLong());
         this.flow = new AsteriskCallFlow(routing, filler -> ringHolder[0].publish(filler), amiHolder, customers,
-                clockMs);
+                settings.callerNumbers(), clockMs);
         flow.observeCallerChannels(journal::callerChannel);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
         IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store, store, "ivr", clockMs),
-                customers, flow, ivrFigures, selfServiceThreads, clockMs, routing.defaultTier());
+                customers, settings.callerNumbers(), flow, ivrFigures, selfServiceThreads, clockMs, routing.defaultTier());
         scripts.register("/ivr", ivr::menuScript);
         scripts.register("/survey", ivr::surveyScript);
         AcdEngine[] engineHolder = new AcdEngine[1];
@@ -171,9 +181,16 @@ public final class AcdServer implements AutoCloseable {
         }
         this.ticker = new Ticker(ring, clockMs);
         // The queue_log learns of seats and hang-ups before the call flow turns them into engine events.
+        this.readiness = new AsteriskReadiness(routing);
+        String amiUser = amiSettings.username();
         this.ami = new AmiClient(amiSettings, event -> {
             journal.pbxEvent(event);
             flow.onPbxEvent(event);
+            if (event instanceof PbxEvent.Connected && pbxSimulator == null) {
+                // Asks Asterisk and waits for it: off the AMI threads. The built-in simulator
+                // plays only what the call flow needs, so there is nothing to check there.
+                checks.execute(() -> readiness.check(amiHolder.client, amiUser));
+            }
         });
         amiHolder.client = ami;
         ami.start();
@@ -290,6 +307,11 @@ public final class AcdServer implements AutoCloseable {
         return StoredCredentials.load(file);
     }
 
+    /** What the last check of Asterisk found wrong: permissions, unknown seat endpoints. */
+    public List<String> asteriskProblems() {
+        return readiness.problems();
+    }
+
     /** The seat and supervisor desktops' gateway, on the HTTP port at /cti. */
     public SeatGateway seats() {
         return seats;
@@ -353,13 +375,19 @@ public final class AcdServer implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         long lagMs = vitals.engineLagMs();
         boolean amiUp = vitals.amiConnected();
-        out.put("status", lagMs < 2_000 && amiUp && !queueLog.failing() ? "ok" : "degraded");
+        List<String> asteriskProblems = readiness.problems();
+        out.put("status", lagMs < 2_000 && amiUp && !queueLog.failing() && asteriskProblems.isEmpty()
+                ? "ok" : "degraded");
         out.put("amiConnected", amiUp);
+        if (!amiUp && ami.lastFailure() != null) {
+            out.put("amiError", ami.lastFailure());
+        }
         out.put("amiReconnects", vitals.amiReconnects());
         out.put("amiEventsDropped", vitals.amiEventsDropped());
         out.put("amiMalformedEvents", vitals.amiEventsMalformed());
         out.put("amiFailedActions", vitals.amiActionsFailed());
         out.put("pbx", pbxSimulator != null ? "built-in simulator" : "asterisk");
+        out.put("asteriskProblems", asteriskProblems);
         out.put("agiSessionsOpen", vitals.agiSessionsOpen());
         out.put("callsInProgress", vitals.callsInProgress());
         out.put("engineBacklog", vitals.engineBacklog());
@@ -421,9 +449,14 @@ public final class AcdServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Once: a shutdown hook and an owner may both close it.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.close();
         seats.close();
         ami.close();
+        checks.shutdownNow();
         if (pbxSimulator != null) {
             pbxSimulator.close();
         }

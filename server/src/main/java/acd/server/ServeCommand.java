@@ -30,7 +30,11 @@ public final class ServeCommand {
     private static final String USAGE = """
             usage: ./acd serve [options]
               --config DIR            configuration directory (default config)
+              --http-bind ADDR        address the HTTP API and /cti listen on (default from server.yaml)
               --http-port PORT        HTTP API port (default from server.yaml, 8080)
+              --agi-bind ADDR         address the FastAGI server listens on (0.0.0.0: every interface)
+              --agi-port PORT         FastAGI port (default from server.yaml, 4573)
+              --agi-allow LIST        Asterisk hosts allowed to connect: addresses or CIDR blocks, comma-separated
               --ami-host HOST         talk to this Asterisk instead of the built-in PBX simulator
               --ami-port PORT         its AMI port (default 5038)
               --ami-user USER         AMI user (default acd)
@@ -39,64 +43,35 @@ public final class ServeCommand {
               --sim-calls N           built-in simulator: callers in all (default 100000)
               --sim-speed F           built-in simulator: time runs F times faster (default 1)
               --sim-seed N            built-in simulator: random seed (default 1)
+            Each address option may come from the environment instead; a flag wins over its variable:
+              ACD_HTTP_BIND ACD_HTTP_PORT ACD_AGI_BIND ACD_AGI_PORT ACD_AGI_ALLOW
+              ACD_AMI_HOST ACD_AMI_PORT ACD_AMI_USER ACD_AMI_SECRET_FILE
             """;
 
     private ServeCommand() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path configDir = Path.of("config");
-        Integer httpPort = null;
-        String amiHost = null;
-        Integer amiPort = null;
-        String amiUser = null;
-        String amiSecretFile = null;
-        double rate = 6;
-        int calls = 100_000;
-        double speed = 1;
-        long seed = 1;
+        ServeOptions options;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                switch (flag) {
-                    case "--config" -> configDir = Path.of(value(args, ++i, flag));
-                    case "--http-port" -> httpPort = Integer.parseInt(value(args, ++i, flag));
-                    case "--ami-host" -> amiHost = value(args, ++i, flag);
-                    case "--ami-port" -> amiPort = Integer.parseInt(value(args, ++i, flag));
-                    case "--ami-user" -> amiUser = value(args, ++i, flag);
-                    case "--ami-secret-file" -> amiSecretFile = value(args, ++i, flag);
-                    case "--sim-rate" -> rate = Double.parseDouble(value(args, ++i, flag));
-                    case "--sim-calls" -> calls = Integer.parseInt(value(args, ++i, flag));
-                    case "--sim-speed" -> speed = Double.parseDouble(value(args, ++i, flag));
-                    case "--sim-seed" -> seed = Long.parseLong(value(args, ++i, flag));
-                    case "-h", "--help" -> {
-                        System.out.print(USAGE);
-                        return;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
-                }
-            }
+            options = ServeOptions.parse(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("acd serve: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
             return;
         }
+        if (options.help) {
+            System.out.print(USAGE);
+            return;
+        }
+        Path configDir = options.configDir;
 
         AcdServer server;
         try {
-            ServerSettings settings = ServerSettings.parse(configDir.resolve("server.yaml").toString(),
-                    AcdServer.read(configDir, "server.yaml").text());
-            if (httpPort != null) {
-                settings = settings.withHttpPort(httpPort);
-            }
-            if (amiHost != null || amiPort != null || amiUser != null || amiSecretFile != null) {
-                ServerSettings.Ami ami = settings.ami();
-                settings = settings.withAmi(new ServerSettings.Ami(amiHost != null ? amiHost : ami.host(),
-                        amiPort != null ? amiPort : ami.port(), amiUser != null ? amiUser : ami.username(),
-                        amiSecretFile != null ? amiSecretFile : ami.secretFile()));
-            }
+            ServerSettings settings = options.applyTo(ServerSettings.parse(configDir.resolve("server.yaml").toString(),
+                    AcdServer.read(configDir, "server.yaml").text()));
             server = new AcdServer(configDir, settings, null,
-                    PbxSettings.defaults().withSpeed(speed).withSeed(seed));
+                    PbxSettings.defaults().withSpeed(options.simSpeed).withSeed(options.simSeed));
         } catch (ConfigError e) {
             System.err.println("acd serve: configuration error, not started:\n" + e.getMessage());
             System.exit(1);
@@ -109,10 +84,10 @@ public final class ServeCommand {
         PbxSimulator simulator = server.pbxSimulator();
         if (simulator != null) {
             staffTheFloor(simulator);
-            simulator.startTraffic(Traffic.poisson(rate, calls, seed).withDids(List.of("10086"))
+            simulator.startTraffic(Traffic.poisson(options.simRate, options.simCalls, options.simSeed).withDids(List.of("10086"))
                     .pressingOneOf(SIMULATED_CALLERS));
             LOG.info("no Asterisk configured: the built-in PBX simulator plays Asterisk, {} seat phones and "
-                    + "{} callers a minute (--ami-host to use a real Asterisk)", simulator.seats().size(), rate);
+                    + "{} callers a minute (--ami-host to use a real Asterisk)", simulator.seats().size(), options.simRate);
         }
         LOG.info("serving; figures at http://127.0.0.1:{}/api/queues, health at /api/health, Prometheus metrics at "
                 + "/metrics, queue_log in {}; Ctrl-C stops", server.httpPort(), server.queueLog().path());
@@ -133,12 +108,5 @@ public final class ServeCommand {
             done.add(seat.login().thenCompose(status -> seat.ready()));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
     }
 }

@@ -6,10 +6,13 @@ import acd.core.config.ConfigNode;
 import acd.core.config.ConfigProblems;
 import acd.core.config.EngineSettings;
 import acd.cti.agi.FastAgiSettings;
+import acd.ivr.customer.CallerNumbers;
 import acd.ivr.store.StoreSettings;
 import acd.server.journal.QueueLogSettings;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +28,10 @@ import java.util.List;
  * @param agi      the FastAGI server
  * @param ami      the Asterisk to talk to; with no host, the built-in PBX simulator plays it
  * @param queueLog where the Asterisk-format queue_log is written
+ * @param callerNumbers how caller ids are written before callers are looked up
  */
 public record ServerSettings(EngineSettings engine, String httpBind, int httpPort, FastAgiSettings agi, Ami ami,
-                             QueueLogSettings queueLog, SelfService selfService) {
+                             QueueLogSettings queueLog, SelfService selfService, CallerNumbers callerNumbers) {
 
     /**
      * Where the IVR's self-service data lives and its rules.
@@ -54,10 +58,12 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public static final ServerSettings DEFAULTS = new ServerSettings(EngineSettings.DEFAULTS, "127.0.0.1", 8080,
-            FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS, SelfService.DEFAULTS);
+            FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS, SelfService.DEFAULTS, CallerNumbers.CHINA);
     private static final List<String> HTTP_KEYS = List.of("bind", "port");
     private static final List<String> AGI_KEYS = List.of("bind", "port", "allowedClients", "maxSessions");
     private static final List<String> AMI_KEYS = List.of("host", "port", "username", "secretFile");
+    private static final List<String> CALLER_NUMBER_KEYS = List.of("countryCode", "internationalPrefix", "trunkPrefix",
+            "mobile");
     private static final List<String> QUEUE_LOG_KEYS = List.of("file", "flushEverySeconds", "bufferLines");
     private static final List<String> SELF_SERVICE_KEYS = List.of("dataDirectory", "jdbcUrl", "user", "passwordFile",
             "maxConnections", "connectTimeoutMs", "normalFaultDueHours", "complexFaultDueHours", "wrongPinLimit",
@@ -113,8 +119,9 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
         }
         QueueLogSettings queueLog = queueLog(top);
         SelfService selfService = selfService(top);
+        CallerNumbers callerNumbers = callerNumbers(top);
         problems.throwIfAny();
-        return new ServerSettings(engine, bind, port, agi, ami, queueLog, selfService);
+        return new ServerSettings(engine, bind, port, agi, ami, queueLog, selfService, callerNumbers);
     }
 
     private static SelfService selfService(ConfigFields top) {
@@ -144,6 +151,30 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
         }
     }
 
+    private static CallerNumbers callerNumbers(ConfigFields top) {
+        CallerNumbers d = CallerNumbers.CHINA;
+        ConfigFields f = top.has("callerNumbers") ? top.fields("callerNumbers", "callerNumbers") : null;
+        if (f == null) {
+            return d;
+        }
+        f.allowOnly(CALLER_NUMBER_KEYS);
+        String mobile = f.text("mobile", d.mobile().pattern());
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(mobile == null ? "" : mobile);
+        } catch (PatternSyntaxException e) {
+            f.report(f.value("mobile"), "mobile is not a regular expression: " + e.getDescription());
+            return d;
+        }
+        try {
+            return new CallerNumbers(f.text("countryCode", d.countryCode()), f.text("internationalPrefix",
+                    d.internationalPrefix()), f.text("trunkPrefix", d.trunkPrefix()), pattern);
+        } catch (IllegalArgumentException e) {
+            f.report(f.node(), "callerNumbers: " + e.getMessage());
+            return d;
+        }
+    }
+
     private static QueueLogSettings queueLog(ConfigFields top) {
         QueueLogSettings defaults = QueueLogSettings.DEFAULTS;
         ConfigFields fields = top.has("queueLog") ? top.fields("queueLog", "queueLog") : null;
@@ -168,19 +199,19 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpPort(int newPort) {
-        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService);
+        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers);
     }
 
     public ServerSettings withAgi(FastAgiSettings newAgi) {
-        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService);
+        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers);
     }
 
     public ServerSettings withAmi(Ami newAmi) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService);
+        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers);
     }
 
     public ServerSettings withQueueLog(QueueLogSettings newQueueLog) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers);
     }
 
     /** Keeps the embedded self-service database in {@code directory}. */
@@ -189,7 +220,11 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
                 selfService.passwordFile()));
     }
 
+    public ServerSettings withHttpBind(String newBind) {
+        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers);
+    }
+
     public ServerSettings withSelfService(SelfService newSelfService) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers);
     }
 }

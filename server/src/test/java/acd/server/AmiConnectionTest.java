@@ -30,7 +30,26 @@ class AmiConnectionTest {
             Thread.sleep(1_500);
             assertFalse(client.isConnected());
             assertTrue(events.stream().noneMatch(e -> e instanceof PbxEvent.Connected), events.toString());
+            assertTrue(client.lastFailure().startsWith("Asterisk refused the AMI login of user 'acd' at 127.0.0.1:"),
+                    client.lastFailure());
             client.close();
+        }
+    }
+
+    @Test
+    void anAsteriskThatIsNotThereIsNamedWithItsAddress() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (AmiClient client = new AmiClient(new AmiSettings("127.0.0.1", closedPort, "acd", "any",
+                Duration.ofMillis(50), Duration.ofMillis(200)), e -> { })) {
+            client.start();
+            for (int i = 0; i < 100 && client.lastFailure() == null; i++) {
+                Thread.sleep(20);
+            }
+            assertTrue(client.lastFailure().startsWith("cannot reach Asterisk's AMI at 127.0.0.1:" + closedPort + ": "),
+                    client.lastFailure());
         }
     }
 

@@ -1,6 +1,7 @@
 package acd.server;
 
 import acd.core.config.ConfigError;
+import acd.ivr.customer.CallerNumbers;
 import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
 import acd.server.journal.QueueLogSettings;
@@ -21,6 +22,24 @@ class ServerSettingsTest {
     void theShippedSettingsWriteTheQueueLogUnderDataEverySecond() throws Exception {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
         assertEquals(new QueueLogSettings("data/queue_log", 1, 32_768), settings.queueLog());
+    }
+
+    @Test
+    void theShippedSettingsWriteCallerIdsAsChinasNumberingPlanDoes() throws Exception {
+        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
+        assertEquals("13900000001", settings.callerNumbers().normalise("+8613900000001"));
+        assertEquals(CallerNumbers.CHINA.mobile().pattern(), settings.callerNumbers().mobile().pattern());
+    }
+
+    @Test
+    void aMobilePatternThatIsNotARegularExpressionStopsTheStartWithItsLine() {
+        ConfigError error = assertThrows(ConfigError.class,
+                () -> ServerSettings.parse("server.yaml", "callerNumbers:\n  countryCode: \"86\"\n  mobile: \"1[3-9\"\n"));
+        assertEquals(3, error.line());
+        assertTrue(error.getMessage().contains("mobile is not a regular expression"), error.getMessage());
+        ConfigError prefix = assertThrows(ConfigError.class,
+                () -> ServerSettings.parse("server.yaml", "callerNumbers:\n  countryCode: \"+86\"\n"));
+        assertTrue(prefix.getMessage().contains("countryCode must be digits, found '+86'"), prefix.getMessage());
     }
 
     @Test

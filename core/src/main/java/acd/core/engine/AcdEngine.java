@@ -563,15 +563,16 @@ public final class AcdEngine implements RoutingEngine {
             reject(e, "no-answer for a call not offered to this agent");
             return;
         }
-        ringEnded(call, e.reasonCode != ReasonCodes.NOT_DELIVERED);
+        ringEnded(call, e.reasonCode != ReasonCodes.NOT_DELIVERED, e.reasonCode == ReasonCodes.UNREACHABLE);
     }
 
     /**
      * The seat did not take the call: the call goes back to its place in line first (so a
      * colleague who is free gets it), then the agent is freed or, after too many misses in a
-     * row, set not ready.
+     * row, set not ready. A phone that cannot ring at all sets its agent not ready at once: no
+     * call should wait a ring timeout on it.
      */
-    private void ringEnded(Call call, boolean agentMissedIt) {
+    private void ringEnded(Call call, boolean agentMissedIt, boolean phoneUnreachable) {
         Agent agent = call.offeredTo;
         cancel(call.ringTimerId);
         call.ringTimerId = TimerKinds.NO_TIMER;
@@ -580,6 +581,12 @@ public final class AcdEngine implements RoutingEngine {
         call.offeredTo = null;
         // The agent stays reserved (out of every pool) until the call has found its place again.
         returnToLine(call);
+        if (phoneUnreachable && !agent.logoutPending) {
+            agent.consecutiveNoAnswers = 0;
+            agent.notReadyPending = false;
+            changeState(agent, AgentState.NOT_READY, ReasonCodes.UNREACHABLE);
+            return;
+        }
         if (agentMissedIt && ++agent.consecutiveNoAnswers >= noAnswerLimit && !agent.logoutPending) {
             agent.consecutiveNoAnswers = 0;
             agent.notReadyPending = false;
@@ -736,7 +743,7 @@ public final class AcdEngine implements RoutingEngine {
                 agent.logoutPending = true;
                 Call call = agent.call;
                 directives.cancelOffer(now, call, agent.index);
-                ringEnded(call, false);
+                ringEnded(call, false, false);
             }
             case TALKING -> {
                 agent.logoutPending = true;
@@ -795,7 +802,7 @@ public final class AcdEngine implements RoutingEngine {
                 agent.pendingReasonCode = e.reasonCode;
                 Call call = agent.call;
                 directives.cancelOffer(now, call, agent.index);
-                ringEnded(call, false);
+                ringEnded(call, false, false);
             }
             case TALKING, WRAP_UP -> {
                 agent.notReadyPending = true;
@@ -1292,7 +1299,7 @@ public final class AcdEngine implements RoutingEngine {
                 if (call != null && call.state == CallState.OFFERED) {
                     call.ringTimerId = TimerKinds.NO_TIMER;
                     directives.cancelOffer(now, call, call.offeredTo.index);
-                    ringEnded(call, true);
+                    ringEnded(call, true, false);
                 }
             }
             case TimerKinds.STEP -> {

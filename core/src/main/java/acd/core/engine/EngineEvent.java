@@ -111,6 +111,13 @@ public final class EngineEvent {
         return this;
     }
 
+    /** The seat's phone could not be reached: the call goes back in line and the agent goes not ready. */
+    public EngineEvent offerUnreachable(long timeMs, long callId, int agentIndex) {
+        offerNotAnswered(timeMs, callId, agentIndex, false);
+        this.reasonCode = ReasonCodes.UNREACHABLE;
+        return this;
+    }
+
     /** The offer never reached the seat: the call goes back in line and the agent is not blamed. */
     public EngineEvent offerNotDelivered(long timeMs, long callId, int agentIndex) {
         offerNotAnswered(timeMs, callId, agentIndex, false);

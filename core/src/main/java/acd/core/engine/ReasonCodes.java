@@ -20,6 +20,12 @@ public final class ReasonCodes {
      * outcome was lost), so it does not count as the agent's miss.
      */
     public static final int NOT_DELIVERED = 4;
+    /**
+     * On OFFER_NOT_ANSWERED: the seat's phone could not be reached at all (not registered, or
+     * gone). The agent is set not ready at once with this reason: no call should wait a ring
+     * timeout on a phone that cannot ring.
+     */
+    public static final int UNREACHABLE = 5;
     public static final int FIRST_CONFIGURED = 10;
 
     private final List<String> names;
@@ -31,6 +37,7 @@ public final class ReasonCodes {
         all.add("desktop lost");
         all.add("logged in");
         all.add("not delivered");
+        all.add("phone unreachable");
         while (all.size() < FIRST_CONFIGURED) {
             all.add("reserved-" + all.size());
         }

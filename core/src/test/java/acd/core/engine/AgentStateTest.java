@@ -54,6 +54,22 @@ class AgentStateTest {
     }
 
     @Test
+    void aPhoneThatCannotRingSetsItsAgentNotReadyAtOnceAndTheCallerGoesToAColleague() {
+        CallCenterFloor floor = floor(0);
+        floor.at(0).loginReady("1001").at(1).call(1, "billing", STANDARD);
+        assertEquals("1001", floor.offeredTo(1));
+        floor.at(2).loginReady("1002");
+
+        floor.at(2).unreachable(1);
+
+        assertEquals(AgentState.NOT_READY, floor.state("1001"), "after one failure, not after noAnswerLimit");
+        assertEquals(ReasonCodes.UNREACHABLE, floor.engine.agentReason(floor.agent("1001")));
+        assertEquals("phone unreachable", floor.engine.reasons().name(ReasonCodes.UNREACHABLE));
+        assertEquals("1002", floor.offeredTo(1), "the caller goes on at once, not after a ring timeout");
+        assertEquals(List.of(), floor.rejected);
+    }
+
+    @Test
     void anUnansweredCallReturnsToItsOriginalPlaceInLine() {
         CallCenterFloor floor = CallCenterFloor.builder()
                 .queue("billing", "billing")

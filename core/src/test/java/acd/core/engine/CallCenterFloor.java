@@ -210,6 +210,13 @@ final class CallCenterFloor {
         return this;
     }
 
+    /** The seat's phone could not be rung at all (not registered): Dial's CHANUNAVAIL. */
+    CallCenterFloor unreachable(long callId) {
+        int agent = engine.agentOfCall(callId);
+        engine.onEvent(event.offerUnreachable(nowMs, callId, agent));
+        return this;
+    }
+
     CallCenterFloor hangUp(long callId) {
         engine.onEvent(event.callEvent(EventType.CALL_ENDED, nowMs, callId));
         return this;

@@ -6,21 +6,26 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ListCommandsAction;
+import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
 import org.asteriskjava.manager.action.ManagerAction;
-import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.EndpointList;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -53,6 +58,7 @@ public final class AmiClient implements PbxActions, AutoCloseable {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong failedActions = new AtomicLong();
     private volatile ManagerConnection connection;
+    private volatile String lastFailure;
     private volatile boolean closed;
     private long nextDelayMs;
     private int failedAttempts;
@@ -73,6 +79,11 @@ public final class AmiClient implements PbxActions, AutoCloseable {
         return connection != null;
     }
 
+    /** Why the last attempt to log in failed, in words for an operator; null once connected. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     public long reconnects() {
         return reconnects.get();
     }
@@ -91,6 +102,7 @@ public final class AmiClient implements PbxActions, AutoCloseable {
         }
         ManagerConnection candidate = new ManagerConnectionFactory(settings.host(), settings.port(),
                 settings.username(), settings.secret()).createManagerConnection();
+        candidate.registerUserEventClass(AcdDialFailedEvent.class);
         candidate.addEventListener(event -> {
             if (event instanceof DisconnectEvent) {
                 control.execute(() -> lost(candidate, "connection closed by Asterisk or the network"));
@@ -108,17 +120,22 @@ public final class AmiClient implements PbxActions, AutoCloseable {
                 LOG.info("AMI connected to {}", settings);
             }
             failedAttempts = 0;
+            lastFailure = null;
             sink.accept(new PbxEvent.Connected(generation.incrementAndGet()));
         } catch (AuthenticationFailedException e) {
             // A wrong secret does not fix itself quickly: retry slowly and say why every time.
-            LOG.error("AMI login to {} refused: wrong username or secret", settings);
+            lastFailure = "Asterisk refused the AMI login of user '" + settings.username() + "' at " + settings.host()
+                    + ":" + settings.port() + ": wrong username or secret (manager.conf, and the server's secret file)";
+            LOG.error(lastFailure);
             abandon(candidate);
             retryAfter(settings.longestRetry().toMillis());
         } catch (Exception e) {
             failedAttempts++;
+            lastFailure = "cannot reach Asterisk's AMI at " + settings.host() + ":" + settings.port() + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString())
+                    + " (is Asterisk running, manager.conf enabled on that address and port?)";
             if (failedAttempts == 1 || Long.bitCount(failedAttempts) == 1) {
-                LOG.warn("AMI connection to {} failed ({}); retrying in {} ms (attempt {})", settings, e.toString(),
-                        nextDelayMs, failedAttempts);
+                LOG.warn("{}; retrying in {} ms (attempt {})", lastFailure, nextDelayMs, failedAttempts);
             }
             abandon(candidate);
             retryAfter(nextDelayMs);
@@ -160,23 +177,6 @@ public final class AmiClient implements PbxActions, AutoCloseable {
 
     public CompletionStage<Boolean> setVariable(String channel, String name, String value) {
         return send(new SetVarAction(channel, name, value), "Setvar " + name + " on " + channel);
-    }
-
-    public CompletionStage<Boolean> hangup(String channel) {
-        return send(new HangupAction(channel), "Hangup " + channel);
-    }
-
-    public CompletionStage<Boolean> originate(String channel, String context, String exten, int priority,
-                                              String callerId, Duration timeout) {
-        OriginateAction action = new OriginateAction();
-        action.setChannel(channel);
-        action.setContext(context);
-        action.setExten(exten);
-        action.setPriority(priority);
-        action.setCallerId(callerId);
-        action.setTimeout(timeout.toMillis());
-        action.setAsync(true);
-        return send(action, "Originate " + channel);
     }
 
     private CompletionStage<Boolean> send(ManagerAction action, String what) {
@@ -223,6 +223,46 @@ public final class AmiClient implements PbxActions, AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The actions this AMI user may send, lower-cased (ListCommands lists only those). Blocks
+     * for the answer.
+     */
+    public Set<String> permittedActions() throws Exception {
+        ManagerConnection c = connected();
+        ManagerResponse response = c.sendAction(new ListCommandsAction(), LIST_TIMEOUT_MS);
+        if (response instanceof ManagerError) {
+            throw new IllegalStateException("ListCommands refused: " + response.getMessage());
+        }
+        Set<String> actions = new HashSet<>();
+        Map<String, Object> attributes = response.getAttributes();
+        if (attributes != null) {
+            for (String name : attributes.keySet()) {
+                actions.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+        return actions;
+    }
+
+    /** The PJSIP endpoints Asterisk has, lower-cased (PJSIPShowEndpoints). Blocks for the answer. */
+    public Set<String> pjsipEndpoints() throws Exception {
+        ResponseEvents events = connected().sendEventGeneratingAction(new PJSipShowEndpointsAction(), LIST_TIMEOUT_MS);
+        Set<String> endpoints = new HashSet<>();
+        for (ResponseEvent event : events.getEvents()) {
+            if (event instanceof EndpointList e && e.getObjectName() != null) {
+                endpoints.add(e.getObjectName().toLowerCase(Locale.ROOT));
+            }
+        }
+        return endpoints;
+    }
+
+    private ManagerConnection connected() {
+        ManagerConnection c = connection;
+        if (c == null) {
+            throw new IllegalStateException("AMI is not connected");
+        }
+        return c;
     }
 
     @Override

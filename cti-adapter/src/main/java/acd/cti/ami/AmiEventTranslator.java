@@ -50,6 +50,9 @@ public final class AmiEventTranslator implements ManagerEventListener {
                     e.getCause() == null ? 0 : e.getCause(), e.getCauseTxt());
         }
         if (event instanceof DialBeginEvent e) {
+            if (originated(e.getUniqueId(), e.getDestUniqueId())) {
+                return null;
+            }
             if (missing(event, e.getUniqueId(), "Uniqueid") || missing(event, e.getDestUniqueId(), "DestUniqueid")) {
                 return null;
             }
@@ -57,11 +60,21 @@ public final class AmiEventTranslator implements ManagerEventListener {
                     e.getDialString());
         }
         if (event instanceof DialEndEvent e) {
+            if (originated(e.getUniqueId(), e.getDestUniqueId())) {
+                return null;
+            }
             if (missing(event, e.getUniqueId(), "Uniqueid") || missing(event, e.getDialStatus(), "DialStatus")) {
                 return null;
             }
             return new PbxEvent.DialEnd(e.getUniqueId(), e.getChannel(), e.getDestUniqueId(), e.getDestChannel(),
                     e.getDialStatus());
+        }
+        if (event instanceof AcdDialFailedEvent e) {
+            if (missing(event, e.getUniqueId(), "Uniqueid") || missing(event, e.getStatus(), "Status")) {
+                return null;
+            }
+            return new PbxEvent.DialFailed(e.getUniqueId(), e.getChannel(), e.getStatus(), e.getEndpoint(),
+                    e.getDelivery());
         }
         if (event instanceof BridgeEnterEvent e) {
             if (missing(event, e.getUniqueId(), "Uniqueid")) {
@@ -82,6 +95,14 @@ public final class AmiEventTranslator implements ManagerEventListener {
             return new PbxEvent.DeviceState(e.getDevice(), e.getState());
         }
         return null;
+    }
+
+    /**
+     * The dial of an Originate action has no calling channel: Asterisk sends only the Dest*
+     * fields. It is a normal event, not a malformed one, and no caller of the ACD's is in it.
+     */
+    private static boolean originated(String uniqueId, String destUniqueId) {
+        return (uniqueId == null || uniqueId.isEmpty()) && destUniqueId != null && !destUniqueId.isEmpty();
     }
 
     private boolean missing(ManagerEvent event, String value, String field) {

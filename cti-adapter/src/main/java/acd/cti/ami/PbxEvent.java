@@ -33,6 +33,25 @@ public sealed interface PbxEvent {
         public boolean cancelled() {
             return "CANCEL".equals(dialStatus);
         }
+
+        /** The seat's phone could not be reached (a registration gone stale). */
+        public boolean unreachable() {
+            return "CHANUNAVAIL".equals(dialStatus) || "CONGESTION".equals(dialStatus);
+        }
+    }
+
+    /**
+     * The dialplan's word that the Dial to a seat ended without an answer ({@code Status}:
+     * CHANUNAVAIL, CONGESTION, NOANSWER, BUSY...), sent after Dial returns, whether or not
+     * Asterisk could create the seat's channel at all. {@code delivery} is the server's count
+     * of deliveries of this call (ACD_DELIVERY) the Dial belonged to.
+     */
+    record DialFailed(String uniqueId, String channel, String dialStatus, String endpoint, String delivery)
+            implements PbxEvent {
+        /** The seat's phone could not be reached: not registered, or gone. */
+        public boolean unreachable() {
+            return "CHANUNAVAIL".equals(dialStatus) || "CONGESTION".equals(dialStatus);
+        }
     }
 
     /** A channel joined a bridge (a conversation began). */

@@ -1,5 +1,6 @@
 package acd.cti.flow;
 
+import acd.ivr.customer.CallerNumbers;
 import acd.ivr.customer.CustomerDirectory;
 import acd.ivr.customer.CustomerProfile;
 
@@ -46,6 +47,14 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     public static final String HOLD_CONTEXT = "acd-hold";
     public static final String DELIVER_CONTEXT = "acd-deliver";
     public static final String EXIT_CONTEXT = "acd-exit";
+    /** Where a waiting caller hears their place in line, then goes back to the music. */
+    public static final String ANNOUNCE_CONTEXT = "acd-announce";
+    /** The channel variable with the language the caller chose; the dialplan reads it too. */
+    public static final String LANGUAGE_VARIABLE = "ACD_LANGUAGE";
+    /** The language of callers who chose none (the dialplan's default too). */
+    public static final String DEFAULT_LANGUAGE = "zh";
+    /** The voicemail context of the shipped voicemail.conf: one box per queue, named by the queue's id. */
+    public static final String VOICEMAIL_CONTEXT = "acd";
 
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskCallFlow.class);
 
@@ -53,6 +62,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     private final EngineInbox engine;
     private final PbxActions pbx;
     private final CustomerDirectory directory;
+    private final CallerNumbers callerNumbers;
     private final LongSupplier clockMs;
     private final Map<String, CallLeg> byUniqueId = new ConcurrentHashMap<>();
     private final Map<Long, CallLeg> byCallId = new ConcurrentHashMap<>();
@@ -67,12 +77,14 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         return t;
     });
 
+    /** @param callerNumbers how caller ids are written before the directory is asked and the engine told */
     public AsteriskCallFlow(RoutingConfig config, EngineInbox engine, PbxActions pbx, CustomerDirectory directory,
-                            LongSupplier clockMs) {
+                            CallerNumbers callerNumbers, LongSupplier clockMs) {
         this.config = config;
         this.engine = engine;
         this.pbx = pbx;
         this.directory = directory;
+        this.callerNumbers = callerNumbers;
         this.clockMs = clockMs;
         for (int a = 0; a < config.agents().size(); a++) {
             agentByEndpoint.put(config.agents().get(a).endpoint().toLowerCase(Locale.ROOT), a);
@@ -99,8 +111,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 List<String> args = request.arguments();
                 String queue = args.isEmpty() ? "" : args.get(0);
                 List<String> skills = args.size() > 1 ? List.of(args.get(1).split("&")) : List.of();
-                handOver(request, channel, queue, skills, String.join("-", args), directory.find(request.callerId()),
-                        Map.of());
+                handOver(request, channel, queue, skills, String.join("-", args),
+                        directory.find(callerNumbers.normalise(request.callerId())), Map.of());
             }
         };
     }
@@ -124,7 +136,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         int queue = queueFor(queueId, request);
         long extraSkills = skillsFor(skills, request);
         CallLeg leg = new CallLeg(callIds.incrementAndGet(), request.uniqueId(), request.channel(),
-                request.callerId());
+                callerNumbers.normalise(request.callerId()));
+        leg.language = variables.getOrDefault(LANGUAGE_VARIABLE, profile.language());
         byUniqueId.put(leg.uniqueId, leg);
         byCallId.put(leg.callId, leg);
         CompletionStage<?> set = channel.setVariable(CALL_ID_VARIABLE, Long.toString(leg.callId));
@@ -248,6 +261,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             }
         } else if (event instanceof PbxEvent.DialEnd e) {
             dialEnded(e);
+        } else if (event instanceof PbxEvent.DialFailed e) {
+            dialFailed(e);
         } else if (event instanceof PbxEvent.ChannelHangup e) {
             hungUp(e.uniqueId());
         } else if (event instanceof PbxEvent.Connected) {
@@ -277,7 +292,38 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                     bySeatUniqueId.remove(leg.seatUniqueId);
                     leg.seatUniqueId = null;
                 }
-                engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent, e.refused()));
+                if (e.unreachable()) {
+                    engine.publish(ev -> ev.offerUnreachable(now, leg.callId, agent));
+                } else {
+                    engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent, e.refused()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The dialplan's word after a Dial that was not answered. It matters only when no DialEnd
+     * came first: a seat whose phone is not registered fails before Asterisk makes a channel for
+     * it, so without this the call would wait out the ring timeout on a phone that cannot ring.
+     */
+    private void dialFailed(PbxEvent.DialFailed e) {
+        CallLeg leg = byUniqueId.get(e.uniqueId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            int agent = leg.offeredAgent;
+            if (leg.finished || leg.answered || agent < 0 || leg.seatUniqueId != null
+                    || !Integer.toString(leg.deliveries).equals(e.delivery())) {
+                // Over, or word of an earlier Dial arriving after the call was offered again.
+                return;
+            }
+            leg.offeredAgent = -1;
+            long now = clockMs.getAsLong();
+            if (e.unreachable()) {
+                engine.publish(ev -> ev.offerUnreachable(now, leg.callId, agent));
+            } else {
+                engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent, "BUSY".equals(e.dialStatus())));
             }
         }
     }
@@ -426,14 +472,37 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
      */
     private void deliver(CallLeg leg, int agentIndex) {
         AgentSpec agent = config.agents().get(agentIndex);
+        int delivery = ++leg.deliveries;
         actions.execute(() -> {
             pbx.setVariable(leg.channel, "ACD_ENDPOINT", agent.endpoint());
             pbx.setVariable(leg.channel, "ACD_RING_TIMEOUT", leg.ringSeconds);
+            pbx.setVariable(leg.channel, "ACD_DELIVERY", Integer.toString(delivery));
             pbx.redirect(leg.channel, DELIVER_CONTEXT, "s", 1).thenAccept(sent -> {
                 if (sent && leg.offeredAgent == agentIndex) {
                     leg.deliveredTo = agentIndex;
                 }
             });
+        });
+    }
+
+    /**
+     * The caller hears their place and expected wait: Asterisk plays them in {@code acd-announce}
+     * and takes the caller back to the music. Their place in line is the engine's and does not
+     * move; an offer meanwhile redirects them to the seat at once, cutting the announcement.
+     */
+    @Override
+    public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs) {
+        CallLeg leg = byCallId.get(call.callId());
+        if (leg == null || leg.finished || leg.offeredAgent >= 0) {
+            return;
+        }
+        String sounds = Announcement.sounds(leg.language, position, expectedWaitMs);
+        actions.execute(() -> {
+            if (leg.finished || leg.offeredAgent >= 0) {
+                return;
+            }
+            pbx.setVariable(leg.channel, "ACD_ANNOUNCEMENT", sounds);
+            pbx.redirect(leg.channel, ANNOUNCE_CONTEXT, "s", 1);
         });
     }
 
@@ -449,15 +518,16 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
 
     @Override
     public void sendToVoicemail(long timeMs, CallView call, ExitReason reason) {
-        leave(call, "voicemail");
+        leave(call, "voicemail", config.queues().get(call.queueIndex()).id() + "@" + VOICEMAIL_CONTEXT);
     }
 
     @Override
     public void disconnect(long timeMs, CallView call, ExitReason reason) {
-        leave(call, "closed");
+        leave(call, "closed", null);
     }
 
-    private void leave(CallView call, String exit) {
+    /** @param voicemailBox the box the caller leaves a message in, or null for none */
+    private void leave(CallView call, String exit, String voicemailBox) {
         CallLeg leg = byCallId.get(call.callId());
         if (leg == null) {
             return;
@@ -467,6 +537,9 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         }
         forget(leg);
         actions.execute(() -> {
+            if (voicemailBox != null) {
+                pbx.setVariable(leg.channel, "ACD_VOICEMAIL_BOX", voicemailBox);
+            }
             pbx.setVariable(leg.channel, "ACD_EXIT", exit);
             pbx.redirect(leg.channel, EXIT_CONTEXT, "s", 1);
         });

@@ -14,6 +14,8 @@ final class CallLeg {
     /** The agent whose delivery (Setvar, Redirect) Asterisk accepted, or -1. */
     volatile int deliveredTo = -1;
     volatile String ringSeconds = "15";
+    /** Counts the deliveries to seats, so word of an earlier Dial is never taken for the current one. */
+    volatile int deliveries;
     /** Uniqueid of the seat's channel while the Dial runs or the call is connected. */
     volatile String seatUniqueId;
     volatile boolean answered;
@@ -21,6 +23,8 @@ final class CallLeg {
     volatile boolean finished;
     /** Set once the engine has the call: before that a hang-up is no abandon. */
     volatile boolean arrived;
+    /** The language the caller chose in the menus, for what they hear while waiting; null: the default. */
+    volatile String language;
 
     CallLeg(long callId, String uniqueId, String channel, String callerNumber) {
         this.callId = callId;

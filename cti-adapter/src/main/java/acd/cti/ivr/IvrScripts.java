@@ -7,6 +7,7 @@ import acd.cti.agi.AgiScript;
 import acd.cti.agi.codec.AgiReply;
 import acd.cti.agi.codec.AgiRequest;
 import acd.cti.flow.AsteriskCallFlow;
+import acd.ivr.customer.CallerNumbers;
 import acd.ivr.customer.CustomerDirectory;
 import acd.ivr.customer.CustomerProfile;
 import acd.ivr.menu.Caller;
@@ -50,12 +51,13 @@ public final class IvrScripts {
     /** Channel variables the hand-over leaves for the survey after the call. */
     public static final String QUEUE_VARIABLE = "ACD_QUEUE";
     public static final String TIER_VARIABLE = "ACD_TIER";
-    public static final String LANGUAGE_VARIABLE = "ACD_LANGUAGE";
+    public static final String LANGUAGE_VARIABLE = AsteriskCallFlow.LANGUAGE_VARIABLE;
     public static final String SURVEY_VARIABLE = "ACD_SURVEY";
 
     private final IvrMenu menu;
     private final SelfServiceDesk desk;
     private final CustomerDirectory directory;
+    private final CallerNumbers callerNumbers;
     private final AsteriskCallFlow flow;
     private final IvrFigures figures;
     private final Executor blocking;
@@ -66,12 +68,15 @@ public final class IvrScripts {
     /**
      * @param blocking    runs directory look-ups and self-service actions, which may block
      * @param defaultTier the tier id recorded for callers the directory does not know
+     * @param callerNumbers how caller ids are written before the caller is looked up and served
      */
-    public IvrScripts(IvrMenu menu, SelfServiceDesk desk, CustomerDirectory directory, AsteriskCallFlow flow,
-                      IvrFigures figures, Executor blocking, LongSupplier clockMs, String defaultTier) {
+    public IvrScripts(IvrMenu menu, SelfServiceDesk desk, CustomerDirectory directory, CallerNumbers callerNumbers,
+                      AsteriskCallFlow flow, IvrFigures figures, Executor blocking, LongSupplier clockMs,
+                      String defaultTier) {
         this.menu = Objects.requireNonNull(menu, "menu");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.callerNumbers = Objects.requireNonNull(callerNumbers, "callerNumbers");
         this.flow = Objects.requireNonNull(flow, "flow");
         this.figures = Objects.requireNonNull(figures, "figures");
         this.blocking = Objects.requireNonNull(blocking, "blocking");
@@ -113,7 +118,7 @@ public final class IvrScripts {
         }
 
         private CompletionStage<IvrCall> beginCall() {
-            String number = request.callerId();
+            String number = callerNumbers.normalise(request.callerId());
             return CompletableFuture.supplyAsync(() -> lookUp(number), blocking).thenApply(found -> {
                 profile = found;
                 return menu.startCall(new Caller(request.uniqueId(), number, found), clockMs.getAsLong());
@@ -144,7 +149,7 @@ public final class IvrScripts {
             CompletionStage<Optional<String>> language = channel.variableValue(LANGUAGE_VARIABLE);
             return callId.thenCombine(queue, (c, q) -> new String[]{c.orElse(request.uniqueId()), q.orElse(null)})
                     .thenCombine(tier, (cq, t) -> new String[]{cq[0], cq[1], t.orElse(null)})
-                    .thenCombine(language, (cqt, l) -> menu.startSurvey(new SurveyCaller(cqt[0], request.callerId(),
+                    .thenCombine(language, (cqt, l) -> menu.startSurvey(new SurveyCaller(cqt[0], callerNumbers.normalise(request.callerId()),
                             cqt[1], cqt[2], l.filter(menu::speaks).orElse(null)), clockMs.getAsLong()));
         }
 
@@ -171,10 +176,6 @@ public final class IvrScripts {
                 return playAll(play.sounds().iterator(), "").thenApply(key -> Reply.done(clockMs.getAsLong()));
             } else if (step instanceof Step.Collect collect) {
                 return collect(collect);
-            } else if (step instanceof Step.SayNumber say) {
-                return channel.sayNumber(say.number(), "").thenApply(r -> Reply.done(clockMs.getAsLong()));
-            } else if (step instanceof Step.SayDigits say) {
-                return channel.sayDigits(say.digits(), "").thenApply(r -> Reply.done(clockMs.getAsLong()));
             } else if (step instanceof Step.SetVariable set) {
                 return channel.setVariable(set.name(), set.value()).thenApply(r -> Reply.done(clockMs.getAsLong()));
             } else if (step instanceof Step.Action action) {

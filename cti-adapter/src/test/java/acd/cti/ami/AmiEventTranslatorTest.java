@@ -1,5 +1,6 @@
 package acd.cti.ami;
 
+import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
@@ -33,6 +34,25 @@ class AmiEventTranslatorTest {
         assertEquals(List.of(new PbxEvent.DialEnd("1795442972.11", "SIP/sipp-00000001", "1795442972.12",
                 "SIP/agent5070-00000002", "ANSWER")), out);
         assertTrue(((PbxEvent.DialEnd) out.get(0)).answered());
+    }
+
+    @Test
+    void theDialOfAnOriginateCarriesOnlyItsDestinationAndIsNotMalformed() {
+        // Asterisk 22, Originate of PJSIP/2001: DialBegin and DialEnd name only the Dest* side.
+        DialBeginEvent begin = new DialBeginEvent(this);
+        begin.setDestUniqueId("1796591234.7");
+        begin.setDestChannel("PJSIP/2001-00000003");
+        begin.setDialString("2001");
+        DialEndEvent end = new DialEndEvent(this);
+        end.setDestUniqueId("1796591234.7");
+        end.setDestChannel("PJSIP/2001-00000003");
+        end.setDialStatus("ANSWER");
+
+        translator.onManagerEvent(begin);
+        translator.onManagerEvent(end);
+
+        assertEquals(List.of(), out, "no caller of the ACD's is in an originated dial");
+        assertEquals(0, translator.malformedEvents());
     }
 
     @Test

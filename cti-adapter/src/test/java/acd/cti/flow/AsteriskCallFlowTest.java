@@ -1,5 +1,6 @@
 package acd.cti.flow;
 
+import acd.ivr.customer.CallerNumbers;
 import acd.ivr.customer.CustomerProfile;
 
 import acd.core.engine.CallState;
@@ -72,7 +73,7 @@ class AsteriskCallFlowTest {
                 }
             },
             number -> number.equals("13900000001") ? new CustomerProfile("gold", null, null, "zh") : CustomerProfile.UNKNOWN,
-            () -> 1_000L);
+            CallerNumbers.CHINA, () -> 1_000L);
 
     @AfterEach
     void close() {
@@ -173,6 +174,17 @@ class AsteriskCallFlowTest {
     }
 
     @Test
+    void anInternationallyWrittenCallerIdKeepsItsTier() {
+        for (String written : List.of("+8613900000001", "008613900000001", "013900000001")) {
+            ScriptedChannel channel = new ScriptedChannel("1.1" + written.length(), written, "english");
+            flow.queueScript().start(channel.request(), channel);
+            EngineEvent arrived = published.get(published.size() - 1);
+            assertEquals(0, arrived.tierIndex, written + " is the gold subscriber 13900000001");
+            assertEquals("13900000001", arrived.callerNumber.toString(), written);
+        }
+    }
+
+    @Test
     void aCallerWhoHangsUpDuringTheScriptNeverReachesTheEngine() {
         ScriptedChannel channel = new ScriptedChannel("1.1", "13900000002");
         channel.failOnSend = true;
@@ -187,8 +199,58 @@ class AsteriskCallFlowTest {
         flow.offerCall(1_000, call(id), 0, 15_000);
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-1.2 ACD_ENDPOINT=PJSIP/1001",
-                "Setvar PJSIP/trunk-1.2 ACD_RING_TIMEOUT=15",
+                "Setvar PJSIP/trunk-1.2 ACD_RING_TIMEOUT=15", "Setvar PJSIP/trunk-1.2 ACD_DELIVERY=1",
                 "Redirect PJSIP/trunk-1.2 acd-deliver,s,1"), actions);
+    }
+
+    @Test
+    void aWaitingCallerHearsTheirPlaceThenTheMusicAndNotOnceASeatRings() throws Exception {
+        long id = queueCaller("1.21", "13900000003");
+        flow.announcePosition(1_000, call(id), 3, 150_000);
+        settle();
+        assertEquals(List.of("Setvar PJSIP/trunk-1.21 ACD_ANNOUNCEMENT=acd/zh/queue/position&acd/zh/digits/3"
+                        + "&acd/zh/queue/in-line&acd/zh/queue/expected-wait&acd/zh/digits/3&acd/zh/queue/minutes"
+                        + "&acd/zh/queue/thank-you-for-waiting",
+                "Redirect PJSIP/trunk-1.21 acd-announce,s,1"), actions);
+
+        actions.clear();
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        flow.announcePosition(1_000, call(id), 1, 10_000);
+        settle();
+        assertEquals(List.of("Setvar PJSIP/trunk-1.21 ACD_ENDPOINT=PJSIP/1001", "Setvar PJSIP/trunk-1.21 ACD_RING_TIMEOUT=15",
+                "Setvar PJSIP/trunk-1.21 ACD_DELIVERY=1", "Redirect PJSIP/trunk-1.21 acd-deliver,s,1"), actions,
+                "a ringing seat is not interrupted");
+    }
+
+    @Test
+    void aSeatWhosePhoneIsNotRegisteredIsReportedUnreachableByTheDialplanAlone() {
+        long id = queueCaller("1.31", "13900000003");
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        // No DialBegin or DialEnd: Asterisk could not make the seat's channel at all.
+        flow.onPbxEvent(new PbxEvent.DialFailed("1.31", "PJSIP/trunk-1.31", "CHANUNAVAIL", "PJSIP/1001", "1"));
+        EngineEvent unreachable = published.get(published.size() - 1);
+        assertEquals(EventType.OFFER_NOT_ANSWERED, unreachable.type);
+        assertEquals(ReasonCodes.UNREACHABLE, unreachable.reasonCode);
+
+        int before = published.size();
+        flow.onPbxEvent(new PbxEvent.DialFailed("1.31", "PJSIP/trunk-1.31", "CHANUNAVAIL", "PJSIP/1001", "1"));
+        assertEquals(before, published.size(), "told once");
+
+        // Offered again at once: a late word of the first Dial is not taken for the second.
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        flow.onPbxEvent(new PbxEvent.DialFailed("1.31", "PJSIP/trunk-1.31", "NOANSWER", "PJSIP/1001", "1"));
+        assertEquals(before, published.size(), "the second delivery is still ringing");
+    }
+
+    @Test
+    void theDialplansWordAfterADialEndChangesNothing() {
+        long id = queueCaller("1.32", "13900000003");
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        flow.onPbxEvent(new PbxEvent.DialBegin("1.32", "PJSIP/trunk-1.32", "1.33", "PJSIP/1001-00000001", "1001"));
+        flow.onPbxEvent(new PbxEvent.DialEnd("1.32", "PJSIP/trunk-1.32", "1.33", "PJSIP/1001-00000001", "NOANSWER"));
+        int before = published.size();
+        flow.onPbxEvent(new PbxEvent.DialFailed("1.32", "PJSIP/trunk-1.32", "NOANSWER", "PJSIP/1001", "1"));
+        assertEquals(before, published.size());
     }
 
     @Test
@@ -231,12 +293,12 @@ class AsteriskCallFlowTest {
     }
 
     @Test
-    void releasingACallerByRuleSendsThemToTheExitContext() throws Exception {
+    void releasingACallerByRuleSendsThemToTheExitContextWithTheirQueuesVoicemailBox() throws Exception {
         long id = queueCaller("1.9", "13900000003");
         flow.sendToVoicemail(1_000, call(id), ExitReason.MAX_WAIT);
         settle();
-        assertEquals(List.of("Setvar PJSIP/trunk-1.9 ACD_EXIT=voicemail", "Redirect PJSIP/trunk-1.9 acd-exit,s,1"),
-                actions);
+        assertEquals(List.of("Setvar PJSIP/trunk-1.9 ACD_VOICEMAIL_BOX=general@acd",
+                "Setvar PJSIP/trunk-1.9 ACD_EXIT=voicemail", "Redirect PJSIP/trunk-1.9 acd-exit,s,1"), actions);
         flow.onPbxEvent(new PbxEvent.ChannelHangup("1.9", "1.9", "PJSIP/trunk-1.9", 16, "Normal Clearing"));
         assertEquals(EventType.CALL_ARRIVED, published.get(published.size() - 1).type, "no abandon after release");
     }
@@ -273,7 +335,7 @@ class AsteriskCallFlowTest {
         flow.onPbxEvent(new PbxEvent.Connected(2));
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-4.1 ACD_ENDPOINT=PJSIP/1001", "Setvar PJSIP/trunk-4.1 ACD_RING_TIMEOUT=15",
-                "Redirect PJSIP/trunk-4.1 acd-deliver,s,1"), actions);
+                "Setvar PJSIP/trunk-4.1 ACD_DELIVERY=2", "Redirect PJSIP/trunk-4.1 acd-deliver,s,1"), actions);
         assertEquals(EventType.CALL_ARRIVED, published.get(published.size() - 1).type, "nothing told to the engine");
     }
 

@@ -2,6 +2,7 @@ package acd.ivr.menu;
 
 import acd.ivr.menu.MenuNode.Collecting;
 import acd.ivr.menu.MenuNode.SayItem;
+import acd.ivr.speech.Speech;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,7 +38,11 @@ import java.util.Optional;
  */
 public final class IvrCall {
 
-    /** The channel variable that makes Asterisk say numbers and digits in the caller's language. */
+    /**
+     * The channel variable that makes Asterisk look for a sound in the caller's language first
+     * ({@code sounds/zh/vas/voicemail} for {@code vas/voicemail}): the services' prompts are named
+     * without a language.
+     */
     public static final String LANGUAGE_VARIABLE = "CHANNEL(language)";
     /** Longer paths keep their latest nodes: a caller going round the menu should not make an endless string. */
     static final int MAX_PATH = 48;
@@ -108,7 +113,7 @@ public final class IvrCall {
 
     private void begin(String first) {
         // a language choice at the start asks, or sets the language itself; elsewhere say it now
-        // so Asterisk reads numbers in the caller's language from the first one on
+        // so Asterisk finds sounds in the caller's language from the first one on
         boolean asksOrSets = menu.node(first) instanceof MenuNode.LanguageChoice;
         if (!asksOrSets && (languageKnown || kind == IvrCallRecord.Kind.CALL)) {
             outbox.add(new Step.SetVariable(LANGUAGE_VARIABLE, language));
@@ -352,7 +357,7 @@ public final class IvrCall {
                 if (ch.itemPrompt() != null) {
                     prompts.add(sound(ch.itemPrompt()));
                 }
-                prompts.add("digits/" + i);
+                prompts.addAll(speech().number(i));
                 String itemSound = variables.get(ch.list() + "." + i + ".prompt");
                 if (itemSound != null && !itemSound.isBlank()) {
                     prompts.add(itemSound);
@@ -413,45 +418,49 @@ public final class IvrCall {
 
     // ---- saying things
 
+    /** One play step for the whole node: prompts and values read back in the caller's language. */
     private void queueSay(List<SayItem> items) {
+        Speech speech = speech();
         List<String> sounds = new ArrayList<>();
         for (SayItem item : items) {
-            if (item instanceof MenuNode.PromptItem p) {
-                sounds.add(sound(p.prompt()));
-                continue;
-            }
-            if (item instanceof MenuNode.SoundItem s) {
-                String v = variables.get(s.variable());
-                if (v != null && !v.isBlank()) {
-                    sounds.add(v);
-                }
-                continue;
-            }
-            Step say = null;
-            String v = variables.get(item instanceof MenuNode.NumberItem n ? n.variable()
-                    : ((MenuNode.DigitsItem) item).variable());
-            if (item instanceof MenuNode.NumberItem) {
-                try {
-                    say = v == null ? null : new Step.SayNumber(Long.parseLong(v));
-                } catch (NumberFormatException e) {
-                    // a value that is not a number is left unsaid rather than misread
-                }
-            } else if (v != null && isDigits(v, 1, 64)) {
-                say = new Step.SayDigits(v);
-            }
-            if (say != null) {
-                flush(sounds);
-                outbox.add(say);
+            try {
+                sounds.addAll(say(item, speech));
+            } catch (IllegalArgumentException e) {
+                // a value missing or out of what the language can say is left unsaid rather than misread
             }
         }
-        flush(sounds);
-    }
-
-    private void flush(List<String> sounds) {
         if (!sounds.isEmpty()) {
             outbox.add(new Step.Play(sounds));
-            sounds.clear();
         }
+    }
+
+    private List<String> say(SayItem item, Speech speech) {
+        if (item instanceof MenuNode.PromptItem p) {
+            return List.of(sound(p.prompt()));
+        }
+        if (item instanceof MenuNode.SoundItem s) {
+            String v = variables.get(s.variable());
+            return v == null || v.isBlank() ? List.of() : List.of(v);
+        }
+        if (item instanceof MenuNode.NumberItem n) {
+            return speech.number(Long.parseLong(value(n.variable())));
+        }
+        if (item instanceof MenuNode.DigitsItem d) {
+            return speech.digits(value(d.variable()));
+        }
+        if (item instanceof MenuNode.MoneyItem m) {
+            return speech.money(Long.parseLong(value(m.yuanVariable())), Integer.parseInt(value(m.fenVariable())));
+        }
+        MenuNode.MonthItem m = (MenuNode.MonthItem) item;
+        return speech.month(Integer.parseInt(value(m.yearVariable())), Integer.parseInt(value(m.monthVariable())));
+    }
+
+    private String value(String variable) {
+        return variables.getOrDefault(variable, "");
+    }
+
+    private Speech speech() {
+        return Speech.forLanguage(language);
     }
 
     private String sound(String prompt) {

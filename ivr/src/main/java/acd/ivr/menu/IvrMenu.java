@@ -2,6 +2,7 @@ package acd.ivr.menu;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A checked menu definition (see {@link IvrMenuLoader}): languages, prompts, nodes and the
@@ -66,6 +67,11 @@ public final class IvrMenu {
 
     public Map<String, MenuNode> nodes() {
         return nodes;
+    }
+
+    /** Every prompt's name, used by a node or not. */
+    public Set<String> prompts() {
+        return prompts.keySet();
     }
 
     /** The sound a prompt plays in a language. */

@@ -41,7 +41,7 @@ public final class IvrMenuLoader {
     private static final List<String> ASKING_KEYS = List.of("prompt", "timeoutSeconds", "retries", "invalid", "onFail");
     private static final List<String> OPTION_KEYS = List.of("go", "set");
     private static final List<String> TARGET_KEYS = List.of("queue", "skills");
-    private static final List<String> SAY_KEYS = List.of("number", "digits", "sound");
+    private static final List<String> SAY_KEYS = List.of("number", "digits", "money", "month", "sound");
 
     /** Values the self-service actions understand, for variables a menu option sets. */
     private static final Map<String, List<String>> SET_VALUES = Map.of(
@@ -471,20 +471,26 @@ public final class IvrMenuLoader {
                     ConfigFields say = ConfigFields.of(m, f.what(), problems);
                     say.allowOnly(SAY_KEYS);
                     if (m.size() != 1) {
-                        say.report(m, "a say item is one of number: variable, digits: variable, sound: variable");
+                        say.report(m, "a say item is one of number: variable, digits: variable, money: prefix, "
+                                + "month: prefix, sound: variable");
                         continue;
                     }
                     String how = m.keys().iterator().next();
-                    String variable = say.optionalName(how);
-                    if (variable == null || !SAY_KEYS.contains(how)) {
+                    String name = say.optionalName(how);
+                    if (name == null || !SAY_KEYS.contains(how)) {
                         continue;
                     }
-                    reads.add(new Read(variable, m.get(how), f.what() + " says"));
-                    out.add(switch (how) {
-                        case "number" -> new MenuNode.NumberItem(variable);
-                        case "digits" -> new MenuNode.DigitsItem(variable);
-                        default -> new MenuNode.SoundItem(variable);
-                    });
+                    MenuNode.SayItem sayItem = switch (how) {
+                        case "number" -> new MenuNode.NumberItem(name);
+                        case "digits" -> new MenuNode.DigitsItem(name);
+                        case "money" -> new MenuNode.MoneyItem(name);
+                        case "month" -> new MenuNode.MonthItem(name);
+                        default -> new MenuNode.SoundItem(name);
+                    };
+                    for (String variable : sayItem.reads()) {
+                        reads.add(new Read(variable, m.get(how), f.what() + " says"));
+                    }
+                    out.add(sayItem);
                 } else {
                     String prompt = promptRefAt(f, item, "play item");
                     if (prompt != null) {

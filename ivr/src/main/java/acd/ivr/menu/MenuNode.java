@@ -130,21 +130,71 @@ public sealed interface MenuNode {
 
     /** One thing a play node says. */
     sealed interface SayItem {
+        /** The call variables it reads, so the loader can check that something sets them. */
+        List<String> reads();
     }
 
     /** A prompt by name. */
     record PromptItem(String prompt) implements SayItem {
+        @Override
+        public List<String> reads() {
+            return List.of();
+        }
     }
 
-    /** A call variable said as a number (skipped when it is not one). */
+    /** A call variable said as a number (skipped when it is not one the language can say). */
     record NumberItem(String variable) implements SayItem {
+        @Override
+        public List<String> reads() {
+            return List.of(variable);
+        }
     }
 
-    /** A call variable said digit by digit (skipped when empty). */
+    /** A call variable said digit by digit (skipped when it is not a digit string). */
     record DigitsItem(String variable) implements SayItem {
+        @Override
+        public List<String> reads() {
+            return List.of(variable);
+        }
+    }
+
+    /** An amount in the variables {@code <prefix>Yuan} and {@code <prefix>Fen}, said as money. */
+    record MoneyItem(String prefix) implements SayItem {
+        public String yuanVariable() {
+            return prefix + "Yuan";
+        }
+
+        public String fenVariable() {
+            return prefix + "Fen";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(yuanVariable(), fenVariable());
+        }
+    }
+
+    /** A month in the variables {@code <prefix>Year} and {@code <prefix>Month}, e.g. a bill's. */
+    record MonthItem(String prefix) implements SayItem {
+        public String yearVariable() {
+            return prefix + "Year";
+        }
+
+        public String monthVariable() {
+            return prefix + "Month";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(yearVariable(), monthVariable());
+        }
     }
 
     /** A call variable that names a sound (e.g. the chosen service's prompt). */
     record SoundItem(String variable) implements SayItem {
+        @Override
+        public List<String> reads() {
+            return List.of(variable);
+        }
     }
 }

@@ -11,7 +11,10 @@ import java.util.Objects;
  */
 public sealed interface Step {
 
-    /** Plays sounds in order, not interruptible. Reply: {@link Reply.Done}. */
+    /**
+     * Plays sounds in order, not interruptible; numbers, amounts and months read back are sounds
+     * too (see {@link acd.ivr.speech.Speech}). Reply: {@link Reply.Done}.
+     */
     record Play(List<String> sounds) implements Step {
         public Play {
             sounds = List.copyOf(sounds);
@@ -27,14 +30,6 @@ public sealed interface Step {
         public Collect {
             prompts = List.copyOf(prompts);
         }
-    }
-
-    /** Says a whole number in the channel's language. Reply: {@link Reply.Done}. */
-    record SayNumber(long number) implements Step {
-    }
-
-    /** Says digits one by one (an order number). Reply: {@link Reply.Done}. */
-    record SayDigits(String digits) implements Step {
     }
 
     /** Sets a channel variable, e.g. {@code CHANNEL(language)}. Reply: {@link Reply.Done}. */

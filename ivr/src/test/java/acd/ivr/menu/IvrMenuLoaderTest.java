@@ -154,6 +154,21 @@ class IvrMenuLoaderTest {
     }
 
     @Test
+    void moneyAndMonthItemsReadTheVariablesTheirPrefixNames() {
+        String balance = GOOD.replace("options: {1: agent}", "options: {1: balance}")
+                + "  balance:\n    type: action\n    action: balance\n    outcomes: {other: say}\n"
+                + "  say:\n    type: play\n    play: [main, {money: balance}]\n    next: bye\n";
+        MenuNode.Play say = (MenuNode.Play) Menus.text(balance).node("say");
+        assertEquals(List.of(new MenuNode.PromptItem("main"), new MenuNode.MoneyItem("balance")), say.items());
+        ConfigError e = rejected(balance.replace("{money: balance}", "{money: balanc}, {month: bill}"));
+        assertEquals(List.of(
+                "ivr.yaml:26:26: node 'say' says reads variable 'balancYuan', which nothing sets (did you mean 'balanceYuan'?)",
+                "ivr.yaml:26:26: node 'say' says reads variable 'balancFen', which nothing sets (did you mean 'balanceFen'?)",
+                "ivr.yaml:26:43: node 'say' says reads variable 'billYear', which nothing sets",
+                "ivr.yaml:26:43: node 'say' says reads variable 'billMonth', which nothing sets"), problems(e));
+    }
+
+    @Test
     void aTransferByLanguageIsCheckedToo() {
         ConfigError e = rejected(GOOD.replace("queue: general", "queue: general\n    languages: {en: {queue: englsh}, "
                 + "fr: {queue: general}}"));

@@ -124,6 +124,15 @@ public final class AmiEventWriter implements PbxEvents {
     }
 
     @Override
+    public void userEvent(Channel ch, String name, java.util.List<String[]> fields) {
+        AmiMessage m = channel(event("UserEvent", Privilege.USER), "", ch).add("UserEvent", name);
+        for (String[] field : fields) {
+            m.add(field[0], field[1]);
+        }
+        emit(Privilege.USER, m);
+    }
+
+    @Override
     public void bridgeCreate(Bridge b) {
         emit(Privilege.CALL, bridge(event("BridgeCreate", Privilege.CALL), b));
     }

@@ -54,6 +54,7 @@ public final class Interpreter implements Program {
         register("VoiceMail", new VoiceMailApplication());
         register("Dial", new DialApplication());
         register("AGI", new AgiApplication());
+        register("UserEvent", new UserEventApplication());
         for (Map.Entry<String, String> g : dialplan.globals().entrySet()) {
             pbx.setGlobal(g.getKey(), g.getValue());
         }

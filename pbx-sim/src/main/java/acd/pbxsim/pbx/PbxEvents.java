@@ -73,4 +73,8 @@ public interface PbxEvents {
 
     default void originateResponse(OriginateResult result) {
     }
+
+    /** UserEvent(name,Key: value,...) ran on {@code ch}; {@code fields} in the order given. */
+    default void userEvent(Channel ch, String name, java.util.List<String[]> fields) {
+    }
 }

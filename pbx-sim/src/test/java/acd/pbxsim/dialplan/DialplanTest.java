@@ -37,7 +37,7 @@ class DialplanTest {
         Step dial = d.step(new Location("acd-deliver", "s", 2));
         assertEquals("Dial", dial.application());
         assertEquals("${ACD_ENDPOINT},${ACD_RING_TIMEOUT},g", dial.data());
-        assertEquals(5, d.find("acd-deliver", "s").priorityOf("after-call"));
+        assertEquals(6, d.find("acd-deliver", "s").priorityOf("after-call"));
     }
 
     @Test
@@ -50,10 +50,12 @@ class DialplanTest {
     @Test
     void seatsReachTheFeatureCodesThroughTheirInclude() {
         Dialplan d = Dialplan.builtIn();
-        assertEquals("AGI", d.step(new Location("seats", "*21", 1)).application());
-        assertEquals("${ACD_AGI}/seat,notready,${EXTEN:3}", d.step(new Location("seats", "*243", 1)).data());
+        assertEquals("Answer", d.step(new Location("seats", "*21", 1)).application(), "the seat hears the tone");
+        assertEquals("AGI", d.step(new Location("seats", "*21", 2)).application());
+        assertEquals("${ACD_AGI}/seat,notready,${EXTEN:3}", d.step(new Location("seats", "*243", 2)).data());
         assertNull(d.find("seats", "*26"));
         assertNotNull(d.find("seats", "1002"));
+        assertNotNull(d.find("seats", "3008"), "every seat of agents.yaml can be dialled");
         assertNull(d.find("seats", "10020"));
     }
 

@@ -29,25 +29,47 @@ final class AsteriskFloor implements AutoCloseable {
     }
 
     static AsteriskFloor open(String name, Path dir) throws Exception {
+        return open(name, dir, CONFIG, etc -> { });
+    }
+
+    /** A floor on the server configuration in {@code config}, with {@code change} made to Asterisk's files. */
+    static AsteriskFloor open(String name, Path dir, Path config, RealAsterisk.ConfigChange change) throws Exception {
         RealAsterisk.require();
         int agiPort = RealAsterisk.freeTcpPort();
-        RealAsterisk asterisk = RealAsterisk.start(name, agiPort);
+        RealAsterisk asterisk = RealAsterisk.start(name, agiPort, change);
         try {
-            ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
+            ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(config.resolve("server.yaml")))
                     .withHttpPort(0);
             settings = settings.withAgi(settings.agi().withPort(agiPort))
                     .withAmi(new ServerSettings.Ami("127.0.0.1", asterisk.amiPort(), asterisk.amiUser(),
                             asterisk.amiSecretFile().toString()))
                     .withQueueLog(settings.queueLog().withFile(dir.resolve("queue_log")))
                     .withSelfServiceDataDirectory(dir);
-            AcdServer server = new AcdServer(CONFIG, settings, null, PbxSettings.defaults());
-            AsteriskFloor floor = new AsteriskFloor(asterisk, server, new Sipp(asterisk, dir, 20_000 + agiPort % 20_000));
+            AcdServer server = new AcdServer(config, settings, null, PbxSettings.defaults());
+            AsteriskFloor floor = new AsteriskFloor(asterisk, server, new Sipp(asterisk, dir));
             floor.await("the AMI connection", 10_000, () -> server.ami().isConnected());
             return floor;
         } catch (Exception | Error e) {
             asterisk.close();
             throw e;
         }
+    }
+
+    /** A copy of the shipped {@code config/} in {@code dir}, with one file changed by {@code change}. */
+    static Path configWith(Path dir, String file, java.util.function.UnaryOperator<String> change) throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        try (java.util.stream.Stream<Path> files = Files.list(CONFIG)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, config.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String before = Files.readString(config.resolve(file));
+        String after = change.apply(before);
+        if (after.equals(before)) {
+            throw new IllegalArgumentException("the change to " + file + " changed nothing");
+        }
+        Files.writeString(config.resolve(file), after);
+        return config;
     }
 
     /**
@@ -62,6 +84,13 @@ final class AsteriskFloor implements AutoCloseable {
         await("agent " + seat + " ready", 10_000,
                 () -> server.engine().board().agents(AgentState.READY) == readyBefore + 1);
         return phone;
+    }
+
+    /** Waits until the server follows no call and no seat rings or talks: nothing left stuck. */
+    void awaitSettled() throws InterruptedException {
+        await("every seat free and every call finished", 30_000, () -> server.flow().callsInProgress() == 0
+                && server.engine().board().agents(AgentState.RINGING) == 0
+                && server.engine().board().agents(AgentState.TALKING) == 0);
     }
 
     void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {

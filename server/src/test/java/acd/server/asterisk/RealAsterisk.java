@@ -22,6 +22,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public final class RealAsterisk implements AutoCloseable {
     private static final Path SCRIPT = Path.of("..", "scripts", "asterisk-sandbox").toAbsolutePath().normalize();
     private static final long BOOT_TIMEOUT_MS = 30_000;
+    /** Instances still running, stopped if the test JVM is told to end before the tests close them. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "asterisk-instances"));
+    }
 
     private final String name;
     private final Map<String, String> facts;
@@ -66,6 +72,17 @@ public final class RealAsterisk implements AutoCloseable {
      * starts it; returns once Asterisk is fully booted.
      */
     public static RealAsterisk start(String name, int agiPort) throws Exception {
+        return start(name, agiPort, etc -> { });
+    }
+
+    /** A configuration file of an instance, changed before Asterisk reads it (for a fault the test needs). */
+    @FunctionalInterface
+    public interface ConfigChange {
+        void apply(Path etc) throws IOException;
+    }
+
+    /** As {@link #start(String, int)}, with {@code change} made to the instance's files before it boots. */
+    public static RealAsterisk start(String name, int agiPort, ConfigChange change) throws Exception {
         require();
         int amiPort = freeTcpPort();
         int sipPort = freeUdpPort();
@@ -79,6 +96,7 @@ public final class RealAsterisk implements AutoCloseable {
             }
         }
         Path output = Path.of(facts.get("dir"), "asterisk.out");
+        change.apply(Path.of(facts.get("dir"), "etc"));
         RealAsterisk asterisk = new RealAsterisk(name, facts, output);
         asterisk.boot();
         return asterisk;
@@ -87,6 +105,7 @@ public final class RealAsterisk implements AutoCloseable {
     private void boot() throws Exception {
         process = new ProcessBuilder(SCRIPT.toString(), "run", name).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+        RUNNING.add(process);
         long deadline = System.currentTimeMillis() + BOOT_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
@@ -134,6 +153,49 @@ public final class RealAsterisk implements AutoCloseable {
         return Path.of(facts.get("log"));
     }
 
+    /**
+     * How long one of the installed sounds plays, in ms ({@code acd/zh/main-menu}, as Asterisk
+     * names it), read from the WAV in the sandbox's sounds directory: callers time their keys
+     * by it, since a key pressed while a prompt that takes none plays is lost, as on a real line.
+     */
+    public static long soundMs(String sound) throws Exception {
+        java.util.Properties sandbox = new java.util.Properties();
+        try (var in = Files.newInputStream(sandboxFacts())) {
+            sandbox.load(in);
+        }
+        String root = sandbox.getProperty("root", "");
+        Path file = insideRoot(root, sandbox.getProperty("dataDir") + "/sounds/" + sound + ".wav");
+        try (javax.sound.sampled.AudioInputStream audio = javax.sound.sampled.AudioSystem.getAudioInputStream(file.toFile())) {
+            return audio.getFrameLength() * 1000 / (long) audio.getFormat().getFrameRate();
+        }
+    }
+
+    /**
+     * A path as the PBX in {@code root} sees it, on this host: every link on the way is followed
+     * inside the root (Debian's sounds/en links to /etc/alternatives/, which links on).
+     */
+    static Path insideRoot(String root, String path) throws IOException {
+        Path at = Path.of(root.isEmpty() ? "/" : root);
+        for (Path part : Path.of(path)) {
+            Path next = at.resolve(part.toString());
+            for (int hops = 0; Files.isSymbolicLink(next) && hops < 8; hops++) {
+                Path target = Files.readSymbolicLink(next);
+                next = target.isAbsolute() ? Path.of(root + target) : next.getParent().resolve(target);
+            }
+            at = next;
+        }
+        return at;
+    }
+
+    /** How long a row of sounds plays, one after the other. */
+    public static long soundsMs(List<String> sounds) throws Exception {
+        long total = 0;
+        for (String sound : sounds) {
+            total += soundMs(sound);
+        }
+        return total;
+    }
+
     /** Every seat's SIP password, by seat id, as this instance's pjsip_seat_auth.conf has it. */
     public Map<String, String> seatPasswords() throws IOException {
         Map<String, String> passwords = new LinkedHashMap<>();
@@ -175,6 +237,7 @@ public final class RealAsterisk implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+        RUNNING.remove(process);
         process = null;
     }
 

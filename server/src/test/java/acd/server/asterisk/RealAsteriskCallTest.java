@@ -1,33 +1,65 @@
 package acd.server.asterisk;
 
 import acd.core.engine.AgentState;
+import acd.ivr.store.FollowUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One caller through the shipped dialplan on a real Asterisk to a SIPp seat phone. */
+/** Callers through the shipped dialplan on a real Asterisk: to a seat and the survey, and to voicemail. */
 class RealAsteriskCallTest {
     @TempDir
     Path dir;
 
     @Test
-    void aCallerWhoPressesZeroReachesAReadySeatAndTheSeatHangsUp() throws Exception {
+    void aCallerReachesASeatAndAfterTheSeatHangsUpRatesTheCallInTheSurvey() throws Exception {
         try (AsteriskFloor floor = AsteriskFloor.open("one-call", dir)) {
-            Sipp.Phone seat = floor.staff("2001", 30_001, 500, 2_000);
-
-            Sipp.Phone caller = floor.phones.caller("13800000000", "10086", List.of(new Sipp.Key(1_500, '0')), 60_000);
+            Sipp.Phone seat = floor.staff("2001", Sipp.seatPort(0), 500, 2_000);
+            // 0 for a person during the language menu; the transfer prompt, the seat's 2 s; then
+            // 1 (not at all satisfied) during the survey's question.
+            long surveyAtMs = RealAsterisk.soundMs("acd/zh/transferring") + 5_000;
+            Sipp.Phone caller = floor.phones.caller("13800000000", "10086",
+                    List.of(new Sipp.Key(800, '0'), new Sipp.Key(surveyAtMs, '1')), 60_000);
 
             floor.await("the call answered", 20_000, () -> floor.server.engine().board().queue(0).answered() == 1);
             assertTrue(caller.waitFor(60_000), "the caller's call ended");
-            floor.await("the seat free", 20_000,
-                    () -> floor.server.engine().board().agents(AgentState.TALKING) == 0);
+            floor.await("the seat free", 20_000, () -> floor.server.engine().board().agents(AgentState.TALKING) == 0);
             assertTrue(seat.events().containsAll(List.of("answered", "seat-hung-up")), seat.events().toString());
             assertEquals("released", caller.events().get(caller.events().size() - 1), caller.events().toString());
+            floor.await("the survey answer stored", 10_000,
+                    () -> !floor.server.store().surveys().followUpList().isEmpty());
+            FollowUp followUp = floor.server.store().surveys().followUpList().get(0);
+            assertEquals(1, followUp.response().rating());
+            assertEquals("13800000000", followUp.response().callerNumber());
+            assertEquals("general", followUp.response().queue());
+        }
+    }
+
+    @Test
+    void aCallerWhoseWaitEndsInVoicemailLeavesAMessageInTheQueuesBox() throws Exception {
+        // The general line sends callers to its voicemail after 5 s instead of 10 minutes.
+        Path config = AsteriskFloor.configWith(dir, "routing.yaml", routing -> routing.replace(
+                "maxWait: {seconds: 600, action: voicemail}", "maxWait: {seconds: 5, action: voicemail}"));
+
+        try (AsteriskFloor floor = AsteriskFloor.open("voicemail", dir.resolve("data"), config, etc -> { })) {
+            // Nobody is logged in: the caller waits, then speaks for a few seconds after the tone.
+            long messageAtMs = 800 + RealAsterisk.soundMs("acd/zh/transferring") + 5_000
+                    + RealAsterisk.soundMs("acd/zh/voicemail-intro") + 1_000;
+            Sipp.Phone caller = floor.phones.caller("13800007777", "10086", List.of(new Sipp.Key(800, '0')),
+                    messageAtMs + 4_000, true);
+            assertTrue(caller.waitFor(60_000));
+
+            Path inbox = floor.asterisk.dir().resolve("spool/voicemail/acd/general/INBOX");
+            floor.await("the message kept", 10_000, () -> Files.exists(inbox.resolve("msg0000.txt")));
+            String info = Files.readString(inbox.resolve("msg0000.txt"));
+            assertTrue(info.contains("13800007777"), info);
+            assertTrue(Files.size(inbox.resolve("msg0000.wav")) > 1_000, "a recording, not an empty file");
         }
     }
 }

@@ -20,6 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Sipp {
     private static final Path SCENARIOS = Path.of("src/test/resources/sipp");
+    /**
+     * Phones' SIP ports sit in 21000..24999 and their media 4000 above, clear of Asterisk's RTP
+     * range (rtp.conf: 10000..20000) and of the ephemeral ports.
+     */
+    static final int FIRST_SEAT_PORT = 21_001;
+    private static final int FIRST_CALLER_PORT = 22_001;
+    private static final int MEDIA_OFFSET = 4_000;
     private final RealAsterisk asterisk;
     private final Path dir;
     private final AtomicInteger nextPort;
@@ -82,10 +89,15 @@ public final class Sipp {
         }
     }
 
-    public Sipp(RealAsterisk asterisk, Path dir, int firstPort) {
+    public Sipp(RealAsterisk asterisk, Path dir) {
         this.asterisk = asterisk;
         this.dir = dir;
-        this.nextPort = new AtomicInteger(firstPort);
+        this.nextPort = new AtomicInteger(FIRST_CALLER_PORT);
+    }
+
+    /** The SIP port of the {@code n}th seat phone (from 0). */
+    public static int seatPort(int n) {
+        return FIRST_SEAT_PORT + 4 * n;
     }
 
     /** Registers {@code seat} from {@code port} (the port its answering phone will use). */
@@ -130,6 +142,12 @@ public final class Sipp {
 
     /** A caller from {@code number} dialling {@code dialled}, pressing keys, patient for {@code patienceMs}. */
     public Phone caller(String number, String dialled, List<Key> keys, long patienceMs) throws Exception {
+        return caller(number, dialled, keys, patienceMs, false);
+    }
+
+    /** As {@link #caller(String, String, List, long)}, sending sound from the answer on when {@code speaks}. */
+    public Phone caller(String number, String dialled, List<Key> keys, long patienceMs, boolean speaks)
+            throws Exception {
         String keyTemplate = Files.readString(SCENARIOS.resolve("key.xml"));
         StringBuilder steps = new StringBuilder();
         int cseq = 2;
@@ -142,11 +160,15 @@ public final class Sipp {
         values.put("dialled", dialled);
         values.put("patienceMs", Long.toString(patienceMs));
         values.put("steps", steps.toString());
+        values.put("byeCseq", Integer.toString(cseq));
+        values.put("voice", speaks ? "  <nop>\n    <action><exec rtp_stream=\"" + SCENARIOS.resolve("voice.wav").toAbsolutePath()
+                + ",-1,0\"/></action>\n  </nop>\n" : "");
         return start("caller-" + number + "-" + nextPort.get(), "caller.xml", values, nextPort(), List.of("-m", "1"));
     }
 
+    /** SIPp takes its media port and the one two above it: four apart leaves room for both. */
     private int nextPort() {
-        return nextPort.getAndAdd(2);
+        return nextPort.getAndAdd(4);
     }
 
     private String password(String seat) throws IOException {
@@ -164,7 +186,7 @@ public final class Sipp {
         Path log = dir.resolve(name + ".log");
         Path errors = dir.resolve(name + ".errors");
         List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + asterisk.sipPort(), "-sf", file.toString(),
-                "-i", "127.0.0.1", "-p", Integer.toString(port), "-mp", Integer.toString(port + 10_000),
+                "-i", "127.0.0.1", "-p", Integer.toString(port), "-mp", Integer.toString(port + MEDIA_OFFSET),
                 "-trace_logs", "-log_file", log.toString(), "-trace_err", "-error_file", errors.toString(),
                 "-nostdin", "-timeout_error", "-max_recv_loops", "1000"));
         command.addAll(extra);

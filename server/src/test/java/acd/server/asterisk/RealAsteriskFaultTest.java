@@ -1,0 +1,86 @@
+package acd.server.asterisk;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Faults on a real Asterisk while callers come and go: the server's AMI connection is cut three
+ * times (its socket destroyed, as a network fault would) and Asterisk itself restarts once.
+ * Every caller ends with a record that says how, and no seat is left ringing or talking.
+ */
+class RealAsteriskFaultTest {
+    private static final int SEATS = 6;
+    private static final int CALLERS = 40;
+    private static final Set<String> ENDINGS = Set.of("ABANDON", "COMPLETEAGENT", "COMPLETECALLER", "EXITEMPTY",
+            "EXITWITHTIMEOUT");
+
+    @TempDir
+    Path dir;
+
+    private static void cutAmi(int amiPort) throws Exception {
+        Process ss = new ProcessBuilder("ss", "-K", "dst", "127.0.0.1", "dport", "=", ":" + amiPort)
+                .redirectErrorStream(true).start();
+        ss.getInputStream().readAllBytes();
+        ss.waitFor();
+    }
+
+    @Test
+    void amiCutThreeTimesAndAnAsteriskRestartLoseNoCallerAndLeaveNoSeatStuck() throws Exception {
+        try (AsteriskFloor floor = AsteriskFloor.open("faults", dir)) {
+            Random random = new Random(11);
+            for (int s = 0; s < SEATS; s++) {
+                floor.staff(Integer.toString(2001 + s), Sipp.seatPort(s), 300 + random.nextInt(500),
+                        3_000 + random.nextInt(3_000));
+            }
+            Map<String, Sipp.Phone> callers = new LinkedHashMap<>();
+            for (int c = 0; c < CALLERS; c++) {
+                Thread.sleep((long) (-Math.log(1 - random.nextDouble()) * 900));
+                long patience = random.nextInt(10) < 3 ? 5_000 + random.nextInt(10_000) : 120_000;
+                String number = "1770000" + String.format("%04d", c);
+                callers.put(number, floor.phones.caller(number, "10086", List.of(new Sipp.Key(800, '0')), patience));
+                if (c == 8 || c == 16 || c == 24) {
+                    cutAmi(floor.asterisk.amiPort());
+                } else if (c == 30) {
+                    floor.asterisk.restart();
+                    floor.await("the AMI connection back", 20_000, () -> floor.server.ami().isConnected());
+                }
+            }
+            for (Map.Entry<String, Sipp.Phone> caller : callers.entrySet()) {
+                assertTrue(caller.getValue().waitFor(180_000), "caller " + caller.getKey() + " still on the line");
+            }
+            floor.awaitSettled();
+            assertTrue(floor.server.ami().reconnects() >= 4, "three cuts and a restart: " + floor.server.ami().reconnects());
+            floor.server.close();
+
+            Map<String, List<String>> logged = QueueLogCalls.byCaller(Files.readAllLines(dir.resolve("queue_log")));
+            List<String> unaccounted = new ArrayList<>();
+            for (Map.Entry<String, Sipp.Phone> caller : callers.entrySet()) {
+                List<String> events = logged.get(caller.getKey());
+                List<String> lived = caller.getValue().events();
+                if (events != null) {
+                    if (!ENDINGS.contains(events.get(events.size() - 1))) {
+                        unaccounted.add(caller.getKey() + " entered the line and never left it: " + events);
+                    }
+                } else if (lived.contains("connected") && !lived.get(lived.size() - 1).equals("released")) {
+                    // Only a caller Asterisk never answered, or dropped in its restart while in the
+                    // menus, may be missing from the line.
+                    unaccounted.add(caller.getKey() + " lived " + lived + " and is not in the queue_log");
+                }
+            }
+            assertEquals(List.of(), unaccounted);
+            assertTrue(logged.size() >= CALLERS / 2, "callers in the line: " + logged.size());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package acd.server.asterisk;
+
+import acd.ivr.selfservice.FaultKind;
+import acd.ivr.selfservice.ServiceOffer;
+import acd.ivr.speech.Speech;
+import acd.ivr.store.JdbcSelfService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The self-service menus on a real Asterisk, with keys sent as SIP INFO by SIPp callers: a
+ * balance and a recharge read out, a fault report, a service changed only after the second
+ * confirmation, and callers who hang up half way changing nothing. No prompt is missing.
+ */
+class RealAsteriskIvrTest {
+    /** From config/customers.csv and config/recharge-cards.csv. */
+    private static final String RECHARGER = "13900000001";
+    private static final String FAULT_REPORTER = "13900000002";
+    private static final String SUBSCRIBER = "13900000003";
+    private static final String HESITANT = "13800000011";
+    private static final String GIVES_UP = "13800000012";
+    private static final String CARD_100 = "1000000000000005";
+    private static final String CARD_100_PIN = "305819624477";
+    private static final String CARD_300 = "1000000000000007";
+    private static final String CARD_300_PIN = "954372016638";
+    /** Keys of a number come this far apart; a menu that takes keys gets its first this long after it starts. */
+    private static final long KEY_GAP_MS = 200;
+    private static final long SETTLE_MS = 1_500;
+    private static final Pattern PLAYED = Pattern.compile("Playing '([^']+)\\.[a-z0-9]+'");
+
+    @TempDir
+    Path dir;
+
+    /** Keys typed one after the other, the first {@code afterMs} after the previous key. */
+    private static List<Sipp.Key> typed(long afterMs, String keys) {
+        List<Sipp.Key> out = new ArrayList<>();
+        for (int i = 0; i < keys.length(); i++) {
+            out.add(new Sipp.Key(i == 0 ? afterMs : KEY_GAP_MS, keys.charAt(i)));
+        }
+        return out;
+    }
+
+    private static List<Sipp.Key> keys(List<?>... parts) {
+        List<Sipp.Key> out = new ArrayList<>();
+        for (List<?> part : parts) {
+            for (Object k : part) {
+                out.add((Sipp.Key) k);
+            }
+        }
+        return out;
+    }
+
+    /** The card read back, which takes no keys: the confirmation can only come after it. */
+    private static long readBackMs(String card) throws Exception {
+        List<String> sounds = new ArrayList<>(List.of("acd/zh/card-is"));
+        sounds.addAll(Speech.forLanguage("zh").digits(card));
+        return RealAsterisk.soundsMs(sounds) + SETTLE_MS;
+    }
+
+    @Test
+    void selfServiceOverRealDtmfChangesWhatTheCallerConfirmedAndNothingElse() throws Exception {
+        try (AsteriskFloor floor = AsteriskFloor.open("ivr", dir)) {
+            JdbcSelfService store = floor.server.store().selfService();
+            long rechargerBefore = store.account(RECHARGER).orElseThrow().balanceFen();
+            long givesUpBefore = store.account(GIVES_UP).orElseThrow().balanceFen();
+            List<ServiceOffer> offered = store.services(SUBSCRIBER);
+            List<ServiceOffer> hesitantOffered = store.services(HESITANT);
+            long serviceNameMs = RealAsterisk.soundMs("en/" + offered.get(0).prompt()) + SETTLE_MS;
+            long hesitantNameMs = RealAsterisk.soundMs("zh/" + hesitantOffered.get(0).prompt()) + SETTLE_MS;
+
+            // Known callers start at the main menu in their language. 2: recharge, card, PIN #,
+            // the read-back, 1 to confirm.
+            Sipp.Phone recharger = floor.phones.caller(RECHARGER, "10086", keys(typed(2_000, "2"),
+                    typed(SETTLE_MS, CARD_100), typed(SETTLE_MS, CARD_100_PIN + "#"),
+                    typed(readBackMs(CARD_100), "1")), 120_000);
+            // 3: fault, 1: a normal one, 1: report it.
+            Sipp.Phone reporter = floor.phones.caller(FAULT_REPORTER, "10086", keys(typed(2_000, "3"),
+                    typed(SETTLE_MS, "1"), typed(SETTLE_MS, "1")), 120_000);
+            // 4: services, 1: the first, its name, 1: change it, 1: confirm the change.
+            boolean wasSubscribed = offered.get(0).subscribed();
+            Sipp.Phone subscriber = floor.phones.caller(SUBSCRIBER, "10086", keys(typed(2_000, "4"),
+                    typed(SETTLE_MS, "1"), typed(serviceNameMs, wasSubscribed ? "2" : "1"), typed(SETTLE_MS, "1")),
+                    120_000);
+            // The same, but the caller hangs up when asked to confirm.
+            Sipp.Phone hesitant = floor.phones.caller(HESITANT, "10086", keys(typed(2_000, "4"),
+                    typed(SETTLE_MS, "1"), typed(hesitantNameMs, hesitantOffered.get(0).subscribed() ? "2" : "1")),
+                    2_000);
+            // A recharge given up while the card is read back.
+            Sipp.Phone givesUp = floor.phones.caller(GIVES_UP, "10086", keys(typed(2_000, "2"),
+                    typed(SETTLE_MS, CARD_300), typed(SETTLE_MS, CARD_300_PIN + "#")), 3_000);
+
+            for (Sipp.Phone caller : List.of(recharger, reporter, subscriber, hesitant, givesUp)) {
+                assertTrue(caller.waitFor(120_000), "a caller still on the line");
+                assertEquals(0, caller.exitCode(), caller.errors());
+            }
+
+            assertEquals(rechargerBefore + 10_000, store.account(RECHARGER).orElseThrow().balanceFen(), "100 yuan");
+            assertEquals(List.of(FaultKind.NORMAL),
+                    store.workOrdersOf(FAULT_REPORTER).stream().map(o -> o.kind()).toList());
+            assertEquals(!wasSubscribed, store.services(SUBSCRIBER).get(0).subscribed(), "changed on the second 1");
+            assertEquals(hesitantOffered, store.services(HESITANT), "no second confirmation, no change");
+            assertEquals(givesUpBefore, store.account(GIVES_UP).orElseThrow().balanceFen(), "nothing half done");
+            assertEquals("released", recharger.events().get(recharger.events().size() - 1));
+
+            // What Asterisk played: the new balance, 1388.50, read the Mandarin way, and no
+            // sound the menus name was missing.
+            String log = Files.readString(floor.asterisk.fullLog());
+            List<String> played = new ArrayList<>();
+            Matcher m = PLAYED.matcher(log);
+            while (m.find()) {
+                played.add(m.group(1));
+            }
+            List<String> newBalance = new ArrayList<>(List.of("acd/zh/new-balance"));
+            newBalance.addAll(Speech.forLanguage("zh").money(1388, 50));
+            assertTrue(java.util.Collections.indexOfSubList(played, newBalance) >= 0,
+                    "played " + played);
+            assertTrue(!log.contains("does not exist in any format"), "a prompt is missing: " + log.lines()
+                    .filter(l -> l.contains("does not exist")).toList());
+        }
+    }
+}

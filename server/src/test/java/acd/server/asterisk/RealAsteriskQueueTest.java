@@ -1,0 +1,138 @@
+package acd.server.asterisk;
+
+import acd.core.metrics.TrafficFigures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The queue on a real Asterisk: 100 seeded SIPp callers onto 10 SIPp seats through the shipped
+ * dialplan, some callers giving up. Every caller ends answered or abandoned by rule, and the
+ * engine's figures, the queue_log and the phones' own logs agree call by call.
+ */
+class RealAsteriskQueueTest {
+    private static final int CALLERS = 100;
+    private static final int SEATS = 10;
+    private static final long SEED = 7;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void hundredCallersOnTenSeatsAreEachAnsweredOrAbandonedAndEveryRecordAgrees() throws Exception {
+        // The general floor's seats with 3 s of wrap-up rather than 10, so the run takes a minute or two.
+        Path config = AsteriskFloor.configWith(dir, "agents.yaml", agents -> agents.replace(
+                "    name: \"普通坐席{id}\"\n", "    name: \"普通坐席{id}\"\n    wrapUpSeconds: 3\n"));
+        try (AsteriskFloor floor = AsteriskFloor.open("queue", dir.resolve("data"), config, etc -> { })) {
+            Random random = new Random(SEED);
+            List<Sipp.Phone> seats = new ArrayList<>();
+            for (int s = 0; s < SEATS; s++) {
+                seats.add(floor.staff(Integer.toString(2001 + s), Sipp.seatPort(s), 200 + random.nextInt(800),
+                        2_000 + random.nextInt(4_000)));
+            }
+            Map<String, Sipp.Phone> callers = new LinkedHashMap<>();
+            long start = System.currentTimeMillis();
+            long at = 0;
+            for (int c = 0; c < CALLERS; c++) {
+                at += (long) (-Math.log(1 - random.nextDouble()) * 500);
+                long sleep = start + at - System.currentTimeMillis();
+                if (sleep > 0) {
+                    Thread.sleep(sleep);
+                }
+                // Three in ten give up after 4 to 20 s on hold; the others wait as long as it takes.
+                long patience = random.nextInt(10) < 3 ? 4_000 + random.nextInt(16_000) : 300_000;
+                String number = "1380000" + String.format("%04d", c);
+                callers.put(number, floor.phones.caller(number, "10086", List.of(new Sipp.Key(800, '0')), patience));
+            }
+            for (Map.Entry<String, Sipp.Phone> caller : callers.entrySet()) {
+                assertTrue(caller.getValue().waitFor(240_000), "caller " + caller.getKey() + " still on the line");
+            }
+            floor.awaitSettled();
+
+            Map<String, String> lived = new HashMap<>();
+            for (Map.Entry<String, Sipp.Phone> caller : callers.entrySet()) {
+                Sipp.Phone phone = caller.getValue();
+                assertEquals(0, phone.exitCode(), caller.getKey() + ": " + phone.errors());
+                List<String> events = phone.events();
+                lived.put(caller.getKey(), events.get(events.size() - 1));
+            }
+            floor.server.close();
+            Map<String, List<String>> logged = QueueLogCalls.byCaller(Files.readAllLines(
+                    dir.resolve("data").resolve("queue_log")));
+
+            // What each seat lived, by caller: answered, seat-hung-up or caller-hung-up.
+            Map<String, List<String>> atSeats = new HashMap<>();
+            for (Sipp.Phone seat : seats) {
+                for (Sipp.Logged l : seat.logged()) {
+                    String[] what = l.what().split(" ");
+                    atSeats.computeIfAbsent(what[1], n -> new ArrayList<>()).add(what[0]);
+                }
+            }
+            int answered = 0;
+            int abandoned = 0;
+            int released = 0;
+            for (Map.Entry<String, String> caller : lived.entrySet()) {
+                String number = caller.getKey();
+                List<String> events = logged.get(number);
+                List<String> seat = atSeats.getOrDefault(number, List.of());
+                String who = number + " lived " + caller.getValue() + ", queue_log " + events + ", seat " + seat;
+                assertTrue(events != null && events.get(0).equals("ENTERQUEUE"), who);
+                String last = events.get(events.size() - 1);
+                switch (last) {
+                    case "ABANDON" -> {
+                        // Gave up on hold: never connected, no seat answered them.
+                        assertEquals("hung-up", caller.getValue(), who);
+                        assertTrue(!events.contains("CONNECT") && !seat.contains("answered"), who);
+                        abandoned++;
+                    }
+                    case "COMPLETECALLER" -> {
+                        // Hung up while talking: the seat heard the caller go.
+                        assertEquals("hung-up", caller.getValue(), who);
+                        assertTrue(seat.contains("answered") && seat.contains("caller-hung-up"), who);
+                        answered++;
+                    }
+                    case "COMPLETEAGENT" -> {
+                        // The seat ended the talk; the caller then went on to the survey, where
+                        // Asterisk ended the call or the caller hung up.
+                        assertTrue(seat.contains("answered") && seat.contains("seat-hung-up"), who);
+                        answered++;
+                    }
+                    case "EXITEMPTY", "EXITWITHTIMEOUT" -> {
+                        // Released by the queue's rule (nobody logged in who speaks the caller's
+                        // language, or the longest wait): Asterisk ended the call.
+                        assertEquals("released", caller.getValue(), who);
+                        released++;
+                    }
+                    default -> throw new AssertionError("a call that ended neither answered nor abandoned: " + who);
+                }
+            }
+            long offered = 0;
+            long engineAnswered = 0;
+            long engineAbandoned = 0;
+            for (int q = 0; q < floor.server.engine().queueCount(); q++) {
+                TrafficFigures figures = floor.server.engine().board().queue(q);
+                offered += figures.offered();
+                engineAnswered += figures.answered();
+                engineAbandoned += figures.abandoned();
+            }
+            assertEquals(CALLERS, offered);
+            assertEquals(CALLERS, answered + abandoned + released);
+            assertEquals(answered, engineAnswered);
+            assertEquals(abandoned, engineAbandoned);
+            long seatAnswers = atSeats.values().stream().filter(e -> e.contains("answered")).count();
+            assertEquals(answered, seatAnswers, "every answer the engine counted rang at a seat that answered it");
+            assertTrue(abandoned > 0 && answered > abandoned, "answered " + answered + ", abandoned " + abandoned);
+        }
+    }
+}
