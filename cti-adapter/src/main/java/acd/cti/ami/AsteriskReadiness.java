@@ -51,6 +51,10 @@ public final class AsteriskReadiness {
             }
             if (permitted.contains("pjsipshowendpoints")) {
                 Set<String> endpoints = ami.pjsipEndpoints();
+                if (endpoints.isEmpty()) {
+                    // No list at all is a lost answer (the connection dropped), not an empty pjsip.conf.
+                    throw new IllegalStateException("PJSIPShowEndpoints listed nothing");
+                }
                 for (AgentSpec agent : routing.agents()) {
                     String endpoint = agent.endpoint();
                     if (endpoint.regionMatches(true, 0, "PJSIP/", 0, 6)
@@ -61,7 +65,14 @@ public final class AsteriskReadiness {
                 }
             }
         } catch (Exception e) {
+            if (!ami.isConnected()) {
+                // The connection went while asking: the next login asks again.
+                return problems;
+            }
             found.add("could not ask Asterisk what it allows and knows: " + e);
+        }
+        if (!ami.isConnected()) {
+            return problems;
         }
         for (String problem : found) {
             LOG.error("Asterisk is not ready for the ACD: {}", problem);
