@@ -8,6 +8,7 @@ import acd.server.ServerSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -84,6 +85,15 @@ final class AsteriskFloor implements AutoCloseable {
         await("agent " + seat + " ready", 10_000,
                 () -> server.engine().board().agents(AgentState.READY) == readyBefore + 1);
         return phone;
+    }
+
+    /** Fails naming every sound Asterisk could not find so far: every prompt a caller should hear is there. */
+    void assertNoPromptMissing() throws java.io.IOException {
+        List<String> missing = Files.readAllLines(asterisk.fullLog()).stream()
+                .filter(l -> l.contains("does not exist in any format")).toList();
+        if (!missing.isEmpty()) {
+            throw new AssertionError("sounds Asterisk does not have: " + missing);
+        }
     }
 
     /** Waits until the server follows no call and no seat rings or talks: nothing left stuck. */

@@ -38,6 +38,7 @@ class RealAsteriskCallTest {
             assertEquals(1, followUp.response().rating());
             assertEquals("13800000000", followUp.response().callerNumber());
             assertEquals("general", followUp.response().queue());
+            floor.assertNoPromptMissing();
         }
     }
 
@@ -60,6 +61,8 @@ class RealAsteriskCallTest {
             String info = Files.readString(inbox.resolve("msg0000.txt"));
             assertTrue(info.contains("13800007777"), info);
             assertTrue(Files.size(inbox.resolve("msg0000.wav")) > 1_000, "a recording, not an empty file");
+            // The place-in-line announcement, the voicemail prompt: all there.
+            floor.assertNoPromptMissing();
         }
     }
 }
