@@ -2,6 +2,8 @@ package acd.server.asterisk;
 
 import acd.core.engine.AgentState;
 import acd.ivr.store.FollowUp;
+import acd.pbxlab.RealAsterisk;
+import acd.pbxlab.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

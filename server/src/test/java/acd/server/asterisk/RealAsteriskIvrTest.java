@@ -4,6 +4,8 @@ import acd.ivr.selfservice.FaultKind;
 import acd.ivr.selfservice.ServiceOffer;
 import acd.ivr.speech.Speech;
 import acd.ivr.store.JdbcSelfService;
+import acd.pbxlab.RealAsterisk;
+import acd.pbxlab.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

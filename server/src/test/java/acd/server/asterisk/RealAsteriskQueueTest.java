@@ -1,6 +1,7 @@
 package acd.server.asterisk;
 
 import acd.core.metrics.TrafficFigures;
+import acd.pbxlab.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package acd.server.asterisk;
 
+import acd.pbxlab.RealAsterisk;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package acd.server.asterisk;
+package acd.pbxlab;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SIPp (Debian's {@code sip-tester}) playing phones against a {@link RealAsterisk}: seat phones
  * that register, dial feature codes and answer offered calls, and callers that dial the hotline
  * and press keys as SIP INFO. Each phone is one SIPp process with its own ports; the scenarios
- * live in {@code src/test/resources/sipp/} and log what happened to them with SIPp's clock in ms.
+ * are resources beside this class ({@code sipp/}) and log what happened with SIPp's clock in ms.
  */
 public final class Sipp {
-    private static final Path SCENARIOS = Path.of("src/test/resources/sipp");
+
     /**
      * Phones' SIP ports sit in 21000..24999 and their media 4000 above, clear of Asterisk's RTP
      * range (rtp.conf: 10000..20000) and of the ephemeral ports.
@@ -148,7 +148,7 @@ public final class Sipp {
     /** As {@link #caller(String, String, List, long)}, sending sound from the answer on when {@code speaks}. */
     public Phone caller(String number, String dialled, List<Key> keys, long patienceMs, boolean speaks)
             throws Exception {
-        String keyTemplate = Files.readString(SCENARIOS.resolve("key.xml"));
+        String keyTemplate = scenario("key.xml");
         StringBuilder steps = new StringBuilder();
         int cseq = 2;
         for (Key k : keys) {
@@ -161,7 +161,7 @@ public final class Sipp {
         values.put("patienceMs", Long.toString(patienceMs));
         values.put("steps", steps.toString());
         values.put("byeCseq", Integer.toString(cseq));
-        values.put("voice", speaks ? "  <nop>\n    <action><exec rtp_stream=\"" + SCENARIOS.resolve("voice.wav").toAbsolutePath()
+        values.put("voice", speaks ? "  <nop>\n    <action><exec rtp_stream=\"" + voiceFile()
                 + ",-1,0\"/></action>\n  </nop>\n" : "");
         return start("caller-" + number + "-" + nextPort.get(), "caller.xml", values, nextPort(), List.of("-m", "1"));
     }
@@ -182,7 +182,7 @@ public final class Sipp {
     private Phone start(String name, String scenario, Map<String, String> values, int port, List<String> extra)
             throws IOException {
         Path file = dir.resolve(name + ".xml");
-        Files.writeString(file, render(Files.readString(SCENARIOS.resolve(scenario)), values));
+        Files.writeString(file, render(scenario(scenario), values));
         Path log = dir.resolve(name + ".log");
         Path errors = dir.resolve(name + ".errors");
         List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + asterisk.sipPort(), "-sf", file.toString(),
@@ -196,6 +196,26 @@ public final class Sipp {
             running.add(process);
         }
         return new Phone(process, log, errors);
+    }
+
+    private static String scenario(String name) throws IOException {
+        try (InputStream in = Sipp.class.getResourceAsStream("sipp/" + name)) {
+            if (in == null) {
+                throw new IOException("no SIPp scenario " + name + " beside " + Sipp.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The caller's voice as a file SIPp can stream, copied out of the jar once. */
+    private Path voiceFile() throws IOException {
+        Path voice = dir.resolve("voice.wav");
+        if (!Files.exists(voice)) {
+            try (InputStream in = Sipp.class.getResourceAsStream("sipp/voice.wav")) {
+                Files.copy(in, voice);
+            }
+        }
+        return voice;
     }
 
     static String render(String template, Map<String, String> values) {
@@ -227,7 +247,7 @@ public final class Sipp {
         }
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         try {
             Process p = new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();
             try (InputStream in = p.getInputStream()) {

@@ -1,4 +1,4 @@
-package acd.server.asterisk;
+package acd.pbxlab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,16 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * A real Asterisk of the project's sandbox ({@code ./acd asterisk-sandbox}), started for one test
- * on the shipped {@code config/asterisk/} files with ports of its own. Without a sandbox the
- * test is skipped and says why; with {@code ACD_REQUIRE_ASTERISK=1} (as CI sets) it fails.
+ * or bench on the shipped {@code config/asterisk/} files with ports of its own.
  */
 public final class RealAsterisk implements AutoCloseable {
-    private static final Path SCRIPT = Path.of("..", "scripts", "asterisk-sandbox").toAbsolutePath().normalize();
+    private static final Path SCRIPT = projectFile("scripts/asterisk-sandbox");
     private static final long BOOT_TIMEOUT_MS = 30_000;
     /** Instances still running, stopped if the test JVM is told to end before the tests close them. */
     private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -41,7 +37,7 @@ public final class RealAsterisk implements AutoCloseable {
     }
 
     /** The sandbox's facts file, or null when there is none. */
-    static Path sandboxFacts() {
+    public static Path sandboxFacts() {
         String dir = System.getenv("ACD_ASTERISK_SANDBOX");
         if (dir == null || dir.isBlank()) {
             String cache = System.getenv("XDG_CACHE_HOME");
@@ -52,19 +48,26 @@ public final class RealAsterisk implements AutoCloseable {
         return Files.isRegularFile(facts) ? facts : null;
     }
 
-    /** Skips the calling test when there is no sandbox, or fails it when CI requires one. */
-    public static void require() {
-        boolean sipp = Sipp.installed();
-        if (sandboxFacts() != null && sipp) {
-            return;
+    /** Why there is no real Asterisk to run on here, or null when there is one (and SIPp with it). */
+    public static String missing() {
+        if (!Sipp.installed()) {
+            return "no sipp on the PATH (Debian's sip-tester)";
         }
-        String why = (sipp ? "no Asterisk sandbox (./acd asterisk-sandbox up makes one)"
-                : "no sipp on the PATH (Debian's sip-tester)")
-                + ": skipping a test on a real Asterisk; pbx-sim covers the same flow";
-        if ("1".equals(System.getenv("ACD_REQUIRE_ASTERISK"))) {
-            fail(why + ", but ACD_REQUIRE_ASTERISK=1 requires it");
+        if (sandboxFacts() == null) {
+            return "no Asterisk sandbox (./acd asterisk-sandbox up makes one)";
         }
-        assumeTrue(false, why);
+        return null;
+    }
+
+    /** A file of the project, found from the working directory up (tests run in a module's folder). */
+    static Path projectFile(String relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(relative);
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("cannot find " + relative + " in or above " + Path.of("").toAbsolutePath());
     }
 
     /**
@@ -83,7 +86,10 @@ public final class RealAsterisk implements AutoCloseable {
 
     /** As {@link #start(String, int)}, with {@code change} made to the instance's files before it boots. */
     public static RealAsterisk start(String name, int agiPort, ConfigChange change) throws Exception {
-        require();
+        String missing = missing();
+        if (missing != null) {
+            throw new IllegalStateException(missing);
+        }
         int amiPort = freeTcpPort();
         int sipPort = freeUdpPort();
         String out = run(List.of(SCRIPT.toString(), "instance", name, "--ami-port", Integer.toString(amiPort),
@@ -174,7 +180,7 @@ public final class RealAsterisk implements AutoCloseable {
      * A path as the PBX in {@code root} sees it, on this host: every link on the way is followed
      * inside the root (Debian's sounds/en links to /etc/alternatives/, which links on).
      */
-    static Path insideRoot(String root, String path) throws IOException {
+    public static Path insideRoot(String root, String path) throws IOException {
         Path at = Path.of(root.isEmpty() ? "/" : root);
         for (Path part : Path.of(path)) {
             Path next = at.resolve(part.toString());
@@ -273,13 +279,13 @@ public final class RealAsterisk implements AutoCloseable {
         }
     }
 
-    static int freeTcpPort() throws IOException {
+    public static int freeTcpPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    static int freeUdpPort() throws IOException {
+    public static int freeUdpPort() throws IOException {
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
             return socket.getLocalPort();
         }
