@@ -44,6 +44,48 @@ class RealAsteriskCallTest {
         }
     }
 
+    /** When Asterisk's full log says it ran {@code what}: the first such line's time, or -1. */
+    private static long loggedAtMs(List<String> log, String what) {
+        for (String line : log) {
+            if (line.contains(what)) {
+                return java.time.LocalDateTime.parse(line.substring(1, 24).replace(' ', 'T'))
+                        .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aCallerHearingTheirPlaceInLineGoesToASeatThatFreesAtOnceNotAfterTheAnnouncement() throws Exception {
+        try (AsteriskFloor floor = AsteriskFloor.open("announce", dir)) {
+            floor.phones.seat("2001", Sipp.seatPort(0), 300, 1_000);
+            floor.phones.featureCode("2001", "*21");
+            // Nobody is ready: the caller joins the line and hears their place at once.
+            Sipp.Phone caller = floor.phones.caller("13800006666", "10086", List.of(new Sipp.Key(800, '0')), 60_000);
+            floor.await("the announcement playing", 20_000, () -> {
+                try {
+                    return Files.readString(floor.asterisk.fullLog()).contains("[s@acd-announce:1] Playback");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            floor.phones.featureCode("2001", "*23");
+            floor.await("the call answered", 20_000, () -> floor.server.engine().board().queue(0).answered() == 1);
+            assertTrue(caller.waitFor(60_000));
+
+            List<String> log = Files.readAllLines(floor.asterisk.fullLog());
+            long announced = loggedAtMs(log, "[s@acd-announce:1] Playback");
+            long ready = loggedAtMs(log, "/seat,ready");
+            long dialled = loggedAtMs(log, "[s@acd-deliver:2] Dial");
+            long announcementMs = RealAsterisk.soundsMs(List.of("acd/zh/queue/position", "acd/zh/digits/1",
+                    "acd/zh/queue/in-line", "acd/zh/queue/thank-you-for-waiting"));
+            assertTrue(dialled - ready < 1_000, "the seat rang " + (dialled - ready) + " ms after it was ready");
+            assertTrue(dialled < announced + announcementMs, "the announcement was cut short, not waited out: began "
+                    + announced + ", " + announcementMs + " ms long, Dial at " + dialled);
+            floor.assertNoPromptMissing();
+        }
+    }
+
     @Test
     void aCallerWhoseWaitEndsInVoicemailLeavesAMessageInTheQueuesBox() throws Exception {
         // The general line sends callers to its voicemail after 5 s instead of 10 minutes.

@@ -2,9 +2,15 @@ package acd.server.asterisk;
 
 import acd.core.metrics.TrafficFigures;
 import acd.pbxlab.Sipp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +74,10 @@ class RealAsteriskQueueTest {
                 List<String> events = phone.events();
                 lived.put(caller.getKey(), events.get(events.size() - 1));
             }
+            // What the HTTP API serves, before the server stops.
+            JsonNode api = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + floor.server.httpPort() + "/api/queues")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
             floor.server.close();
             Map<String, List<String>> logged = QueueLogCalls.byCaller(Files.readAllLines(
                     dir.resolve("data").resolve("queue_log")));
@@ -127,6 +137,16 @@ class RealAsteriskQueueTest {
                 engineAnswered += figures.answered();
                 engineAbandoned += figures.abandoned();
             }
+            long apiOffered = 0;
+            long apiAnswered = 0;
+            long apiAbandoned = 0;
+            for (JsonNode queue : api.path("queues")) {
+                apiOffered += queue.path("offered").asLong();
+                apiAnswered += queue.path("answered").asLong();
+                apiAbandoned += queue.path("abandoned").asLong();
+            }
+            assertEquals(List.of(offered, engineAnswered, engineAbandoned), List.of(apiOffered, apiAnswered, apiAbandoned),
+                    "/api/queues");
             assertEquals(CALLERS, offered);
             assertEquals(CALLERS, answered + abandoned + released);
             assertEquals(answered, engineAnswered);
