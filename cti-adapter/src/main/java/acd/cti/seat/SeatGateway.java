@@ -219,6 +219,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
                 .handshakeTimeoutMillis(10_000)
                 .forceCloseTimeoutMillis(FORCE_CLOSE_MS)
                 .build();
+        pipeline.addLast("seat-handshake-guard", new HandshakeGuard(settings.path()));
         pipeline.addLast("seat-websocket", new WebSocketServerProtocolHandler(protocol));
         pipeline.addLast("seat-fragments", new WebSocketFrameAggregator(settings.maxFrameBytes()));
         pipeline.addLast("seat-desk", new DeskSession(this));

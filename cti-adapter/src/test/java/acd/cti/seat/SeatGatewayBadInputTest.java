@@ -30,6 +30,51 @@ class SeatGatewayBadInputTest {
         }
     }
 
+    /** Sends a raw HTTP request to the gateway and returns the status line and headers it answers. */
+    private String rawExchange(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            int b;
+            while (!head.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0) {
+                head.append((char) b);
+            }
+            return head.toString();
+        }
+    }
+
+    private String upgrade(String versionAndKeyHeaders) {
+        return "GET " + floor.uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n" + versionAndKeyHeaders + "\r\n";
+    }
+
+    @Test
+    void onlyRfc6455HandshakesAreServedAndOlderDraftsAreToldWhichVersionIs() throws Exception {
+        floor(SeatFloor.fastSettings());
+
+        String hybi07 = rawExchange(upgrade("Sec-WebSocket-Version: 7\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"));
+        String hixie76 = rawExchange(upgrade("Sec-WebSocket-Key1: 4 @1  46546xW%0l 1 5\r\n"
+                + "Sec-WebSocket-Key2: 12998 5 Y3 1  .P00\r\nContent-Length: 8\r\n") + "^n:ds[4U");
+        String rfc6455 = rawExchange(upgrade("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"));
+
+        for (String refused : List.of(hybi07, hixie76)) {
+            assertTrue(refused.startsWith("HTTP/1.1 426"), refused);
+            assertTrue(refused.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-version: 13"), refused);
+        }
+        assertTrue(rfc6455.startsWith("HTTP/1.1 101"), rfc6455);
+    }
+
+    @Test
+    void aHandshakeKeyThatIsNotSixteenBytesOfBase64IsRefused() throws Exception {
+        floor(SeatFloor.fastSettings());
+        for (String key : List.of("!!!", "c2hvcnQ=", "")) {
+            String answer = rawExchange(upgrade("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + key + "\r\n"));
+            assertTrue(answer.startsWith("HTTP/1.1 400"), key + ": " + answer);
+        }
+    }
+
     @Test
     void aWrongSecretIsRefusedAndTheConnectionClosedAfterThreeTriesWithNoSecretLogged() throws Exception {
         floor(SeatFloor.fastSettings());
