@@ -216,6 +216,9 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
                 .maxFramePayloadLength(settings.maxFrameBytes())
                 .allowExtensions(false)
                 .closeOnProtocolViolation(true)
+                // One close frame per connection: the desk sends its own with the reason, and the
+                // frame decoder its own on a protocol violation; Netty's "Bye" would be a second.
+                .sendCloseFrame(null)
                 .handshakeTimeoutMillis(10_000)
                 .forceCloseTimeoutMillis(FORCE_CLOSE_MS)
                 .build();
