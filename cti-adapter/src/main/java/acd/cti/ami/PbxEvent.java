@@ -24,19 +24,9 @@ public sealed interface PbxEvent {
             return "ANSWER".equals(dialStatus);
         }
 
-        /** The seat said no (busy) rather than let it ring out. */
-        public boolean refused() {
-            return "BUSY".equals(dialStatus);
-        }
-
         /** The caller went away while the seat rang. */
         public boolean cancelled() {
             return "CANCEL".equals(dialStatus);
-        }
-
-        /** The seat's phone could not be reached (a registration gone stale). */
-        public boolean unreachable() {
-            return "CHANUNAVAIL".equals(dialStatus) || "CONGESTION".equals(dialStatus);
         }
     }
 
@@ -48,10 +38,6 @@ public sealed interface PbxEvent {
      */
     record DialFailed(String uniqueId, String channel, String dialStatus, String endpoint, String delivery)
             implements PbxEvent {
-        /** The seat's phone could not be reached: not registered, or gone. */
-        public boolean unreachable() {
-            return "CHANUNAVAIL".equals(dialStatus) || "CONGESTION".equals(dialStatus);
-        }
     }
 
     /** A channel joined a bridge (a conversation began). */

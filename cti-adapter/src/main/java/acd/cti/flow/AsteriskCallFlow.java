@@ -292,12 +292,20 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                     bySeatUniqueId.remove(leg.seatUniqueId);
                     leg.seatUniqueId = null;
                 }
-                if (e.unreachable()) {
-                    engine.publish(ev -> ev.offerUnreachable(now, leg.callId, agent));
-                } else {
-                    engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent, e.refused()));
-                }
+                notTaken(now, leg, agent, e.dialStatus());
             }
+        }
+    }
+
+    /**
+     * Tells the engine the seat did not take the call, by the Dial's status: a phone that could
+     * not be reached (CHANUNAVAIL, CONGESTION), a seat that said no (BUSY), or one that rang out.
+     */
+    private void notTaken(long now, CallLeg leg, int agent, String dialStatus) {
+        if ("CHANUNAVAIL".equals(dialStatus) || "CONGESTION".equals(dialStatus)) {
+            engine.publish(ev -> ev.offerUnreachable(now, leg.callId, agent));
+        } else {
+            engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent, "BUSY".equals(dialStatus)));
         }
     }
 
@@ -319,12 +327,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 return;
             }
             leg.offeredAgent = -1;
-            long now = clockMs.getAsLong();
-            if (e.unreachable()) {
-                engine.publish(ev -> ev.offerUnreachable(now, leg.callId, agent));
-            } else {
-                engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent, "BUSY".equals(e.dialStatus())));
-            }
+            notTaken(clockMs.getAsLong(), leg, agent, e.dialStatus());
         }
     }
 
