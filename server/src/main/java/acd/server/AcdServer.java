@@ -31,12 +31,13 @@ import acd.ivr.store.StoreSettings;
 import acd.server.http.IvrReports;
 import acd.cti.flow.PbxActions;
 import acd.cti.seat.SeatCredentials;
+import acd.cti.edge.EdgeRefusals;
 import acd.cti.seat.SeatGateway;
-import acd.cti.seat.SeatGatewaySettings;
 import acd.cti.seat.StoredCredentials;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatSettings;
+import acd.server.audit.AuditLogFile;
 import acd.server.http.HttpApi;
 import acd.core.metrics.QueueReports;
 import acd.server.journal.QueueLogFile;
@@ -99,6 +100,9 @@ public final class AcdServer implements AutoCloseable {
     private final QueueLogJournal journal;
     private final ServerVitals vitals = new Vitals();
     private final ServerMetrics metrics;
+    /** Every refusal at the HTTP port, the desk and the FastAGI port, by reason, for /metrics. */
+    private final EdgeRefusals refusals = new EdgeRefusals();
+    private final AuditLogFile audit;
     private final RetryingStore store;
     private final ExecutorService selfServiceThreads;
     private final IvrFigures ivrFigures = new IvrFigures();
@@ -124,10 +128,11 @@ public final class AcdServer implements AutoCloseable {
         String amiSecret = settings.ami().simulated() ? null : AmiSettings.readSecret(
                 settings.ami().secretFile() == null ? null : Path.of(settings.ami().secretFile()), System.getenv());
         this.queueLog = openQueueLog(settings.queueLog());
+        this.audit = new AuditLogFile(settings.auditPath());
         this.journal = new QueueLogJournal(routing, queueLog);
 
         AgiScriptRouter scripts = new AgiScriptRouter();
-        this.agi = new FastAgiServer(settings.agi(), scripts);
+        this.agi = new FastAgiServer(settings.agi(), scripts, refusals);
         AmiHolder amiHolder = new AmiHolder();
         EngineRing[] ringHolder = new EngineRing[1];
         PbxSimulator simulator = null;
@@ -168,7 +173,7 @@ public final class AcdServer implements AutoCloseable {
         scripts.register("/survey", ivr::surveyScript);
         AcdEngine[] engineHolder = new AcdEngine[1];
         this.seats = new SeatGateway(routing, () -> engineHolder[0].board(), filler -> ringHolder[0].publish(filler),
-                seatCredentials(configDir), SeatGatewaySettings.defaults(), clockMs);
+                seatCredentials(configDir), settings.desk(), clockMs, audit, refusals);
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.
         this.engine = new AcdEngine(routing, clockMs.getAsLong(), new DirectiveFanOut(flow, seats, journal),
                 new ListenerFanOut(seats, journal));
@@ -196,6 +201,7 @@ public final class AcdServer implements AutoCloseable {
         ami.start();
         QueueReports reports = new QueueReports(routing, engine.board());
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
+        metrics.addEdge(refusals, audit);
         metrics.addIvr(ivrFigures::snapshot);
         Map<String, HttpApi.Resource> resources = new LinkedHashMap<>();
         resources.put("/api/queues", HttpApi.json(reports::all));
@@ -208,7 +214,8 @@ public final class AcdServer implements AutoCloseable {
         resources.put("/wallboard.js", HttpApi.classpathFile("/wallboard/wallboard.js",
                 "text/javascript; charset=utf-8"));
         resources.put("/wallboard.css", HttpApi.classpathFile("/wallboard/wallboard.css", "text/css; charset=utf-8"));
-        this.http = new HttpApi(settings.httpBind(), settings.httpPort(), resources, seats::mount);
+        this.http = new HttpApi(settings.httpBind(), settings.httpPort(), resources, seats::mount, settings.httpLimits(),
+                refusals);
         LOG.info("routing {} queues and {} agents; FastAGI on {}; AMI {}; HTTP API and /metrics on {}:{}; queue_log {}",
                 routing.queues().size(), routing.agents().size(), agiAddress, simulator != null
                         ? "to the built-in PBX simulator (no Asterisk configured) on port " + simulator.amiPort()
@@ -455,6 +462,7 @@ public final class AcdServer implements AutoCloseable {
         }
         http.close();
         seats.close();
+        audit.close();
         ami.close();
         checks.shutdownNow();
         if (pbxSimulator != null) {

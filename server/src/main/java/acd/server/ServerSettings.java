@@ -6,8 +6,10 @@ import acd.core.config.ConfigNode;
 import acd.core.config.ConfigProblems;
 import acd.core.config.EngineSettings;
 import acd.cti.agi.FastAgiSettings;
+import acd.cti.seat.SeatGatewaySettings;
 import acd.ivr.customer.CallerNumbers;
 import acd.ivr.store.StoreSettings;
+import acd.server.http.HttpApi;
 import acd.server.journal.QueueLogSettings;
 
 import java.nio.file.Path;
@@ -29,9 +31,14 @@ import java.util.List;
  * @param ami      the Asterisk to talk to; with no host, the built-in PBX simulator plays it
  * @param queueLog where the Asterisk-format queue_log is written
  * @param callerNumbers how caller ids are written before callers are looked up
+ * @param httpLimits the HTTP port's limits: request size, idle timeout, connections per address
+ * @param desk       the seat desktops' WebSocket: its limits and intervals
+ * @param auditFile  where the audit log (JSON lines) is written; null for {@code audit.log} in the
+ *                   self-service data directory
  */
 public record ServerSettings(EngineSettings engine, String httpBind, int httpPort, FastAgiSettings agi, Ami ami,
-                             QueueLogSettings queueLog, SelfService selfService, CallerNumbers callerNumbers) {
+                             QueueLogSettings queueLog, SelfService selfService, CallerNumbers callerNumbers,
+                             HttpApi.Limits httpLimits, SeatGatewaySettings desk, String auditFile) {
 
     /**
      * Where the IVR's self-service data lives and its rules.
@@ -58,9 +65,16 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public static final ServerSettings DEFAULTS = new ServerSettings(EngineSettings.DEFAULTS, "127.0.0.1", 8080,
-            FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS, SelfService.DEFAULTS, CallerNumbers.CHINA);
-    private static final List<String> HTTP_KEYS = List.of("bind", "port");
-    private static final List<String> AGI_KEYS = List.of("bind", "port", "allowedClients", "maxSessions");
+            FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS, SelfService.DEFAULTS, CallerNumbers.CHINA,
+            HttpApi.Limits.DEFAULTS, SeatGatewaySettings.defaults(), null);
+    private static final List<String> HTTP_KEYS = List.of("bind", "port", "maxRequestBytes", "idleTimeoutSeconds",
+            "maxConnectionsPerAddress");
+    private static final List<String> AGI_KEYS = List.of("bind", "port", "allowedClients", "maxSessions",
+            "idleTimeoutSeconds");
+    private static final List<String> DESK_KEYS = List.of("maxConnections", "maxMessageBytes", "messagesPerSecond",
+            "heartbeatIntervalSeconds", "heartbeatGraceSeconds", "loginTimeoutSeconds", "maxLoginFailures",
+            "ioThreads");
+    private static final List<String> AUDIT_KEYS = List.of("file");
     private static final List<String> AMI_KEYS = List.of("host", "port", "username", "secretFile");
     private static final List<String> CALLER_NUMBER_KEYS = List.of("countryCode", "internationalPrefix", "trunkPrefix",
             "mobile");
@@ -75,11 +89,16 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
         EngineSettings engine = EngineSettings.read(top);
         String bind = DEFAULTS.httpBind();
         int port = DEFAULTS.httpPort();
+        HttpApi.Limits httpLimits = HttpApi.Limits.DEFAULTS;
         ConfigFields http = top.has("http") ? top.fields("http", "http") : null;
         if (http != null) {
             http.allowOnly(HTTP_KEYS);
             bind = http.text("bind", bind);
             port = http.integer("port", port, 0, 65_535);
+            httpLimits = new HttpApi.Limits(
+                    http.integer("maxRequestBytes", httpLimits.maxRequestBytes(), 1024, 16 * 1024 * 1024),
+                    http.integer("idleTimeoutSeconds", (int) (httpLimits.idleTimeoutMs() / 1000), 1, 86_400) * 1000L,
+                    http.integer("maxConnectionsPerAddress", httpLimits.maxConnectionsPerAddress(), 1, 1_000_000));
         }
         FastAgiSettings agi = FastAgiSettings.defaults();
         ConfigFields agiFields = top.has("agi") ? top.fields("agi", "agi") : null;
@@ -102,7 +121,9 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
                 agi = agi.withBindAddress(agiFields.text("bind", agi.bindAddress()))
                         .withPort(agiFields.integer("port", agi.port(), 0, 65_535))
                         .withAllowedClients(allowed)
-                        .withMaxSessions(agiFields.integer("maxSessions", agi.maxSessions(), 1, 1_000_000));
+                        .withMaxSessions(agiFields.integer("maxSessions", agi.maxSessions(), 1, 1_000_000))
+                        .withIdleTimeout(java.time.Duration.ofSeconds(agiFields.integer("idleTimeoutSeconds",
+                                (int) agi.idleTimeout().toSeconds(), 1, 86_400)));
             } catch (IllegalArgumentException e) {
                 agiFields.report(agiFields.node(), "agi: " + e.getMessage());
             }
@@ -120,8 +141,41 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
         QueueLogSettings queueLog = queueLog(top);
         SelfService selfService = selfService(top);
         CallerNumbers callerNumbers = callerNumbers(top);
+        SeatGatewaySettings desk = desk(top);
+        String auditFile = DEFAULTS.auditFile();
+        ConfigFields audit = top.has("audit") ? top.fields("audit", "audit") : null;
+        if (audit != null) {
+            audit.allowOnly(AUDIT_KEYS);
+            String file = audit.text("file", null);
+            auditFile = file == null || file.isBlank() ? null : file.strip();
+        }
         problems.throwIfAny();
-        return new ServerSettings(engine, bind, port, agi, ami, queueLog, selfService, callerNumbers);
+        return new ServerSettings(engine, bind, port, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk,
+                auditFile);
+    }
+
+    private static SeatGatewaySettings desk(ConfigFields top) {
+        SeatGatewaySettings d = SeatGatewaySettings.defaults();
+        ConfigFields f = top.has("desk") ? top.fields("desk", "desk") : null;
+        if (f == null) {
+            return d;
+        }
+        f.allowOnly(DESK_KEYS);
+        try {
+            return d.withMaxConnections(f.integer("maxConnections", d.maxConnections(), 1, 1_000_000))
+                    .withMaxFrameBytes(f.integer("maxMessageBytes", d.maxFrameBytes(), 1024, 16 * 1024 * 1024))
+                    .withMessagesPerSecond(f.integer("messagesPerSecond", d.messagesPerSecond(), 1, 10_000))
+                    .withHeartbeat(f.integer("heartbeatIntervalSeconds", (int) (d.heartbeatIntervalMs() / 1000), 1,
+                                    3_600) * 1000L,
+                            f.integer("heartbeatGraceSeconds", (int) (d.heartbeatGraceMs() / 1000), 0, 3_600) * 1000L)
+                    .withLoginTimeoutMs(f.integer("loginTimeoutSeconds", (int) (d.loginTimeoutMs() / 1000), 1, 3_600)
+                            * 1000L)
+                    .withMaxLoginFailures(f.integer("maxLoginFailures", d.maxLoginFailures(), 1, 100))
+                    .withIoThreads(f.integer("ioThreads", d.ioThreads(), 1, 64));
+        } catch (IllegalArgumentException e) {
+            f.report(f.node(), "desk: " + e.getMessage());
+            return d;
+        }
     }
 
     private static SelfService selfService(ConfigFields top) {
@@ -199,19 +253,19 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpPort(int newPort) {
-        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers);
+        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
     }
 
     public ServerSettings withAgi(FastAgiSettings newAgi) {
-        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers);
+        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
     }
 
     public ServerSettings withAmi(Ami newAmi) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers);
+        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
     }
 
     public ServerSettings withQueueLog(QueueLogSettings newQueueLog) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
     }
 
     /** Keeps the embedded self-service database in {@code directory}. */
@@ -221,10 +275,30 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpBind(String newBind) {
-        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers);
+        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
     }
 
     public ServerSettings withSelfService(SelfService newSelfService) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers, httpLimits, desk, auditFile);
+    }
+
+    /** Where the audit log goes: the configured file, or {@code audit.log} in the data directory. */
+    public Path auditPath() {
+        return auditFile != null ? Path.of(auditFile) : selfService.store().dataDirectory().resolve("audit.log");
+    }
+
+    public ServerSettings withDesk(SeatGatewaySettings newDesk) {
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
+                newDesk, auditFile);
+    }
+
+    public ServerSettings withHttpLimits(HttpApi.Limits newLimits) {
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, newLimits,
+                desk, auditFile);
+    }
+
+    public ServerSettings withAuditFile(String newAuditFile) {
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
+                desk, newAuditFile);
     }
 }

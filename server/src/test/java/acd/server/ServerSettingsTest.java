@@ -1,9 +1,12 @@
 package acd.server;
 
 import acd.core.config.ConfigError;
+import acd.cti.agi.FastAgiSettings;
+import acd.cti.seat.SeatGatewaySettings;
 import acd.ivr.customer.CallerNumbers;
 import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
+import acd.server.http.HttpApi;
 import acd.server.journal.QueueLogSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +43,62 @@ class ServerSettingsTest {
         ConfigError prefix = assertThrows(ConfigError.class,
                 () -> ServerSettings.parse("server.yaml", "callerNumbers:\n  countryCode: \"+86\"\n"));
         assertTrue(prefix.getMessage().contains("countryCode must be digits, found '+86'"), prefix.getMessage());
+    }
+
+    @Test
+    void theShippedSettingsSetTheEdgeLimitsToTheirSafeDefaults() throws Exception {
+        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
+        assertEquals(HttpApi.Limits.DEFAULTS, settings.httpLimits());
+        assertEquals(SeatGatewaySettings.defaults(), settings.desk());
+        assertEquals(FastAgiSettings.defaults().idleTimeout(), settings.agi().idleTimeout());
+        assertEquals(Path.of("data/audit.log"), settings.auditPath());
+    }
+
+    @Test
+    void theEdgeLimitsComeFromTheirSections() {
+        ServerSettings settings = ServerSettings.parse("server.yaml", """
+                http:
+                  maxRequestBytes: 4096
+                  idleTimeoutSeconds: 20
+                  maxConnectionsPerAddress: 900
+                desk:
+                  maxConnections: 50
+                  maxMessageBytes: 8192
+                  messagesPerSecond: 5
+                  heartbeatIntervalSeconds: 30
+                  heartbeatGraceSeconds: 5
+                  loginTimeoutSeconds: 12
+                  maxLoginFailures: 5
+                  ioThreads: 4
+                agi:
+                  idleTimeoutSeconds: 45
+                audit:
+                  file: /var/log/acd/audit.log
+                """);
+        assertEquals(new HttpApi.Limits(4096, 20_000, 900), settings.httpLimits());
+        SeatGatewaySettings desk = settings.desk();
+        assertEquals(50, desk.maxConnections());
+        assertEquals(8192, desk.maxFrameBytes());
+        assertEquals(5, desk.messagesPerSecond());
+        assertEquals(30_000, desk.heartbeatIntervalMs());
+        assertEquals(5_000, desk.heartbeatGraceMs());
+        assertEquals(12_000, desk.loginTimeoutMs());
+        assertEquals(5, desk.maxLoginFailures());
+        assertEquals(4, desk.ioThreads());
+        assertEquals(java.time.Duration.ofSeconds(45), settings.agi().idleTimeout());
+        assertEquals(Path.of("/var/log/acd/audit.log"), settings.auditPath());
+    }
+
+    @Test
+    void anEdgeLimitOutOfRangeStopsTheStartWithItsLine() {
+        ConfigError error = assertThrows(ConfigError.class, () -> ServerSettings.parse("server.yaml",
+                "http:\n  port: 8080\n  maxConnectionsPerAddress: 0\n"));
+        assertEquals(3, error.line());
+        assertTrue(error.getMessage().contains("maxConnectionsPerAddress"), error.getMessage());
+        ConfigError desk = assertThrows(ConfigError.class, () -> ServerSettings.parse("server.yaml",
+                "desk:\n  maxMesageBytes: 4096\n"));
+        assertEquals(2, desk.line());
+        assertTrue(desk.getMessage().contains("maxMessageBytes"), desk.getMessage());
     }
 
     @Test

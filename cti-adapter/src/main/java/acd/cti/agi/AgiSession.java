@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
+import acd.cti.edge.EdgeRefusals;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -57,7 +58,15 @@ final class AgiSession extends ChannelInboundHandlerAdapter implements AgiChanne
     private ScheduledFuture<?> lingerTimeout;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
+    private final EdgeRefusals refusals;
+
     AgiSession(AgiScriptRouter router) {
+        this(router, new EdgeRefusals());
+    }
+
+    /** @param refusals where sessions refused or cut off are counted */
+    AgiSession(AgiScriptRouter router, EdgeRefusals refusals) {
+        this.refusals = refusals;
         this.router = Objects.requireNonNull(router, "router");
     }
 
@@ -295,6 +304,7 @@ final class AgiSession extends ChannelInboundHandlerAdapter implements AgiChanne
     private void onDecodeError(ChannelHandlerContext ctx, AgiDecodeError error) {
         if (request == null) {
             log.warn("refused FastAGI connection from {}: {}", ctx.channel().remoteAddress(), error);
+            refusals.refused(EdgeRefusals.AGI, "bad_request");
             ctx.close();
             return;
         }
@@ -319,6 +329,7 @@ final class AgiSession extends ChannelInboundHandlerAdapter implements AgiChanne
             // A command in flight may rightly take long (a Dial, a long prompt): Asterisk is busy.
             if (inFlight == null) {
                 log.warn("closing idle FastAGI session {}", describe());
+                refusals.refused(EdgeRefusals.AGI, "idle_timeout");
                 ctx.close();
             }
             return;

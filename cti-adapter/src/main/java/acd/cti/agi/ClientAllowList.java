@@ -1,5 +1,6 @@
 package acd.cti.agi;
 
+import acd.cti.edge.EdgeRefusals;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -26,10 +27,16 @@ final class ClientAllowList extends RuleBasedIpFilter {
     private static final Logger log = LoggerFactory.getLogger(ClientAllowList.class);
 
     private final List<String> entries;
+    private final EdgeRefusals refusals;
 
     ClientAllowList(List<String> entries) {
+        this(entries, new EdgeRefusals());
+    }
+
+    ClientAllowList(List<String> entries, EdgeRefusals refusals) {
         super(false, parse(entries).toArray(new IpSubnetFilterRule[0]));
         this.entries = List.copyOf(entries);
+        this.refusals = refusals;
     }
 
     static List<IpSubnetFilterRule> parse(List<String> entries) {
@@ -74,6 +81,7 @@ final class ClientAllowList extends RuleBasedIpFilter {
     @Override
     protected ChannelFuture channelRejected(ChannelHandlerContext ctx, InetSocketAddress remoteAddress) {
         log.warn("refused FastAGI connection from {}: not in allowedClients {}", remoteAddress, entries);
+        refusals.refused(EdgeRefusals.AGI, "not_allowed");
         return null;
     }
 }

@@ -1,5 +1,6 @@
 package acd.cti.agi;
 
+import acd.cti.edge.EdgeRefusals;
 import acd.cti.agi.codec.AgiDecoder;
 import acd.cti.agi.codec.AgiEncoder;
 import io.netty.bootstrap.ServerBootstrap;
@@ -38,6 +39,7 @@ public final class FastAgiServer implements AutoCloseable {
     private final AgiScriptRouter router;
     private final ClientAllowList allowList;
     private final SessionLimit sessionLimit;
+    private final EdgeRefusals refusals;
     private final AgiEncoder encoder = new AgiEncoder();
 
     private EventLoopGroup acceptor;
@@ -46,10 +48,16 @@ public final class FastAgiServer implements AutoCloseable {
     private Channel listener;
 
     public FastAgiServer(FastAgiSettings settings, AgiScriptRouter router) {
+        this(settings, router, new EdgeRefusals());
+    }
+
+    /** @param refusals where connections refused or cut off are counted, by reason */
+    public FastAgiServer(FastAgiSettings settings, AgiScriptRouter router, EdgeRefusals refusals) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.router = Objects.requireNonNull(router, "router");
-        this.allowList = new ClientAllowList(settings.allowedClients());
-        this.sessionLimit = new SessionLimit(settings.maxSessions());
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
+        this.allowList = new ClientAllowList(settings.allowedClients(), refusals);
+        this.sessionLimit = new SessionLimit(settings.maxSessions(), refusals);
     }
 
     /**
@@ -81,7 +89,7 @@ public final class FastAgiServer implements AutoCloseable {
                                 new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS),
                                 new AgiDecoder(settings.maxLineLength(), settings.maxHeaderCount()),
                                 encoder,
-                                new AgiSession(router));
+                                new AgiSession(router, refusals));
                     }
                 });
         InetSocketAddress requested = new InetSocketAddress(settings.bindAddress(), settings.port());

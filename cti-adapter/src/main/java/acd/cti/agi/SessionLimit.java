@@ -1,5 +1,6 @@
 package acd.cti.agi;
 
+import acd.cti.edge.EdgeRefusals;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -22,8 +23,15 @@ final class SessionLimit extends ChannelInboundHandlerAdapter {
     private final int maxSessions;
     private final AtomicInteger open = new AtomicInteger();
 
+    private final EdgeRefusals refusals;
+
     SessionLimit(int maxSessions) {
+        this(maxSessions, new EdgeRefusals());
+    }
+
+    SessionLimit(int maxSessions, EdgeRefusals refusals) {
         this.maxSessions = maxSessions;
+        this.refusals = refusals;
     }
 
     int openSessions() {
@@ -36,6 +44,7 @@ final class SessionLimit extends ChannelInboundHandlerAdapter {
             open.decrementAndGet();
             log.warn("refused FastAGI connection from {}: {} sessions already open", ctx.channel().remoteAddress(),
                     maxSessions);
+            refusals.refused(EdgeRefusals.AGI, "max_sessions");
             ctx.close();
             return;
         }

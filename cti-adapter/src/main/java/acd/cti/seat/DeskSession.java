@@ -5,21 +5,26 @@ import acd.core.model.AgentChange;
 import acd.core.engine.AgentState;
 import acd.core.engine.EventType;
 import acd.core.engine.ReasonCodes;
+import acd.cti.audit.AuditEvent;
 import acd.cti.seat.codec.SeatErrorCode;
 import acd.cti.seat.codec.SeatNotice;
 import acd.cti.seat.codec.SeatNoticeEncoder;
 import acd.cti.seat.codec.SeatProtocolException;
 import acd.cti.seat.codec.SeatRequest;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -40,6 +45,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #fromEngine(SeatNotice)}, which only hands them over.
  */
 final class DeskSession extends ChannelInboundHandlerAdapter {
+    /** The most read from one desktop in one turn of its event loop. */
+    private static final int READ_BYTES = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(DeskSession.class);
     private static final long NO_CALL = -1;
 
@@ -93,19 +100,44 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             webSocket = true;
             SeatGatewaySettings settings = gateway.settings;
             rateLimit = new MessageRateLimit(settings.messagesPerSecond(), System.nanoTime());
+            // Small reads, one per turn of the event loop: a desktop's messages are small, and a
+            // client streaming tiny frames then holds its loop for a fraction of a millisecond
+            // at a time instead of decoding a megabyte before the next desktop is served.
+            ctx.channel().config().setRecvByteBufAllocator(
+                    new AdaptiveRecvByteBufAllocator(64, 1024, READ_BYTES).maxMessagesPerRead(1));
             // Only now: the same pipeline may serve plain HTTP requests, which have no heartbeat.
             ctx.pipeline().addBefore(ctx.name(), "seat-heartbeat",
                     new IdleStateHandler(settings.silenceLimitMs(), 0, 0, TimeUnit.MILLISECONDS));
             loginDeadline = ctx.executor().schedule(this::loginTimedOut, settings.loginTimeoutMs(),
                     TimeUnit.MILLISECONDS);
+        } else if (evt == PingLimit.FLOODING) {
+            endedBecause = "ping flood";
+            gateway.refused("ping_flood");
+            LOG.debug("desktop {} ({}) kept sending pings over the message limit; connection closed",
+                    who(), ctx.channel().remoteAddress());
+            audit(AuditEvent.REFUSED, "ping", AuditEvent.REFUSED_OUTCOME, "ping flood; connection closed");
+            cutOff(WebSocketCloseStatus.POLICY_VIOLATION, "flood");
+            return;
         } else if (evt instanceof IdleStateEvent idle && webSocket) {
             if (idle.state() == IdleState.READER_IDLE && !closing) {
                 endedBecause = "nothing heard for " + gateway.settings.silenceLimitMs() + " ms";
+                gateway.refused("heartbeat_lost");
                 closeWith(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "heartbeat lost");
             }
             return;
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    /**
+     * A desktop's slow reading is the desk's own business (a supervisor behind gets the agent
+     * list again once caught up); handlers behind it that serve plain HTTP must not act on it.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (!webSocket) {
+            ctx.fireChannelWritabilityChanged();
+        }
     }
 
     @Override
@@ -156,10 +188,14 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongFrameException) {
             // a message in fragments that adds up to more than the limit
             endedBecause = "message over " + gateway.settings.maxFrameBytes() + " bytes";
-            closeWith(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big");
+            gateway.refused("message_too_big");
+            audit(AuditEvent.REFUSED, "message", AuditEvent.REFUSED_OUTCOME, endedBecause + "; connection closed");
+            cutOff(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big");
         } else if (cause instanceof CorruptedWebSocketFrameException) {
             // the frame decoder has already sent its close status (1009 for an oversized frame)
             endedBecause = "bad frame: " + cause.getMessage();
+            gateway.refused(((CorruptedWebSocketFrameException) cause).closeStatus()
+                    == WebSocketCloseStatus.MESSAGE_TOO_BIG ? "message_too_big" : "bad_frame");
             closing = true;
             ctx.close();
         } else {
@@ -207,21 +243,53 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
                 return false;
             default:
                 endedBecause = "flooding";
-                LOG.warn("desktop {} ({}) kept sending over the message limit; connection closed",
+                gateway.refused("flood");
+                LOG.debug("desktop {} ({}) kept sending over the message limit; connection closed",
                         who(), ctx.channel().remoteAddress());
+                audit(AuditEvent.REFUSED, "message", AuditEvent.REFUSED_OUTCOME, "message flood; connection closed");
                 sendError(SeatErrorCode.FLOOD, "far over the message limit; connection closed");
-                closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "flood");
+                cutOff(WebSocketCloseStatus.POLICY_VIOLATION, "flood");
                 return false;
         }
     }
 
     private void onText(String text) {
+        SeatRequest request = null;
         try {
-            handle(gateway.decoder.decode(text));
+            request = gateway.decoder.decode(text);
+            handle(request);
         } catch (SeatProtocolException e) {
             LOG.debug("desktop {}: {} ({})", who(), e.code().wireName(), e.getMessage());
+            if (request != null && isRefusal(e.code())) {
+                auditRefusal(request, e);
+            }
             sendError(e.code(), e.getMessage());
         }
+    }
+
+    /** Asked for what the connection may not do, as opposed to a malformed or mistaken request. */
+    private static boolean isRefusal(SeatErrorCode code) {
+        return code == SeatErrorCode.NOT_PERMITTED || code == SeatErrorCode.NOT_YOUR_AGENT;
+    }
+
+    private void auditRefusal(SeatRequest request, SeatProtocolException e) {
+        String agentNamed = targetOf(request);
+        if (request instanceof SeatRequest.Ready r) {
+            agentNamed = r.agent();
+        } else if (request instanceof SeatRequest.NotReady r) {
+            agentNamed = r.agent();
+        } else if (request instanceof SeatRequest.WrapUpDone r) {
+            agentNamed = r.agent();
+        } else if (request instanceof SeatRequest.Logout r) {
+            agentNamed = r.agent();
+        }
+        String what = request.type() + (agentNamed == null ? "" : " agent " + agentNamed);
+        if (request instanceof SeatRequest.Login login) {
+            what = "login as " + login.role().wireName() + " " + login.id();
+        }
+        String event = role == SeatRequest.Role.SUPERVISOR && targetOf(request) != null
+                ? AuditEvent.SUPERVISOR_ACTION : AuditEvent.REFUSED;
+        audit(event, what, AuditEvent.REFUSED_OUTCOME, e.code().wireName() + ": " + e.getMessage());
     }
 
     private void handle(SeatRequest request) throws SeatProtocolException {
@@ -348,12 +416,15 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             int target = knownAgent(r.agent());
             int reason = gateway.configuredReason(r.reason());
             LOG.info("supervisor {} setNotReady agent {} (reason {})", user, r.agent(), gateway.reasonName(reason));
+            audit(AuditEvent.SUPERVISOR_ACTION, "setNotReady agent " + r.agent() + " reason "
+                    + gateway.reasonName(reason), AuditEvent.DONE, "");
             long now = gateway.clockMs.getAsLong();
             gateway.engine.publish(e -> e.agentEvent(EventType.AGENT_NOT_READY, now, target, reason));
             send(new SeatNotice.Ack(request.type(), r.agent()));
         } else if (request instanceof SeatRequest.LogoutAgent r) {
             int target = knownAgent(r.agent());
             LOG.info("supervisor {} logoutAgent agent {}", user, r.agent());
+            audit(AuditEvent.SUPERVISOR_ACTION, "logoutAgent agent " + r.agent(), AuditEvent.DONE, "");
             long now = gateway.clockMs.getAsLong();
             gateway.engine.publish(e -> e.agentEvent(EventType.AGENT_LOGGED_OUT, now, target, ReasonCodes.UNSPECIFIED));
             send(new SeatNotice.Ack(request.type(), r.agent()));
@@ -361,8 +432,10 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             String agentId = targetOf(request);
             int target = knownAgent(agentId);
             AgentChange change = gateway.checkedChange(request);
-            LOG.info("supervisor {} {} agent {} {}", user, request.type(), agentId,
-                    change.skills() != null ? change.skills() : change.seatGroups());
+            Object changed = change.skills() != null ? change.skills() : change.seatGroups();
+            LOG.info("supervisor {} {} agent {} {}", user, request.type(), agentId, changed);
+            audit(AuditEvent.SUPERVISOR_ACTION, request.type() + " agent " + agentId + " " + changed,
+                    AuditEvent.DONE, "");
             long now = gateway.clockMs.getAsLong();
             gateway.engine.publish(e -> e.agentChanged(now, target, change));
             send(new SeatNotice.Ack(request.type(), agentId));
@@ -454,9 +527,14 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             int max = gateway.settings.maxLoginFailures();
             LOG.warn("failed login as {} {} from {} ({} of {} allowed)", login.role().wireName(), login.id(),
                     ctx.channel().remoteAddress(), loginFailures, max);
+            audit(AuditEvent.LOGIN_FAILED, "login as " + login.role().wireName() + " " + login.id(),
+                    AuditEvent.REFUSED_OUTCOME, "wrong id or secret (" + loginFailures + " of " + max + " allowed)");
             sendError(SeatErrorCode.AUTH_FAILED, "wrong id or secret");
             if (loginFailures >= max) {
                 endedBecause = "too many failed logins";
+                gateway.refused("lock_out");
+                audit(AuditEvent.LOCK_OUT, "login", AuditEvent.REFUSED_OUTCOME,
+                        loginFailures + " failed logins; connection closed");
                 sendError(SeatErrorCode.TOO_MANY_FAILURES, loginFailures + " failed logins; connection closed");
                 closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "too many failed logins");
             }
@@ -467,6 +545,7 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         boolean again = role != null;
         role = login.role();
         user = login.id();
+        audit(AuditEvent.LOGIN, "login", AuditEvent.DONE, again ? "again on the same connection" : "");
         if (role == SeatRequest.Role.AGENT) {
             agentLoggedInHere(again);
         } else {
@@ -528,6 +607,7 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
     private void loginTimedOut() {
         if (role == null && !closing && ctx.channel().isActive()) {
             endedBecause = "no login";
+            gateway.refused("login_timeout");
             sendError(SeatErrorCode.LOGIN_TIMEOUT, "no login within " + gateway.settings.loginTimeoutMs() + " ms");
             closeWith(WebSocketCloseStatus.POLICY_VIOLATION, "no login");
         }
@@ -619,9 +699,9 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
 
     /**
      * Starts the closing handshake: the desktop reads everything sent before the close frame and
-     * answers with its own, upon which the protocol handler closes the connection (or cuts it
-     * off after {@link SeatGateway#FORCE_CLOSE_MS}). Closing the socket at once would let a
-     * desktop still sending see a reset instead of the reason.
+     * answers with its own, upon which the protocol handler closes the connection; one that has
+     * not answered within {@link SeatGateway#FORCE_CLOSE_MS} is cut off. Closing the socket at
+     * once would let a desktop still sending see a reset instead of the reason.
      */
     private void closeWith(WebSocketCloseStatus status, String reason) {
         if (closing) {
@@ -630,6 +710,52 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         closing = true;
         letGo();
         ctx.writeAndFlush(new CloseWebSocketFrame(status, reason));
+        // a hostile client never answers and keeps on sending instead
+        Channel channel = ctx.channel();
+        ctx.executor().schedule(() -> channel.close(), SeatGateway.FORCE_CLOSE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Ends a connection that is abusing the desk. Whatever it goes on sending is thrown away
+     * unread, not decoded as frames; the close frame says why, and then the server's side of the
+     * connection is shut, so the client reads the reason before the end instead of a reset. A
+     * client that does not close its side goes after {@link SeatGateway#FORCE_CLOSE_MS}.
+     */
+    private void cutOff(WebSocketCloseStatus status, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        letGo();
+        ChannelPipeline pipeline = ctx.pipeline();
+        ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
+        if (decoder != null) {
+            pipeline.replace(decoder.name(), "seat-discard", new DiscardInbound());
+        }
+        Channel channel = ctx.channel();
+        ctx.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(written -> {
+            if (channel instanceof SocketChannel socket && written.isSuccess()) {
+                socket.shutdownOutput();
+            } else {
+                channel.close();
+            }
+        });
+        ctx.executor().schedule(() -> channel.close(), SeatGateway.FORCE_CLOSE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Throws away what a cut-off client still sends, so it is neither decoded nor left to reset the close. */
+    private static final class DiscardInbound extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** Keeps the event in the audit log, stamped now, from this connection's peer. */
+    private void audit(String event, String what, String outcome, String detail) {
+        // the wall clock, even in simulation: an audit line is read against other systems' logs
+        gateway.audit.record(new AuditEvent(System.currentTimeMillis(), event, who(),
+                String.valueOf(ctx.channel().remoteAddress()), what, outcome, detail));
     }
 
     private String who() {

@@ -1,6 +1,8 @@
 package acd.cti.seat;
 
 import acd.core.engine.AgentState;
+import acd.cti.audit.AuditTrail;
+import acd.cti.edge.EdgeRefusals;
 import acd.core.engine.CallView;
 import acd.core.engine.DirectiveSink;
 import acd.core.engine.EngineListener;
@@ -56,6 +58,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -122,8 +125,17 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     private final AtomicLong desktopsLost = new AtomicLong();
     private volatile boolean closing;
 
+    /**
+     * The desk's own event loops. A desktop connection moves here from whatever loop accepted
+     * it once its handshake is valid, so no HTTP client, however slow or hostile, shares a
+     * thread with the desktops' heartbeats and calls.
+     */
+    private final EventLoopGroup deskLoops;
+    final AuditTrail audit;
+    final EdgeRefusals refusals;
+    /** Desk connections past their handshake, against {@link SeatGatewaySettings#maxConnections()}. */
+    private final AtomicInteger deskConnections = new AtomicInteger();
     private EventLoopGroup acceptors;
-    private EventLoopGroup workers;
     private Channel listener;
 
     /**
@@ -134,10 +146,15 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
      * @param credentials who may log in
      * @param settings    limits and intervals
      * @param clockMs     the time events are stamped with
+     * @param audit       where failed logins, lock-outs, refusals and supervisor actions are kept
+     * @param refusals    where refused connections and messages are counted, by reason
      */
     public SeatGateway(RoutingConfig config, Supplier<ServiceLevelBoard> board, EngineInbox engine,
-                       SeatCredentials credentials, SeatGatewaySettings settings, LongSupplier clockMs) {
+                       SeatCredentials credentials, SeatGatewaySettings settings, LongSupplier clockMs,
+                       AuditTrail audit, EdgeRefusals refusals) {
         this.config = config;
+        this.audit = audit;
+        this.refusals = refusals;
         this.engine = engine;
         this.credentials = credentials;
         this.settings = settings;
@@ -193,9 +210,16 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         // sharing that thread, so secrets are checked here, with a bounded backlog.
         this.logins = new ThreadPoolExecutor(settings.loginThreads(), settings.loginThreads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(LOGIN_BACKLOG), new DefaultThreadFactory("acd-seat-login", true));
+        this.deskLoops = new NioEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("acd-desk", true));
     }
 
-    /** With the wall clock. */
+    /** Without an audit log. */
+    public SeatGateway(RoutingConfig config, Supplier<ServiceLevelBoard> board, EngineInbox engine,
+                       SeatCredentials credentials, SeatGatewaySettings settings, LongSupplier clockMs) {
+        this(config, board, engine, credentials, settings, clockMs, AuditTrail.NONE, new EdgeRefusals());
+    }
+
+    /** With the wall clock, without an audit log. */
     public SeatGateway(RoutingConfig config, Supplier<ServiceLevelBoard> board, EngineInbox engine,
                        SeatCredentials credentials, SeatGatewaySettings settings) {
         this(config, board, engine, credentials, settings, System::currentTimeMillis);
@@ -222,7 +246,8 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
                 .handshakeTimeoutMillis(10_000)
                 .forceCloseTimeoutMillis(FORCE_CLOSE_MS)
                 .build();
-        pipeline.addLast("seat-handshake-guard", new HandshakeGuard(settings.path()));
+        pipeline.addLast("seat-handshake-guard", new HandshakeGuard(this));
+        pipeline.addLast("seat-pings", new PingLimit(settings.messagesPerSecond()));
         pipeline.addLast("seat-websocket", new WebSocketServerProtocolHandler(protocol));
         pipeline.addLast("seat-fragments", new WebSocketFrameAggregator(settings.maxFrameBytes()));
         pipeline.addLast("seat-desk", new DeskSession(this));
@@ -248,9 +273,8 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
             throw new IllegalStateException("the seat gateway is already listening on " + listener.localAddress());
         }
         acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("acd-seat-accept", true));
-        workers = new NioEventLoopGroup(0, new DefaultThreadFactory("acd-seat", true));
         listener = new ServerBootstrap()
-                .group(acceptors, workers)
+                .group(acceptors, deskLoops)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(initializer())
                 .bind(bind, port).sync().channel();
@@ -284,12 +308,40 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
             wallboard.shutDown();
         }
         synchronized (this) {
-            if (workers != null) {
+            if (acceptors != null) {
                 acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-                workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             }
         }
+        deskLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         logins.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ edge
+
+    EventLoopGroup deskLoops() {
+        return deskLoops;
+    }
+
+    /**
+     * Takes a place for one more desk connection, given back when it closes; false when every
+     * place is taken.
+     */
+    boolean admitConnection(Channel channel) {
+        if (deskConnections.incrementAndGet() > settings.maxConnections()) {
+            deskConnections.decrementAndGet();
+            return false;
+        }
+        channel.closeFuture().addListener(closed -> deskConnections.decrementAndGet());
+        return true;
+    }
+
+    /** Desk connections past their handshake now. */
+    public int deskConnections() {
+        return deskConnections.get();
+    }
+
+    void refused(String reason) {
+        refusals.refused(EdgeRefusals.DESK, reason);
     }
 
     // ------------------------------------------------------------------ figures for health checks

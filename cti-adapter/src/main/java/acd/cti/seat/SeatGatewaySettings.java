@@ -12,10 +12,15 @@ package acd.cti.seat;
  * @param messagesPerSecond   per-connection message rate, also the burst allowed (default 20)
  * @param maxLoginFailures    failed logins after which a connection is closed (default 3)
  * @param loginThreads        threads that check secrets, off the network threads (default 2)
+ * @param ioThreads           the desk's own event loops: every desktop connection runs on one of these
+ *                            from its handshake on, apart from the HTTP API's (default 2)
+ * @param maxConnections      desktops, supervisors and wallboards connected at once; one more is
+ *                            refused at its handshake with 503 (default 2000)
  */
 public record SeatGatewaySettings(String path, int maxFrameBytes, long heartbeatIntervalMs, long heartbeatGraceMs,
                                   long loginTimeoutMs, long figuresEveryMs, int messagesPerSecond,
-                                  int maxLoginFailures, int loginThreads) {
+                                  int maxLoginFailures, int loginThreads, int ioThreads,
+                                  int maxConnections) {
 
     public SeatGatewaySettings {
         if (path == null || !path.startsWith("/")) {
@@ -29,6 +34,8 @@ public record SeatGatewaySettings(String path, int maxFrameBytes, long heartbeat
         require(messagesPerSecond > 0, "messagesPerSecond must be above 0");
         require(maxLoginFailures > 0, "maxLoginFailures must be above 0");
         require(loginThreads > 0, "loginThreads must be above 0");
+        require(ioThreads > 0, "ioThreads must be above 0");
+        require(maxConnections > 0, "maxConnections must be above 0");
     }
 
     private static void require(boolean ok, String what) {
@@ -38,7 +45,7 @@ public record SeatGatewaySettings(String path, int maxFrameBytes, long heartbeat
     }
 
     public static SeatGatewaySettings defaults() {
-        return new SeatGatewaySettings("/cti", 64 * 1024, 15_000, 10_000, 30_000, 2_000, 20, 3, 2);
+        return new SeatGatewaySettings("/cti", 64 * 1024, 15_000, 10_000, 30_000, 2_000, 20, 3, 2, 2, 2_000);
     }
 
     /** Silence longer than this makes a desktop lost. */
@@ -48,31 +55,41 @@ public record SeatGatewaySettings(String path, int maxFrameBytes, long heartbeat
 
     public SeatGatewaySettings withHeartbeat(long intervalMs, long graceMs) {
         return new SeatGatewaySettings(path, maxFrameBytes, intervalMs, graceMs, loginTimeoutMs, figuresEveryMs,
-                messagesPerSecond, maxLoginFailures, loginThreads);
+                messagesPerSecond, maxLoginFailures, loginThreads, ioThreads, maxConnections);
     }
 
     public SeatGatewaySettings withLoginTimeoutMs(long ms) {
         return new SeatGatewaySettings(path, maxFrameBytes, heartbeatIntervalMs, heartbeatGraceMs, ms, figuresEveryMs,
-                messagesPerSecond, maxLoginFailures, loginThreads);
+                messagesPerSecond, maxLoginFailures, loginThreads, ioThreads, maxConnections);
     }
 
     public SeatGatewaySettings withFiguresEveryMs(long ms) {
         return new SeatGatewaySettings(path, maxFrameBytes, heartbeatIntervalMs, heartbeatGraceMs, loginTimeoutMs, ms,
-                messagesPerSecond, maxLoginFailures, loginThreads);
+                messagesPerSecond, maxLoginFailures, loginThreads, ioThreads, maxConnections);
     }
 
     public SeatGatewaySettings withMessagesPerSecond(int perSecond) {
         return new SeatGatewaySettings(path, maxFrameBytes, heartbeatIntervalMs, heartbeatGraceMs, loginTimeoutMs,
-                figuresEveryMs, perSecond, maxLoginFailures, loginThreads);
+                figuresEveryMs, perSecond, maxLoginFailures, loginThreads, ioThreads, maxConnections);
     }
 
     public SeatGatewaySettings withMaxLoginFailures(int failures) {
         return new SeatGatewaySettings(path, maxFrameBytes, heartbeatIntervalMs, heartbeatGraceMs, loginTimeoutMs,
-                figuresEveryMs, messagesPerSecond, failures, loginThreads);
+                figuresEveryMs, messagesPerSecond, failures, loginThreads, ioThreads, maxConnections);
     }
 
     public SeatGatewaySettings withMaxFrameBytes(int bytes) {
         return new SeatGatewaySettings(path, bytes, heartbeatIntervalMs, heartbeatGraceMs, loginTimeoutMs,
-                figuresEveryMs, messagesPerSecond, maxLoginFailures, loginThreads);
+                figuresEveryMs, messagesPerSecond, maxLoginFailures, loginThreads, ioThreads, maxConnections);
+    }
+
+    public SeatGatewaySettings withIoThreads(int threads) {
+        return new SeatGatewaySettings(path, maxFrameBytes, heartbeatIntervalMs, heartbeatGraceMs, loginTimeoutMs,
+                figuresEveryMs, messagesPerSecond, maxLoginFailures, loginThreads, threads, maxConnections);
+    }
+
+    public SeatGatewaySettings withMaxConnections(int connections) {
+        return new SeatGatewaySettings(path, maxFrameBytes, heartbeatIntervalMs, heartbeatGraceMs, loginTimeoutMs,
+                figuresEveryMs, messagesPerSecond, maxLoginFailures, loginThreads, ioThreads, connections);
     }
 }

@@ -215,6 +215,47 @@ class SeatGatewayBadInputTest {
     }
 
     @Test
+    void aPingFloodGetsPongsOnlyUpToTheMessageRateThenOneCloseFrame() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort())) {
+            socket.setSoTimeout(5_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(upgrade("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+            // 1,000 masked pings with no payload in one write: each would be owed a pong
+            byte[] pings = new byte[6 * 1_000];
+            for (int at = 0; at < pings.length; at += 6) {
+                pings[at] = (byte) 0x89;
+                pings[at + 1] = (byte) 0x80;
+            }
+            out.write(pings);
+            out.flush();
+            byte[] rest = in.readAllBytes();
+            int pongs = 0;
+            List<Integer> closeCodes = new ArrayList<>();
+            for (int at = 0; at + 1 < rest.length; ) {
+                int opcode = rest[at] & 0x0f;
+                int length = rest[at + 1] & 0x7f;
+                if (opcode == 0xA) {
+                    pongs++;
+                } else if (opcode == 0x8) {
+                    closeCodes.add(((rest[at + 2] & 0xff) << 8) | (rest[at + 3] & 0xff));
+                }
+                at += 2 + length;
+            }
+            int rate = SeatFloor.fastSettings().messagesPerSecond();
+            assertTrue(pongs >= 1 && pongs <= 2 * rate, pongs + " pongs for 1,000 pings at " + rate + " a second");
+            assertEquals(List.of(1008), closeCodes, "one close frame, for the flood");
+        }
+    }
+
+    @Test
     void aFloodingDesktopIsCutOffWhileOthersCarryOn() throws Exception {
         floor(SeatFloor.fastSettings());
         try (DeskClient calm = floor.agentDesk("1002"); DeskClient flooder = floor.agentDesk("1001")) {

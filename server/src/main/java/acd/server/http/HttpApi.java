@@ -1,5 +1,7 @@
 package acd.server.http;
 
+import acd.cti.edge.ConnectionsPerAddress;
+import acd.cti.edge.EdgeRefusals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.netty.bootstrap.ServerBootstrap;
@@ -18,6 +20,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -25,11 +28,15 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -40,9 +47,32 @@ import java.util.function.Supplier;
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final int MAX_REQUEST_BYTES = 16 * 1024;
     private static final String JSON = "application/json; charset=utf-8";
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    /**
+     * The port's limits.
+     *
+     * @param maxRequestBytes          the largest request taken whole; a bigger one gets 413
+     * @param idleTimeoutMs            a connection with nothing read or written for this long is closed
+     * @param maxConnectionsPerAddress connections one address may hold at once, desktops included
+     */
+    public record Limits(int maxRequestBytes, long idleTimeoutMs, int maxConnectionsPerAddress) {
+        public static final Limits DEFAULTS = new Limits(16 * 1024, 60_000, 256);
+
+        public Limits {
+            if (maxRequestBytes < 1024) {
+                throw new IllegalArgumentException("maxRequestBytes must be at least 1024, was " + maxRequestBytes);
+            }
+            if (idleTimeoutMs < 1000) {
+                throw new IllegalArgumentException("the idle timeout must be at least 1 s, was " + idleTimeoutMs + " ms");
+            }
+            if (maxConnectionsPerAddress < 1) {
+                throw new IllegalArgumentException("maxConnectionsPerAddress must be at least 1, was "
+                        + maxConnectionsPerAddress);
+            }
+        }
+    }
 
     /** What a client asked for: the path and its {@code Accept} header (empty when absent). */
     public record Request(String path, String accept) {
@@ -82,30 +112,40 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private final Map<String, Resource> routes;
-    private final EventLoopGroup boss = new NioEventLoopGroup(1);
-    private final EventLoopGroup workers = new NioEventLoopGroup(1);
+    private final EdgeRefusals refusals;
+    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("acd-http-accept", true));
+    /** One loop serves every plain HTTP request; desktops leave it once their handshake is valid. */
+    private final EventLoopGroup workers = new NioEventLoopGroup(1, new DefaultThreadFactory("acd-http", true));
     private final Channel channel;
 
     /** @param resources by path, e.g. {@code /api/queues} */
     public HttpApi(String bind, int port, Map<String, Resource> resources) throws InterruptedException {
-        this(bind, port, resources, pipeline -> { });
+        this(bind, port, resources, pipeline -> { }, Limits.DEFAULTS, new EdgeRefusals());
     }
 
     /**
-     * @param mounts adds handlers (e.g. the seat WebSocket gateway) after the HTTP codec and
-     *               before the API's own handler, so they share this port
+     * @param mounts   adds handlers (e.g. the seat WebSocket gateway) after the HTTP codec and
+     *                 before the API's own handler, so they share this port
+     * @param limits   the port's limits
+     * @param refusals where refused connections and requests are counted, by reason
      */
     public HttpApi(String bind, int port, Map<String, Resource> resources,
-                   java.util.function.Consumer<io.netty.channel.ChannelPipeline> mounts) throws InterruptedException {
+                   java.util.function.Consumer<io.netty.channel.ChannelPipeline> mounts, Limits limits,
+                   EdgeRefusals refusals) throws InterruptedException {
         this.routes = Map.copyOf(resources);
+        this.refusals = refusals;
+        ConnectionsPerAddress perAddress = new ConnectionsPerAddress(limits.maxConnectionsPerAddress(),
+                EdgeRefusals.HTTP, refusals);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(perAddress);
+                        ch.pipeline().addLast(new IdleStateHandler(0, 0, limits.idleTimeoutMs(), TimeUnit.MILLISECONDS));
                         ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192));
-                        ch.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                        ch.pipeline().addLast(new CountedAggregator(limits.maxRequestBytes()));
                         mounts.accept(ch.pipeline());
                         ch.pipeline().addLast(new Handler());
                     }
@@ -128,6 +168,7 @@ public final class HttpApi implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             if (!request.decoderResult().isSuccess()) {
+                refusals.refused(EdgeRefusals.HTTP, "malformed_request");
                 reply(ctx, request, HttpResponseStatus.BAD_REQUEST, error("malformed request"));
                 return;
             }
@@ -146,6 +187,26 @@ public final class HttpApi implements AutoCloseable {
                     reply(ctx, request, HttpResponseStatus.INTERNAL_SERVER_ERROR, error("internal error"));
                 }
             }
+        }
+
+        /**
+         * A client that sends requests without reading the replies would otherwise grow its
+         * outbound buffer without end: stop reading from it until it has caught up.
+         */
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+            ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+            super.channelWritabilityChanged(ctx);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof IdleStateEvent) {
+                refusals.refused(EdgeRefusals.HTTP, "idle_timeout");
+                ctx.close();
+                return;
+            }
+            super.userEventTriggered(ctx, evt);
         }
 
         @Override
@@ -177,6 +238,19 @@ public final class HttpApi implements AutoCloseable {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             }
+        }
+    }
+
+    /** The aggregator's own 413 (and close, when the client would go on sending), counted. */
+    private final class CountedAggregator extends HttpObjectAggregator {
+        CountedAggregator(int maxContentLength) {
+            super(maxContentLength);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+            refusals.refused(EdgeRefusals.HTTP, "request_too_large");
+            super.handleOversizedMessage(ctx, oversized);
         }
     }
 }

@@ -9,6 +9,8 @@ import acd.core.metrics.TrafficFigures;
 import acd.core.metrics.WaitPercentiles;
 import acd.core.model.QueueSpec;
 import acd.core.model.RoutingConfig;
+import acd.cti.edge.EdgeRefusals;
+import acd.server.audit.AuditLogFile;
 import acd.server.journal.QueueLogFile;
 import acd.server.journal.QueueLogJournal;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -191,6 +193,20 @@ public final class ServerMetrics {
                 IvrFigures.SurveyFigures::answered);
         surveyCounter(ivr, "acd_survey_rating_sum", "Sum of the survey ratings given (1..5); / answered = average",
                 IvrFigures.SurveyFigures::ratingSum);
+    }
+
+    /** Refusals at the server's edges by edge and reason, and audit events lost to a stalled disk. */
+    public void addEdge(EdgeRefusals refusals, AuditLogFile audit) {
+        CounterWithCallback.builder().name("acd_edge_refusals")
+                .help("Connections, requests and messages refused or cut off at the HTTP port, the desk and the "
+                        + "FastAGI port, by reason")
+                .labelNames("edge", "reason")
+                .callback(cb -> refusals.forEach((key, n) -> cb.call(n, key.edge(), key.reason())))
+                .register(registry);
+        CounterWithCallback.builder().name("acd_audit_events_lost")
+                .help("Audit events that found the audit log's hand-off full")
+                .callback(cb -> cb.call(audit.lost()))
+                .register(registry);
     }
 
     private void ivrCounter(Supplier<IvrFigures.Snapshot> ivr, String name, String help,
