@@ -215,6 +215,42 @@ class SeatGatewayBadInputTest {
     }
 
     @Test
+    void aMessageOverTheLimitInFragmentsIsRefusedLikeOneWholeFrame() throws Exception {
+        floor(SeatFloor.fastSettings());
+        try (java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort())) {
+            socket.setSoTimeout(5_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(upgrade("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+            // two fragments of 40 KiB each: under the frame limit one by one, 80 KiB together
+            int piece = 40 * 1024;
+            byte[] spaces = " ".repeat(piece).getBytes(StandardCharsets.US_ASCII);
+            out.write(new byte[]{0x01, (byte) (0x80 | 126), (byte) (piece >> 8), (byte) piece, 0, 0, 0, 0});
+            out.write(spaces);
+            out.write(new byte[]{(byte) 0x80, (byte) (0x80 | 126), (byte) (piece >> 8), (byte) piece, 0, 0, 0, 0});
+            out.write(spaces);
+            out.flush();
+            byte[] rest = in.readAllBytes();
+            List<Integer> closeCodes = new ArrayList<>();
+            for (int at = 0; at + 1 < rest.length; ) {
+                int opcode = rest[at] & 0x0f;
+                int length = rest[at + 1] & 0x7f;
+                if (opcode == 0x8) {
+                    closeCodes.add(((rest[at + 2] & 0xff) << 8) | (rest[at + 3] & 0xff));
+                }
+                at += 2 + length;
+            }
+            assertEquals(List.of(1009), closeCodes, "one close frame, message too big");
+        }
+    }
+
+    @Test
     void aPingFloodGetsPongsOnlyUpToTheMessageRateThenOneCloseFrame() throws Exception {
         floor(SeatFloor.fastSettings());
         try (java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort())) {
