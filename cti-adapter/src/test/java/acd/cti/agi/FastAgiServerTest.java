@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import acd.cti.agi.codec.AgiFrames;
 import acd.cti.agi.codec.AgiReply;
+import acd.cti.edge.EdgeRefusals;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -54,8 +55,10 @@ class FastAgiServerTest {
                 });
     }
 
+    private final EdgeRefusals refusals = new EdgeRefusals();
+
     private void start(FastAgiSettings settings) {
-        server = new FastAgiServer(settings.withPort(0), router());
+        server = new FastAgiServer(settings.withPort(0), router(), refusals);
         address = server.start();
     }
 
@@ -230,6 +233,7 @@ class FastAgiServerTest {
             assertTrue(stranger.closedByServer());
             eventually(() -> log.lines().size() == 1);
             assertTrue(log.lines().get(0).contains("127.0.0.2"), log.lines().get(0));
+            assertEquals(1, refusals.count(EdgeRefusals.AGI, "not_allowed"));
         }
 
         allowed.send(AgiFrames.ANSWERED);
@@ -309,6 +313,7 @@ class FastAgiServerTest {
             assertTrue(third.closedByServer());
             eventually(() -> log.lines().size() == 1);
             assertTrue(log.lines().get(0).contains("2 sessions already open"), log.lines().get(0));
+            assertEquals(1, refusals.count(EdgeRefusals.AGI, "max_sessions"));
         }
 
         first.vanish();
@@ -328,6 +333,7 @@ class FastAgiServerTest {
 
             assertTrue(silent.closedByServer());
             assertEquals(1, log.linesContaining("idle").size());
+            assertEquals(1, refusals.count(EdgeRefusals.AGI, "idle_timeout"));
         }
     }
 
