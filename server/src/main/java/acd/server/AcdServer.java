@@ -168,7 +168,8 @@ public final class AcdServer implements AutoCloseable {
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
         IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store, store, "ivr", clockMs),
-                customers, settings.callerNumbers(), flow, ivrFigures, selfServiceThreads, clockMs, routing.defaultTier());
+                customers, settings.callerNumbers(), flow, ivrFigures, selfServiceThreads, clockMs, routing.defaultTier(),
+                audit);
         scripts.register("/ivr", ivr::menuScript);
         scripts.register("/survey", ivr::surveyScript);
         AcdEngine[] engineHolder = new AcdEngine[1];

@@ -137,6 +137,17 @@ class IvrEndToEndTest {
         call(SECOND_SUBSCRIBER, List.of("2", CARD_100_B, CARD_100_B_PIN + "#", "1"), 0, 0);
         assertEquals(before + 10_000, balanceFen(SECOND_SUBSCRIBER));
 
+        // Three wrong PINs lock recharge: each wrong PIN and the lock-out are in the audit log,
+        // with the caller's number and never the card or a PIN.
+        String wrongPin = "111111111111";
+        call(SUBSCRIBER, List.of("2", CARD_100, wrongPin + "#", "1", wrongPin + "#", "1", wrongPin + "#", "1"), 0, 0);
+        Path auditLog = data.resolve("selfservice").resolve("audit.log");
+        List<String> audit = awaitAuditLines(auditLog, 4);
+        assertEquals(3, audit.stream().filter(l -> l.contains("\"event\":\"login_failed\"")
+                && l.contains("\"who\":\"caller " + SUBSCRIBER + "\"") && l.contains("recharge PIN")).count(), audit.toString());
+        assertEquals(1, audit.stream().filter(l -> l.contains("\"event\":\"lock_out\"")).count(), audit.toString());
+        assertTrue(audit.stream().noneMatch(l -> l.contains(wrongPin) || l.contains(CARD_100)), audit.toString());
+
         // A fault report in English: 3, complex (2), confirm (1); the order is due in 48 hours.
         CallOutcome fault = call(ENGLISH_SUBSCRIBER, List.of("3", "2", "1"), 0, 0);
         assertEquals(Outcome.SELF_SERVICE, fault.outcome(), fault.toString());
@@ -160,9 +171,9 @@ class IvrEndToEndTest {
         assertEquals(24 * 3_600_000L, followUps.get(0).dueMs() - rated.atMs());
 
         JsonNode figures = ivrFigures();
-        assertEquals(6, figures.path("calls").path("calls").asLong(), figures.toString());
-        assertEquals(5, figures.path("calls").path("contained").asLong(), "all but the one for a person, "
-                + "the caller who gave up included");
+        assertEquals(7, figures.path("calls").path("calls").asLong(), figures.toString());
+        assertEquals(6, figures.path("calls").path("contained").asLong(), "all but the one for a person, "
+                + "the caller who gave up and the one locked out included");
         assertEquals(1, figures.path("calls").path("handedOver").asLong());
         assertEquals(1, figures.path("calls").path("callerHungUp").asLong());
         assertEquals(1, figures.path("dropOffsByNode").path("recharge-pin").asLong(), figures.toString());
@@ -173,8 +184,8 @@ class IvrEndToEndTest {
         assertEquals(100.0, figures.path("survey").path("responsePercent").asDouble());
 
         PrometheusText metrics = PrometheusText.parse(get("/metrics"));
-        assertEquals(6, metrics.sum("acd_ivr_calls_total"));
-        assertEquals(5, metrics.sum("acd_ivr_calls_contained_total"));
+        assertEquals(7, metrics.sum("acd_ivr_calls_total"));
+        assertEquals(6, metrics.sum("acd_ivr_calls_contained_total"));
         assertEquals(1, metrics.sum("acd_ivr_drop_offs_total", "node", "recharge-pin"));
         assertEquals(1, metrics.sum("acd_survey_answered_total", "queue", "general"));
         assertEquals(1, metrics.sum("acd_survey_rating_sum_total", "queue", "general"));
@@ -231,6 +242,19 @@ class IvrEndToEndTest {
         JsonNode figures = ivrFigures();
         assertEquals(1, figures.path("calls").path("handedOver").asLong(), figures.toString());
         assertTrue(figures.path("survey").path("followUpsOpen").isNull());
+    }
+
+    private static List<String> awaitAuditLines(Path file, int count) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<String> lines = List.of();
+        while (System.nanoTime() < deadline) {
+            lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            if (lines.size() >= count) {
+                return lines;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the audit log has " + lines.size() + " lines, not " + count + ": " + lines);
     }
 
     private void awaitSurveys(int answered) throws Exception {

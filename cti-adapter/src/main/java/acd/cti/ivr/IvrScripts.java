@@ -6,10 +6,13 @@ import acd.cti.agi.AgiHangupException;
 import acd.cti.agi.AgiScript;
 import acd.cti.agi.codec.AgiReply;
 import acd.cti.agi.codec.AgiRequest;
+import acd.cti.audit.AuditEvent;
+import acd.cti.audit.AuditTrail;
 import acd.cti.flow.AsteriskCallFlow;
 import acd.ivr.customer.CallerNumbers;
 import acd.ivr.customer.CustomerDirectory;
 import acd.ivr.customer.CustomerProfile;
+import acd.ivr.menu.ActionKind;
 import acd.ivr.menu.Caller;
 import acd.ivr.menu.IvrCall;
 import acd.ivr.menu.IvrFigures;
@@ -63,16 +66,19 @@ public final class IvrScripts {
     private final Executor blocking;
     private final LongSupplier clockMs;
     private final String defaultTier;
+    private final AuditTrail audit;
     private final java.util.Set<String> missingSounds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param blocking    runs directory look-ups and self-service actions, which may block
      * @param defaultTier the tier id recorded for callers the directory does not know
      * @param callerNumbers how caller ids are written before the caller is looked up and served
+     * @param audit       where wrong recharge PINs and the lock-out after them are kept
      */
     public IvrScripts(IvrMenu menu, SelfServiceDesk desk, CustomerDirectory directory, CallerNumbers callerNumbers,
                       AsteriskCallFlow flow, IvrFigures figures, Executor blocking, LongSupplier clockMs,
-                      String defaultTier) {
+                      String defaultTier, AuditTrail audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.menu = Objects.requireNonNull(menu, "menu");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -179,9 +185,39 @@ public final class IvrScripts {
             } else if (step instanceof Step.SetVariable set) {
                 return channel.setVariable(set.name(), set.value()).thenApply(r -> Reply.done(clockMs.getAsLong()));
             } else if (step instanceof Step.Action action) {
-                return CompletableFuture.supplyAsync(() -> (Reply) desk.perform(action), blocking);
+                return CompletableFuture.supplyAsync(() -> (Reply) desk.perform(action), blocking)
+                        .thenApply(reply -> {
+                            auditPin(action, reply);
+                            return reply;
+                        });
             }
             throw new IllegalStateException("the menu asked for " + step + " before it was over");
+        }
+
+        /**
+         * A wrong recharge PIN is a failed login of the phone, and the lock-out after too many is
+         * one too: both go to the audit log, with the caller's number, never the card or the PIN.
+         */
+        private void auditPin(Step.Action action, Reply reply) {
+            if (action.kind() != ActionKind.RECHARGE || !(reply instanceof Reply.Outcome outcome)) {
+                return;
+            }
+            String who = "caller " + callerNumbers.normalise(request.callerId());
+            String from = request.channel();
+            long now = System.currentTimeMillis();
+            if ("wrong-pin".equals(outcome.key())) {
+                String left = outcome.values().get("attemptsLeft");
+                audit.record(new AuditEvent(now, AuditEvent.LOGIN_FAILED, who, from, "recharge PIN",
+                        AuditEvent.REFUSED_OUTCOME, "wrong PIN (" + left + " attempts left)"));
+                if ("0".equals(left)) {
+                    audit.record(new AuditEvent(now, AuditEvent.LOCK_OUT, who, from, "recharge PIN",
+                            AuditEvent.REFUSED_OUTCOME, "too many wrong PINs; recharge locked"));
+                }
+            } else if ("locked-out".equals(outcome.key())) {
+                audit.record(new AuditEvent(now, AuditEvent.REFUSED, who, from, "recharge PIN",
+                        AuditEvent.REFUSED_OUTCOME, "recharge locked for " + outcome.values().get("lockedMinutes")
+                        + " more minutes"));
+            }
         }
 
         /** Plays the prompts in turn; a key in {@code escape} stops them and is returned. */
