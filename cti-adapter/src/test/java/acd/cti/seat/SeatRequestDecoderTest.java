@@ -111,6 +111,33 @@ class SeatRequestDecoderTest {
     }
 
     @Test
+    void aFrameThatIsNotOneObjectIsRefusedWithWhereItsValueStarts() {
+        assertEquals("a message is one JSON object at line 1, column 1", malformedReply("[{\"type\":\"ready\"}]"));
+        assertEquals("a message is one JSON object at line 2, column 3", malformedReply("\n  42"));
+        assertEquals("a message is one JSON object at line 1, column 1", malformedReply(""));
+        assertTrue(malformedReply("{\"type\":\"heartbeat\"}{\"type\":\"watch\"}").endsWith("at line 1, column 21"));
+    }
+
+    @Test
+    void aFrameNestedBeyondTheParsersLimitIsRefusedWithItsPosition() {
+        // the parser's nesting limit is reported without a location of its own
+        String nested = "{\"type\":\"ready\",\"agent\":" + "[".repeat(1200) + "]".repeat(1200) + "}";
+        assertTrue(malformedReply(nested).matches("not valid JSON at line 1, column \\d+"), malformedReply(nested));
+    }
+
+    @Test
+    void aNumberBeyondTheParsersLimitIsRefusedWithItsPosition() {
+        String longNumber = "{\"type\":\"notReady\",\"reasonCode\":" + "9".repeat(1500) + "}";
+        assertTrue(malformedReply(longNumber).matches("not valid JSON at line 1, column \\d+"), malformedReply(longNumber));
+    }
+
+    private String malformedReply(String text) {
+        SeatProtocolException e = assertThrows(SeatProtocolException.class, () -> decoder.decode(text));
+        assertEquals(SeatErrorCode.MALFORMED_JSON, e.code());
+        return e.getMessage();
+    }
+
+    @Test
     void aMalformedMessageIsNotQuotedBack() {
         SeatProtocolException e = assertThrows(SeatProtocolException.class,
                 () -> decoder.decode("{\"type\":\"login\",\"agent\":\"1001\",\"secret\":tiger-lily}"));

@@ -29,8 +29,12 @@ final class CsvTable {
             .enable(CsvParser.Feature.TRIM_SPACES)
             .build();
 
-    /** One cell: its text (trimmed, never null) and 1-based column. */
-    record Cell(String text, int column) {
+    /**
+     * One cell: its text (trimmed, never null) and the 1-based line and column it starts at. A
+     * quoted cell may run over several lines, so the cells after it start on a later line than
+     * their row.
+     */
+    record Cell(String text, int line, int column) {
     }
 
     /** One data row and where it starts. */
@@ -39,6 +43,12 @@ final class CsvTable {
         String text(String column) {
             Cell c = cells.get(column);
             return c == null ? "" : c.text();
+        }
+
+        /** The line the cell starts on; the row's when the file has no such column. */
+        int line(String column) {
+            Cell c = cells.get(column);
+            return c == null ? line : c.line();
         }
 
         int column(String column) {
@@ -76,7 +86,7 @@ final class CsvTable {
                     if (rowLine < 0) {
                         rowLine = at.getLineNr();
                     }
-                    cells.add(new Cell(p.getText().trim(), at.getColumnNr()));
+                    cells.add(new Cell(p.getText().trim(), at.getLineNr(), at.getColumnNr()));
                 }
                 if (rowLine < 0) {
                     continue;
@@ -122,10 +132,10 @@ final class CsvTable {
             if (!required.contains(name) && !optional.contains(name)) {
                 List<String> known = new ArrayList<>(required);
                 known.addAll(optional);
-                problems.add(source, line, c.column(), "unknown column '" + name + "'; known: " + String.join(", ", known));
+                problems.add(source, c.line(), c.column(), "unknown column '" + name + "'; known: " + String.join(", ", known));
                 ok = false;
             } else if (seen.putIfAbsent(name, c) != null) {
-                problems.add(source, line, c.column(), "column '" + name + "' appears twice");
+                problems.add(source, c.line(), c.column(), "column '" + name + "' appears twice");
                 ok = false;
             }
         }

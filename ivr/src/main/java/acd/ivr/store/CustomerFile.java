@@ -127,7 +127,7 @@ public final class CustomerFile {
     }
 
     static void report(ConfigProblems problems, String source, CsvTable.Row row, String column, String reason) {
-        problems.add(source, row.line(), row.column(column), reason);
+        problems.add(source, row.line(column), row.column(column), reason);
     }
 
     private static String abbreviated(Set<String> ids) {

@@ -104,6 +104,25 @@ class CustomerFileTest {
     }
 
     @Test
+    void aBadCellAfterAQuotedCellOverTwoLinesIsReportedOnTheLineItIsOn() {
+        ConfigError e = assertThrows(ConfigError.class, () -> CustomerFile.parse(SOURCE,
+                "number,balance,tier\n\"139000\n00001\",12.00,gJJd\n", StoreFixture.IDS));
+
+        assertEquals("config/customers.csv:2:1: '139000\n00001' is not a phone number (3 to 20 digits)",
+                e.problems().get(0).toString());
+        assertEquals("config/customers.csv:3:14: unknown tier 'gJJd'; known: supreme, diamond, gold, silver, standard",
+                e.problems().get(1).toString());
+    }
+
+    @Test
+    void anUnknownColumnAfterAQuotedHeaderOverTwoLinesIsReportedOnTheLineItIsOn() {
+        ConfigError e = assertThrows(ConfigError.class, () -> RechargeCardFile.parse("config/recharge-cards.csv",
+                "card_number,\"pin\n\",value,serial\n"));
+
+        assertTrue(e.getMessage().startsWith("config/recharge-cards.csv:2:9: unknown column 'serial'"), e.getMessage());
+    }
+
+    @Test
     void aHeaderWithoutARequiredColumnOrWithAnUnknownOneIsRefused() {
         ConfigError missing = assertThrows(ConfigError.class, () -> CustomerFile.parse(SOURCE,
                 "number,tier\n13900000001,gold\n", StoreFixture.IDS));

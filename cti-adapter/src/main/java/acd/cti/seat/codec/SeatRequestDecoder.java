@@ -2,11 +2,14 @@ package acd.cti.seat.codec;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +33,7 @@ public final class SeatRequestDecoder {
             .build();
 
     public SeatRequest decode(String text) throws SeatProtocolException {
-        JsonNode root;
-        try {
-            root = json.readTree(text);
-        } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SeatProtocolException(SeatErrorCode.MALFORMED_JSON, "not valid JSON" + where);
-        }
-        if (root == null || !root.isObject()) {
-            throw new SeatProtocolException(SeatErrorCode.MALFORMED_JSON, "a message is one JSON object");
-        }
+        JsonNode root = object(text);
         JsonNode typeNode = root.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
             throw new SeatProtocolException(SeatErrorCode.UNKNOWN_TYPE, "a message needs a \"type\" text field");
@@ -61,6 +54,39 @@ public final class SeatRequestDecoder {
             default -> throw new SeatProtocolException(SeatErrorCode.UNKNOWN_TYPE,
                     "unknown message type '" + shortened(type) + "'");
         };
+    }
+
+    /**
+     * The frame's one JSON object. Every refusal names the line and column: where the JSON broke,
+     * where a value other than an object starts, or where something follows the object.
+     */
+    private JsonNode object(String text) throws SeatProtocolException {
+        try (JsonParser parser = json.createParser(text)) {
+            try {
+                JsonToken first = parser.nextToken();
+                if (first != JsonToken.START_OBJECT) {
+                    throw malformed("a message is one JSON object",
+                            first == null ? parser.currentLocation() : parser.currentTokenLocation());
+                }
+                JsonNode root = json.readTree(parser);
+                if (parser.nextToken() != null) {
+                    throw malformed("a message is one JSON object", parser.currentTokenLocation());
+                }
+                return root;
+            } catch (JacksonException e) {
+                // a broken limit (nesting, length of a number) comes without a location; the parser knows where it stopped
+                throw malformed("not valid JSON", e.getLocation() != null ? e.getLocation() : parser.currentLocation());
+            }
+        } catch (IOException e) {
+            // making or closing a parser over a String cannot fail for I/O reasons
+            throw malformed("not valid JSON", null);
+        }
+    }
+
+    private static SeatProtocolException malformed(String what, JsonLocation at) {
+        int line = at == null ? 1 : Math.max(1, at.getLineNr());
+        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+        return new SeatProtocolException(SeatErrorCode.MALFORMED_JSON, what + " at line " + line + ", column " + column);
     }
 
     private SeatRequest login(JsonNode root) throws SeatProtocolException {
