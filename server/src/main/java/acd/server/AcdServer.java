@@ -64,6 +64,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
@@ -100,6 +101,8 @@ public final class AcdServer implements AutoCloseable {
     private final QueueLogJournal journal;
     private final ServerVitals vitals = new Vitals();
     private final ServerMetrics metrics;
+    /** Completes once an event has stopped the engine. */
+    private final CompletableFuture<EngineRing.Failure> engineStopped = new CompletableFuture<>();
     /** Every refusal at the HTTP port, the desk and the FastAGI port, by reason, for /metrics. */
     private final EdgeRefusals refusals = new EdgeRefusals();
     private final AuditLogFile audit;
@@ -180,7 +183,7 @@ public final class AcdServer implements AutoCloseable {
                 new ListenerFanOut(seats, journal));
         engineHolder[0] = engine;
         this.ring = new EngineRing(engine, settings.engine().ringSize(), settings.engine().waitStrategy(),
-                ProducerType.MULTI, null);
+                ProducerType.MULTI, null, engineStopped::complete);
         ringHolder[0] = ring;
         if (agiAddress == null) {
             agiAddress = agi.start();
@@ -280,8 +283,13 @@ public final class AcdServer implements AutoCloseable {
         }
 
         @Override
-        public long engineFailedEvents() {
-            return ring.failedEvents();
+        public boolean engineStopped() {
+            return ring.failure() != null;
+        }
+
+        @Override
+        public long engineEventsNotApplied() {
+            return ring.eventsNotApplied();
         }
     }
 
@@ -384,8 +392,8 @@ public final class AcdServer implements AutoCloseable {
         long lagMs = vitals.engineLagMs();
         boolean amiUp = vitals.amiConnected();
         List<String> asteriskProblems = readiness.problems();
-        out.put("status", lagMs < 2_000 && amiUp && !queueLog.failing() && asteriskProblems.isEmpty()
-                ? "ok" : "degraded");
+        out.put("status", ring.failure() != null ? "stopped"
+                : lagMs < 2_000 && amiUp && !queueLog.failing() && asteriskProblems.isEmpty() ? "ok" : "degraded");
         out.put("amiConnected", amiUp);
         if (!amiUp && ami.lastFailure() != null) {
             out.put("amiError", ami.lastFailure());
@@ -400,7 +408,11 @@ public final class AcdServer implements AutoCloseable {
         out.put("callsInProgress", vitals.callsInProgress());
         out.put("engineBacklog", vitals.engineBacklog());
         out.put("engineLagMs", lagMs);
-        out.put("engineFailedEvents", vitals.engineFailedEvents());
+        EngineRing.Failure stopped = ring.failure();
+        if (stopped != null) {
+            out.put("engineStopped", stopped.event() + " failed: " + stopped.cause());
+            out.put("engineEventsNotApplied", ring.eventsNotApplied());
+        }
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("file", queueLog.path().toString());
         log.put("linesWritten", queueLog.linesWritten());
@@ -415,6 +427,14 @@ public final class AcdServer implements AutoCloseable {
 
     public EngineRing ring() {
         return ring;
+    }
+
+    /**
+     * Completes, on the engine thread, once an event has stopped the engine: from then on nothing
+     * is routed, and the process should make way for a fresh one.
+     */
+    public CompletionStage<EngineRing.Failure> engineStopped() {
+        return engineStopped;
     }
 
     public AcdEngine engine() {

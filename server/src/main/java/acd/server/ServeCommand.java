@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code ./acd serve}: runs the server until Ctrl-C. */
 public final class ServeCommand {
+    /** The exit status when an event has stopped the engine (EX_SOFTWARE). */
+    static final int ENGINE_STOPPED_STATUS = 70;
     /**
      * What the simulated callers key in at the menus of the shipped config/ivr.yaml: most want
      * a person (in Mandarin, some in English, some pressing 0 at once), some hear their balance
@@ -93,6 +95,13 @@ public final class ServeCommand {
                 + "/metrics, queue_log in {}; Ctrl-C stops", server.httpPort(), server.queueLog().path());
         CountDownLatch stopped = new CountDownLatch(1);
         AcdServer running = server;
+        // A stopped engine routes nothing: make way for a fresh process (exit status 70, EX_SOFTWARE),
+        // which a service manager restarts. Off the engine thread, since exiting runs the hook below.
+        server.engineStopped().thenAccept(failure -> new Thread(() -> {
+            LOG.error("the engine stopped on {}; exiting with status {} so that a fresh server takes over",
+                    failure.event(), ENGINE_STOPPED_STATUS);
+            System.exit(ENGINE_STOPPED_STATUS);
+        }, "acd-engine-stopped").start());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             running.close();

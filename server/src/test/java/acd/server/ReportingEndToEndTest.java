@@ -132,7 +132,7 @@ class ReportingEndToEndTest {
         }
         placeCallers(pbx);
         assertTrue(pbx.awaitSettled(Duration.ofSeconds(60)), () -> "traffic did not settle: " + pbx.outcomes()
-                + "; engine failed events " + server.ring().failedEvents() + ", calls followed "
+                + "; engine stopped by " + server.ring().failure() + ", calls followed "
                 + server.flow().callsInProgress() + ", " + pbx.outcomes().calls().stream()
                 .filter(c -> !c.ended()).toList());
         awaitEngineIdle();

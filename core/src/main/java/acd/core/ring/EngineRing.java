@@ -12,11 +12,18 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The engine behind an LMAX Disruptor ring: any thread publishes events (filled in place in
- * preallocated slots), one thread applies them to the engine. A failing event is logged and
- * skipped; the engine thread carries on with the next.
+ * preallocated slots), one thread applies them to the engine.
+ *
+ * <p>An event that throws stops the engine, loudly: the engine may have changed part of its
+ * state before it threw, and routing on from half-changed state would hide the fault behind
+ * wrong decisions. The failure is logged and handed to the failure listener once; every later
+ * event is taken off the ring unapplied, so publishers never block on a stopped engine. The
+ * server reports the failure on its health and stops, so a fresh process (or, replicated, another
+ * node) takes over.
  */
 public final class EngineRing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineRing.class);
@@ -27,6 +34,16 @@ public final class EngineRing implements AutoCloseable {
         void afterEvent(EngineEvent event, long sequence, boolean endOfBatch);
     }
 
+    /**
+     * What stopped the engine.
+     *
+     * @param sequence the failed event's place in the ring
+     * @param event    the event, as text
+     * @param cause    what it threw
+     */
+    public record Failure(long sequence, String event, Throwable cause) {
+    }
+
     /** Fills a preallocated event in place. */
     @FunctionalInterface
     public interface Filler {
@@ -35,10 +52,15 @@ public final class EngineRing implements AutoCloseable {
 
     private final Disruptor<EngineEvent> disruptor;
     private final RingBuffer<EngineEvent> ring;
-    private final AtomicLong failedEvents = new AtomicLong();
+    private final AtomicLong eventsNotApplied = new AtomicLong();
+    private volatile Failure failure;
 
+    /**
+     * @param observer  sees each event after the engine, or null
+     * @param onFailure told once, on the engine thread, when an event stops the engine; or null
+     */
     public EngineRing(RoutingEngine engine, int ringSize, RingWaitStrategy waitStrategy, ProducerType producers,
-                      Observer observer) {
+                      Observer observer, Consumer<Failure> onFailure) {
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "acd-engine");
             t.setDaemon(true);
@@ -46,6 +68,10 @@ public final class EngineRing implements AutoCloseable {
         };
         this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, threads, producers, waitStrategy.create());
         EventHandler<EngineEvent> handler = (event, sequence, endOfBatch) -> {
+            if (failure != null) {
+                eventsNotApplied.incrementAndGet();
+                return;
+            }
             engine.onEvent(event);
             if (observer != null) {
                 observer.afterEvent(event, sequence, endOfBatch);
@@ -55,8 +81,21 @@ public final class EngineRing implements AutoCloseable {
         disruptor.setDefaultExceptionHandler(new ExceptionHandler<>() {
             @Override
             public void handleEventException(Throwable ex, long sequence, EngineEvent event) {
-                failedEvents.incrementAndGet();
-                LOG.error("engine failed on {} (sequence {}); skipped", event, sequence, ex);
+                if (failure != null) {
+                    // an observer that fails after the engine stopped; the first failure stands
+                    return;
+                }
+                Failure stopped = new Failure(sequence, String.valueOf(event), ex);
+                failure = stopped;
+                LOG.error("ENGINE STOPPED: {} (sequence {}) failed; its state may be half-changed, so no further "
+                        + "event is applied", event, sequence, ex);
+                if (onFailure != null) {
+                    try {
+                        onFailure.accept(stopped);
+                    } catch (RuntimeException listenerFailed) {
+                        LOG.error("the engine failure listener failed", listenerFailed);
+                    }
+                }
             }
 
             @Override
@@ -72,9 +111,15 @@ public final class EngineRing implements AutoCloseable {
         this.ring = disruptor.start();
     }
 
+    /** Without a failure listener. */
+    public EngineRing(RoutingEngine engine, int ringSize, RingWaitStrategy waitStrategy, ProducerType producers,
+                      Observer observer) {
+        this(engine, ringSize, waitStrategy, producers, observer, null);
+    }
+
     /** A multi-producer ring with the default (blocking) wait strategy. */
     public EngineRing(RoutingEngine engine, int ringSize) {
-        this(engine, ringSize, RingWaitStrategy.BLOCKING, ProducerType.MULTI, null);
+        this(engine, ringSize, RingWaitStrategy.BLOCKING, ProducerType.MULTI, null, null);
     }
 
     /** Claims a slot, lets the filler write the event, publishes it. Blocks while the ring is full. */
@@ -102,12 +147,14 @@ public final class EngineRing implements AutoCloseable {
         return ring.getBufferSize() - ring.remainingCapacity();
     }
 
-    public long failedEvents() {
-        return failedEvents.get();
+    /** What stopped the engine, or null while it runs. */
+    public Failure failure() {
+        return failure;
     }
 
-    public RingBuffer<EngineEvent> ringBuffer() {
-        return ring;
+    /** Events taken off the ring unapplied since the engine stopped. */
+    public long eventsNotApplied() {
+        return eventsNotApplied.get();
     }
 
     /** Waits for every published event to be applied, then stops the engine thread. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,25 +53,38 @@ class EngineRingTest {
     }
 
     @Test
-    void anEventThatFailsIsSkippedAndTheEngineCarriesOn() throws Exception {
-        List<Long> seen = new ArrayList<>();
-        CountDownLatch done = new CountDownLatch(1);
+    void anEventThatFailsStopsTheEngineAndNothingAfterItIsApplied() throws Exception {
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        List<EngineRing.Failure> told = new CopyOnWriteArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        int ringSize = 64;
         try (EngineRing ring = new EngineRing(event -> {
             if (event.callId == 2) {
                 throw new IllegalStateException("broken event");
             }
             seen.add(event.callId);
-            if (event.callId == 3) {
-                done.countDown();
-            }
-        }, 64)) {
-            for (long id = 1; id <= 3; id++) {
+        }, ringSize, RingWaitStrategy.BLOCKING, ProducerType.MULTI, null, failure -> {
+            told.add(failure);
+            stopped.countDown();
+        })) {
+            // far more than the ring holds: a stopped engine must not leave publishers blocked
+            int events = ringSize * 4;
+            for (long id = 1; id <= events; id++) {
                 ring.publish(new EngineEvent().callEvent(EventType.CALL_ENDED, id, id));
             }
-            assertTrue(done.await(5, TimeUnit.SECONDS));
-            assertEquals(1, ring.failedEvents());
+            assertTrue(stopped.await(5, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (ring.eventsNotApplied() < events - 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(events - 2, ring.eventsNotApplied());
+            EngineRing.Failure failure = ring.failure();
+            assertEquals(1, failure.sequence());
+            assertTrue(failure.event().contains("2"), failure.event());
+            assertEquals("broken event", failure.cause().getMessage());
+            assertEquals(List.of(failure), told, "told once");
         }
-        assertEquals(List.of(1L, 3L), seen);
+        assertEquals(List.of(1L), seen);
     }
 
     @Test

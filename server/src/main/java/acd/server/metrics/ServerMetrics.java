@@ -152,7 +152,10 @@ public final class ServerMetrics {
         gauge("acd_engine_backlog_events", "Events in the engine's ring not yet applied", vitals::engineBacklog);
         gauge("acd_engine_lag_seconds", "How far the engine's last event time is behind the server clock",
                 () -> vitals.engineLagMs() / 1000.0);
-        counter("acd_engine_events_failed", "Events the engine failed on and skipped", vitals::engineFailedEvents);
+        gauge("acd_engine_stopped", "1 once an event has stopped the engine: nothing is routed any more",
+                () -> vitals.engineStopped() ? 1 : 0);
+        counter("acd_engine_events_not_applied", "Events taken off the ring unapplied since the engine stopped",
+                vitals::engineEventsNotApplied);
         if (queueLog != null) {
             counter("acd_queue_log_lines_written", "queue_log lines that reached the file", queueLog::linesWritten);
             counter("acd_queue_log_lines_lost", "queue_log lines that could not be written (hand-off full or "

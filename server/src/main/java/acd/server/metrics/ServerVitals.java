@@ -28,6 +28,9 @@ public interface ServerVitals {
     /** How far the engine's last event time is behind the server's clock. */
     long engineLagMs();
 
-    /** Events the engine failed on and skipped. */
-    long engineFailedEvents();
+    /** Whether an event stopped the engine (see {@code EngineRing}): nothing is routed any more. */
+    boolean engineStopped();
+
+    /** Events taken off the ring unapplied since the engine stopped. */
+    long engineEventsNotApplied();
 }

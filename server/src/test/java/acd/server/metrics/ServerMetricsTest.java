@@ -88,7 +88,12 @@ class ServerMetricsTest {
         }
 
         @Override
-        public long engineFailedEvents() {
+        public boolean engineStopped() {
+            return false;
+        }
+
+        @Override
+        public long engineEventsNotApplied() {
             return 0;
         }
     };
@@ -241,7 +246,8 @@ class ServerMetricsTest {
         assertEquals(5.0, metrics.value("acd_calls_in_progress"));
         assertEquals(12.0, metrics.value("acd_engine_backlog_events"));
         assertEquals(0.25, metrics.value("acd_engine_lag_seconds"));
-        assertEquals(0.0, metrics.value("acd_engine_events_failed_total"));
+        assertEquals(0.0, metrics.value("acd_engine_stopped"));
+        assertEquals(0.0, metrics.value("acd_engine_events_not_applied_total"));
     }
 
     /** The summary against a report row: count and quantiles from its waits, the sum from its average. */
