@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The engine has no clock of its own: this publishes a TICK with the wall-clock time every few
- * milliseconds so its timers (ring timeouts, wrap-up, tier widening) fire on time.
+ * The engine has no clock of its own: this publishes a TICK with the server's time (the wall
+ * clock, or the built-in PBX simulator's clock when it plays Asterisk) every few milliseconds so
+ * its timers (ring timeouts, wrap-up, tier widening) fire on time.
  */
 final class Ticker implements AutoCloseable {
     static final long PERIOD_MS = 50;

@@ -24,7 +24,6 @@ public final class RecordedTraffic {
     private final byte[] tierIndex;
     private final long[] extraSkillsMask;
     private final int[] reasonCode;
-    private final boolean[] rejected;
     private final CharSequence[] callerNumber;
     private int size;
 
@@ -37,7 +36,6 @@ public final class RecordedTraffic {
         tierIndex = new byte[capacity];
         extraSkillsMask = new long[capacity];
         reasonCode = new int[capacity];
-        rejected = new boolean[capacity];
         callerNumber = new CharSequence[capacity];
     }
 
@@ -69,7 +67,6 @@ public final class RecordedTraffic {
         tierIndex[i] = (byte) e.tierIndex;
         extraSkillsMask[i] = e.extraSkillsMask;
         reasonCode[i] = e.reasonCode;
-        rejected[i] = e.rejected;
         callerNumber[i] = e.callerNumber;
     }
 
@@ -88,7 +85,6 @@ public final class RecordedTraffic {
         e.tierIndex = tierIndex[i];
         e.extraSkillsMask = extraSkillsMask[i];
         e.reasonCode = reasonCode[i];
-        e.rejected = rejected[i];
         e.callerNumber = callerNumber[i];
     }
 }

@@ -316,7 +316,7 @@ public final class TrafficDriver implements DirectiveSink {
                 waiting++;
                 agentWord[agent] |= MISSED_LAST | FREE;
                 ringOuts++;
-                event.offerNotAnswered(nowMs, callId, agent, false);
+                event.offerNotAnswered(nowMs, callId, agent);
                 return true;
             }
             case ABANDON -> {

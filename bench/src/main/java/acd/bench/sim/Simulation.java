@@ -317,7 +317,7 @@ public final class Simulation {
     private void seatRingsOut(long callId, int agent, long token) {
         if (offerToken[agent] == token) {
             offerToken[agent] = 0;
-            send(event.offerNotAnswered(now, callId, agent, false));
+            send(event.offerNotAnswered(now, callId, agent));
         }
     }
 

@@ -78,7 +78,7 @@ class NaiveRoutingEngineTest {
         script.add(new EngineEvent().offerAnswered(OPEN + 7_000, 2, 0));
         // At 20 s: gold waited 14 s x 3 + 10 s = 52 s weighted, standard 17 s: gold goes first.
         script.add(new EngineEvent().callEvent(EventType.CALL_ENDED, OPEN + 20_000, 1));
-        script.add(new EngineEvent().offerNotAnswered(OPEN + 21_000, 4, 1, false));
+        script.add(new EngineEvent().offerNotAnswered(OPEN + 21_000, 4, 1));
         // The gold call went back to its place; the seat that missed it is free again and takes it back.
         script.add(new EngineEvent().callEvent(EventType.CALL_ENDED, OPEN + 22_000, 2));
         // A broadband caller: only agent 2 (not ready) and agent 1 (ringing) have the skill; agent 2 comes ready.

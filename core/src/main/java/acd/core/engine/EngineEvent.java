@@ -24,8 +24,6 @@ public final class EngineEvent {
     public long extraSkillsMask;
     /** Not-ready reason code ({@link ReasonCodes}). */
     public int reasonCode;
-    /** True when a seat refused the offer rather than let it ring out. */
-    public boolean rejected;
     public CharSequence callerNumber;
     public CharSequence ivrPath;
     /** The new profile for {@link EventType#AGENT_CHANGED}; rare, so an object is fine here. */
@@ -44,7 +42,6 @@ public final class EngineEvent {
         accountManagerIndex = NONE;
         extraSkillsMask = 0;
         reasonCode = 0;
-        rejected = false;
         callerNumber = null;
         ivrPath = null;
         agentChange = null;
@@ -63,7 +60,6 @@ public final class EngineEvent {
         accountManagerIndex = other.accountManagerIndex;
         extraSkillsMask = other.extraSkillsMask;
         reasonCode = other.reasonCode;
-        rejected = other.rejected;
         callerNumber = other.callerNumber;
         ivrPath = other.ivrPath;
         agentChange = other.agentChange;
@@ -104,23 +100,22 @@ public final class EngineEvent {
         return this;
     }
 
-    public EngineEvent offerNotAnswered(long timeMs, long callId, int agentIndex, boolean rejected) {
+    public EngineEvent offerNotAnswered(long timeMs, long callId, int agentIndex) {
         callEvent(EventType.OFFER_NOT_ANSWERED, timeMs, callId);
         this.agentIndex = agentIndex;
-        this.rejected = rejected;
         return this;
     }
 
     /** The seat's phone could not be reached: the call goes back in line and the agent goes not ready. */
     public EngineEvent offerUnreachable(long timeMs, long callId, int agentIndex) {
-        offerNotAnswered(timeMs, callId, agentIndex, false);
+        offerNotAnswered(timeMs, callId, agentIndex);
         this.reasonCode = ReasonCodes.UNREACHABLE;
         return this;
     }
 
     /** The offer never reached the seat: the call goes back in line and the agent is not blamed. */
     public EngineEvent offerNotDelivered(long timeMs, long callId, int agentIndex) {
-        offerNotAnswered(timeMs, callId, agentIndex, false);
+        offerNotAnswered(timeMs, callId, agentIndex);
         this.reasonCode = ReasonCodes.NOT_DELIVERED;
         return this;
     }
@@ -150,6 +145,6 @@ public final class EngineEvent {
     public String toString() {
         return type + "@" + timeMs + "{call=" + callId + ", agent=" + agentIndex + ", queue=" + queueIndex
                 + ", tier=" + tierIndex + ", brand=" + brandIndex + ", am=" + accountManagerIndex
-                + ", reason=" + reasonCode + (rejected ? ", rejected" : "") + "}";
+                + ", reason=" + reasonCode + "}";
     }
 }

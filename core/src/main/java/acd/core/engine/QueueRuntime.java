@@ -15,7 +15,6 @@ final class QueueRuntime {
     final long skillsMask;
     final QueueOrdering ordering;
     final AgentSelection selection;
-    final long thresholdMs;
     /** The wait at which a call is past the queue's wait bound and goes first: {@code Long.MAX_VALUE} for no bound. */
     final long pastBoundAtMs;
     final long ringTimeoutMs;
@@ -39,7 +38,6 @@ final class QueueRuntime {
         this.skillsMask = skillsMask;
         this.ordering = spec.ordering();
         this.selection = spec.agentSelection();
-        this.thresholdMs = spec.thresholdSeconds() * 1000L;
         this.pastBoundAtMs = spec.waitBoundSeconds() > 0 ? spec.waitBoundSeconds() * 1000L : Long.MAX_VALUE;
         this.ringTimeoutMs = spec.ringTimeoutSeconds() * 1000L;
         this.maxWaitMs = spec.maxWaitSeconds() * 1000L;

@@ -206,7 +206,7 @@ final class CallCenterFloor {
 
     CallCenterFloor noAnswer(long callId) {
         int agent = engine.agentOfCall(callId);
-        engine.onEvent(event.offerNotAnswered(nowMs, callId, agent, false));
+        engine.onEvent(event.offerNotAnswered(nowMs, callId, agent));
         return this;
     }
 

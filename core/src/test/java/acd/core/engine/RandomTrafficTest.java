@@ -84,7 +84,7 @@ class RandomTrafficTest {
             } else if (what < 52 && !live.isEmpty()) {
                 long id = live.get(random.nextInt(live.size()));
                 int agent = engine.agentOfCall(id);
-                e.offerNotAnswered(time, id, agent < 0 ? 0 : agent, random.nextBoolean());
+                e.offerNotAnswered(time, id, agent < 0 ? 0 : agent);
             } else if (what < 58 && !live.isEmpty()) {
                 e.callEvent(EventType.CALLER_ABANDONED, time, live.get(random.nextInt(live.size())));
             } else if (what < 80) {

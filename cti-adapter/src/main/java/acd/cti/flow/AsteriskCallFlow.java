@@ -299,13 +299,14 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
 
     /**
      * Tells the engine the seat did not take the call, by the Dial's status: a phone that could
-     * not be reached (CHANUNAVAIL, CONGESTION), a seat that said no (BUSY), or one that rang out.
+     * not be reached (CHANUNAVAIL, CONGESTION) takes its agent out of the way; a seat that said no
+     * (BUSY) or rang out puts the call back in its place, the same for the engine either way.
      */
     private void notTaken(long now, CallLeg leg, int agent, String dialStatus) {
         if ("CHANUNAVAIL".equals(dialStatus) || "CONGESTION".equals(dialStatus)) {
             engine.publish(ev -> ev.offerUnreachable(now, leg.callId, agent));
         } else {
-            engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent, "BUSY".equals(dialStatus)));
+            engine.publish(ev -> ev.offerNotAnswered(now, leg.callId, agent));
         }
     }
 

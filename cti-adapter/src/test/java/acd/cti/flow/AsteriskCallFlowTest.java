@@ -254,14 +254,13 @@ class AsteriskCallFlowTest {
     }
 
     @Test
-    void dialOutcomesBecomeAnswerOrNoAnswerAndBusyCountsAsARefusal() {
+    void aBusySeatPutsTheCallBackAndAnAnsweredOneConnectsIt() {
         long id = queueCaller("1.3", "13900000003");
         flow.offerCall(1_000, call(id), 0, 15_000);
         flow.onPbxEvent(new PbxEvent.DialBegin("1.3", "PJSIP/trunk-1.3", "1.4", "PJSIP/1001-00000001", "1001"));
         flow.onPbxEvent(new PbxEvent.DialEnd("1.3", "PJSIP/trunk-1.3", "1.4", "PJSIP/1001-00000001", "BUSY"));
         EngineEvent refused = published.get(published.size() - 1);
         assertEquals(EventType.OFFER_NOT_ANSWERED, refused.type);
-        assertTrue(refused.rejected);
         flow.offerCall(1_000, call(id), 0, 15_000);
         flow.onPbxEvent(new PbxEvent.DialBegin("1.3", "PJSIP/trunk-1.3", "1.5", "PJSIP/1001-00000002", "1001"));
         flow.onPbxEvent(new PbxEvent.DialEnd("1.3", "PJSIP/trunk-1.3", "1.5", "PJSIP/1001-00000002", "ANSWER"));

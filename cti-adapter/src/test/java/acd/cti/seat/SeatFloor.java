@@ -145,7 +145,7 @@ final class SeatFloor implements AutoCloseable {
     void seatDoesNotAnswer(long callId, String agent) {
         long now = clock.get();
         int a = CONFIG.agentIndex(agent);
-        ring.publish(e -> e.offerNotAnswered(now, callId, a, false));
+        ring.publish(e -> e.offerNotAnswered(now, callId, a));
     }
 
     void callEvent(EventType type, long callId) {

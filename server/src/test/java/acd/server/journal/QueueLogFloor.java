@@ -126,7 +126,7 @@ final class QueueLogFloor {
     }
 
     QueueLogFloor noAnswer(long callId, String agent) {
-        engine.onEvent(event.offerNotAnswered(nowMs, callId, agent(agent), false));
+        engine.onEvent(event.offerNotAnswered(nowMs, callId, agent(agent)));
         return this;
     }
 
