@@ -55,11 +55,11 @@ public final class AcdEngine implements RoutingEngine {
 
     private final Map<String, Integer> skillIndex = new HashMap<>();
     private final Map<String, Integer> groupIndex = new HashMap<>();
-    private final Agent[] agents;
+    final Agent[] agents;
     /** Each agent's id and skill levels, apart from its routing state (see {@link Agent}). */
-    private final String[] agentIds;
+    final String[] agentIds;
     private final SkillLevels skillLevels;
-    private final QueueRuntime[] queues;
+    final QueueRuntime[] queues;
     private final int tiers;
     private final int brandSlots;
     private final double[] tierWeight;
@@ -69,7 +69,7 @@ public final class AcdEngine implements RoutingEngine {
 
     private final Map<List<Integer>, Integer> staffingGroupIds = new HashMap<>();
     private final List<int[]> staffingGroupQueues = new ArrayList<>();
-    private final List<AgentPool> pools = new ArrayList<>();
+    final List<AgentPool> pools = new ArrayList<>();
     private final Map<PoolKey, AgentPool> poolsByKey = new HashMap<>();
     private final Map<List<AgentPool>, AgentPool[]> sharedPoolLists = new HashMap<>();
     private final PoolKey poolProbe = new PoolKey();
@@ -77,7 +77,7 @@ public final class AcdEngine implements RoutingEngine {
     private final Map<RouteKey, Route> extraSkillRoutes = new HashMap<>();
     private final RouteKey routeProbe = new RouteKey();
 
-    private final CallTable calls = new CallTable(8192);
+    final CallTable calls = new CallTable(8192);
     private final ArrayDeque<Call> spareCalls = new ArrayDeque<>(4096);
     private final EngineTimers timers;
     private final List<Call> scratchCalls = new ArrayList<>();
@@ -1108,7 +1108,7 @@ public final class AcdEngine implements RoutingEngine {
         return placeA != placeB ? placeA < placeB : sequenceA < sequenceB;
     }
 
-    private static boolean aheadInLine(Call a, Call b) {
+    static boolean aheadInLine(Call a, Call b) {
         return a.placeMs != b.placeMs ? a.placeMs < b.placeMs : a.sequence < b.sequence;
     }
 
@@ -1464,12 +1464,6 @@ public final class AcdEngine implements RoutingEngine {
         return call == null || call.offeredTo == null ? -1 : call.offeredTo.index;
     }
 
-    /** The call at the agent's seat (ringing or connected), or -1. */
-    public long callOfAgent(int agent) {
-        Call call = agents[agent].call;
-        return call == null ? -1 : call.callId;
-    }
-
     /** Calls the engine holds: waiting, ringing or connected. */
     public int callsInProgress() {
         return calls.size();
@@ -1495,96 +1489,6 @@ public final class AcdEngine implements RoutingEngine {
 
     public int pendingTimers() {
         return (int) timers.count();
-    }
-
-    /** Agent pools created so far: a measure of how many distinct eligibilities are in use. */
-    public int poolCount() {
-        return pools.size();
-    }
-
-    /**
-     * Checks the engine's internal consistency and throws on the first breach. Walks every
-     * structure: for tests and soak runs, never on the routing path.
-     */
-    void verifyInvariants() {
-        for (Agent agent : agents) {
-            boolean busy = agent.state == AgentState.RINGING || agent.state == AgentState.TALKING;
-            check(busy == (agent.call != null), agentIds[agent.index] + " in " + agent.state + " with call " + agent.call);
-            if (busy) {
-                check(agent.call.offeredTo == agent, agentIds[agent.index] + " holds " + agent.call + " offered elsewhere");
-            }
-            for (int p = 0; p < agent.poolCount; p++) {
-                boolean free = agent.pools[p].slotFree[agent.poolSlots[p]];
-                check(free == (agent.state == AgentState.READY), agentIds[agent.index] + " free=" + free + " in " + agent.state);
-            }
-        }
-        for (AgentPool pool : pools) {
-            int loggedIn = 0;
-            int free = 0;
-            for (int slot = 0; slot < pool.memberCount; slot++) {
-                if (pool.slotAgent[slot] == AgentPool.VACANT) {
-                    continue;
-                }
-                Agent agent = agents[pool.slotAgent[slot]];
-                check(pool.admits(agent), "pool " + pool.id + " holds " + agentIds[agent.index] + " who does not qualify");
-                loggedIn += agent.isLoggedIn() ? 1 : 0;
-                free += agent.state == AgentState.READY ? 1 : 0;
-            }
-            check(loggedIn == pool.loggedIn, "pool " + pool.id + " counts " + pool.loggedIn + " logged in, has " + loggedIn);
-            check(free == pool.freeCount, "pool " + pool.id + " counts " + pool.freeCount + " free, has " + free);
-            for (int b = 0; b < pool.bucketCount; b++) {
-                CallBucket line = pool.buckets[b];
-                check(line.size() > 0
-                                ? line.headPlaceMs == line.peek().placeMs && line.headSequence == line.peek().sequence
-                                : line.headPlaceMs == CallBucket.EMPTY_HEAD_PLACE_MS,
-                        "pool " + pool.id + " line " + b + " keeps a stale head");
-                Call[] inLine = line.inOrder();
-                for (int i = 1; i < inLine.length; i++) {
-                    check(aheadInLine(inLine[i - 1], inLine[i]), "pool " + pool.id + " line " + b + " out of order");
-                }
-            }
-            if (free > 0) {
-                check(pool.bestFreeAgent() >= 0, "pool " + pool.id + " has free agents but offers none");
-                for (int b = 0; b < pool.bucketCount; b++) {
-                    check(pool.buckets[b].size() == 0, "pool " + pool.id + " has a free agent and a waiting call");
-                }
-            }
-        }
-        int[] inLine = new int[1];
-        calls.forEach((id, call) -> {
-            switch (call.state) {
-                case QUEUED -> {
-                    check(call.bucket != null && call.bucket.pool == call.pool, call + " queued outside its pool's line");
-                    check(call.bucket.queueIndex == call.queueIndex && call.bucket.tierIndex == call.tierIndex,
-                            call + " in the wrong bucket");
-                    inLine[0]++;
-                }
-                case WAITING_FOR_ACCOUNT_MANAGER -> {
-                    check(call.bucket == agents[call.accountManagerIndex].personal, call + " not with its manager");
-                    inLine[0]++;
-                }
-                case OFFERED, CONNECTED -> {
-                    check(call.bucket == null, call + " ringing yet still in line");
-                    check(call.offeredTo != null && call.offeredTo.call == call, call + " offered to nobody");
-                }
-            }
-        });
-        int bucketed = 0;
-        for (QueueRuntime queue : queues) {
-            for (int b = 0; b < queue.bucketCount; b++) {
-                bucketed += queue.buckets[b].size();
-            }
-        }
-        for (Agent agent : agents) {
-            bucketed += agent.personalWaiting();
-        }
-        check(bucketed == inLine[0], "lines hold " + bucketed + " calls, " + inLine[0] + " are waiting");
-    }
-
-    private static void check(boolean condition, String breach) {
-        if (!condition) {
-            throw new IllegalStateException(breach);
-        }
     }
 
     private static final class PoolKey {

@@ -19,7 +19,7 @@ class AgentChangeTest {
 
     private static void change(CallCenterFloor floor, String agentId, AgentChange change) {
         floor.engine.onEvent(new EngineEvent().agentChanged(floor.nowMs(), floor.agent(agentId), change));
-        floor.engine.verifyInvariants();
+        EngineInvariants.verify(floor.engine);
     }
 
     @Test

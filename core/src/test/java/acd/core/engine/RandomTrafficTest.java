@@ -108,7 +108,7 @@ class RandomTrafficTest {
                 e.tick(time);
             }
             engine.onEvent(e);
-            engine.verifyInvariants();
+            EngineInvariants.verify(engine);
             live.removeIf(id -> engine.callState(id) == null);
         }
         long offered = 0;
