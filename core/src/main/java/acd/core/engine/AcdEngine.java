@@ -6,11 +6,7 @@ import acd.core.model.AgentSpec;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
 import acd.core.model.QueueOrdering;
-import acd.core.model.QueueSpec;
 import acd.core.model.RoutingConfig;
-import acd.core.model.TierRule;
-import acd.core.model.TierSpec;
-import acd.core.model.WideningStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +49,8 @@ public final class AcdEngine implements RoutingEngine {
     private final ServiceLevelBoard board;
     private final ReasonCodes reasons;
 
-    private final Map<String, Integer> skillIndex = new HashMap<>();
-    private final Map<String, Integer> groupIndex = new HashMap<>();
+    /** The configuration in indexed form. */
+    private final RoutingIndex index;
     final Agent[] agents;
     /** Each agent's id and skill levels, apart from its routing state (see {@link Agent}). */
     final String[] agentIds;
@@ -99,77 +95,30 @@ public final class AcdEngine implements RoutingEngine {
         this.reasons = new ReasonCodes(config.notReadyReasons());
         this.timers = new EngineTimers(startTimeMs, TIMER_TICK_MS, TIMER_TICKS_PER_WHEEL, this::onTimerExpiry);
 
-        index(config.skills(), skillIndex, "skill", RoutingConfig.MAX_SKILLS);
-        index(config.seatGroups(), groupIndex, "seat group", RoutingConfig.MAX_SEAT_GROUPS);
-        if (config.tiers().isEmpty()) {
-            throw new IllegalArgumentException("at least one tier is required");
-        }
-        this.tiers = config.tiers().size();
-        this.brandSlots = config.brands().size() + 1;
+        this.index = new RoutingIndex(config);
+        this.tiers = index.tiers();
+        this.brandSlots = index.brandSlots();
         this.tierWeight = new double[tiers];
         this.tierOffsetMs = new long[tiers];
         for (int t = 0; t < tiers; t++) {
-            TierSpec tier = config.tiers().get(t);
-            if (!(tier.weight() > 0)) {
-                throw new IllegalArgumentException("tier '" + tier.id() + "' needs a weight above 0");
-            }
-            tierWeight[t] = tier.weight();
-            tierOffsetMs[t] = Math.round(tier.offsetSeconds() * 1000);
+            tierWeight[t] = index.tierWeight(t);
+            tierOffsetMs[t] = index.tierOffsetMs(t);
         }
-        int dt = config.defaultTier() == null ? tiers - 1 : config.tierIndex(config.defaultTier());
-        if (dt < 0) {
-            throw new IllegalArgumentException("default tier '" + config.defaultTier() + "' is not a tier");
-        }
-        this.defaultTier = dt;
-        this.noAnswerLimit = Math.max(1, config.noAnswerLimit());
+        this.defaultTier = index.defaultTier();
+        this.noAnswerLimit = index.noAnswerLimit();
 
-        this.agents = new Agent[config.agents().size()];
+        this.agents = new Agent[index.agentCount()];
         this.agentIds = new String[agents.length];
         this.skillLevels = new SkillLevels(agents.length);
-        Map<String, Integer> agentsById = new HashMap<>();
-        // One scratch row for every agent: a row each would be left between the agents in memory.
-        byte[] proficiency = new byte[64];
         for (int a = 0; a < agents.length; a++) {
-            AgentSpec spec = config.agents().get(a);
-            if (agentsById.put(spec.id(), a) != null) {
-                throw new IllegalArgumentException("duplicate agent id '" + spec.id() + "'");
-            }
-            Arrays.fill(proficiency, (byte) 0);
-            long skills = 0;
-            for (Map.Entry<String, Integer> e : spec.skills().entrySet()) {
-                int s = lookup(skillIndex, e.getKey(), "skill", "agent " + spec.id());
-                int level = e.getValue();
-                if (level < AgentSpec.BEST_PROFICIENCY || level > AgentSpec.WORST_PROFICIENCY) {
-                    throw new IllegalArgumentException("agent " + spec.id() + ": proficiency " + level
-                            + " for '" + e.getKey() + "' is outside 1..10");
-                }
-                proficiency[s] = (byte) level;
-                skills |= 1L << s;
-            }
-            long groups = 0;
-            for (String g : spec.seatGroups()) {
-                groups |= 1L << lookup(groupIndex, g, "seat group", "agent " + spec.id());
-            }
-            agentIds[a] = spec.id();
-            skillLevels.set(a, proficiency);
-            agents[a] = new Agent(a, spec, skills, groups);
+            agentIds[a] = index.agentId(a);
+            skillLevels.set(a, index.agentProficiency(a));
+            agents[a] = new Agent(a, config.agents().get(a), index.agentSkills(a), index.agentGroups(a));
         }
-
-        this.queues = new QueueRuntime[config.queues().size()];
+        this.queues = new QueueRuntime[index.queueCount()];
         for (int q = 0; q < queues.length; q++) {
-            QueueSpec spec = config.queues().get(q);
-            long mask = skillMask(spec.requiredSkills(), "queue " + spec.id());
-            queues[q] = new QueueRuntime(q, spec, mask);
-        }
-        for (QueueRuntime queue : queues) {
-            String target = queue.spec.overflowQueue();
-            if (target != null) {
-                queue.overflowTarget = config.queueIndex(target);
-                if (queue.overflowTarget < 0 || queue.overflowTarget == queue.index) {
-                    throw new IllegalArgumentException("queue " + queue.spec.id() + ": bad overflow target '"
-                            + target + "'");
-                }
-            }
+            queues[q] = new QueueRuntime(q, config.queues().get(q), index.queueSkills(q));
+            queues[q].overflowTarget = index.overflowTarget(q);
         }
 
         // Agents who staff the same queues form one group, so the board counts states per group.
@@ -189,12 +138,12 @@ public final class AcdEngine implements RoutingEngine {
         board.agentsConfigured(groupOfAgent, staffingGroupQueues.toArray(new int[0][]));
         board.publishTime(startTimeMs);
 
-        this.routes = new Route[queues.length * tiers * brandSlots];
+        this.routes = new Route[index.routeCount()];
         for (int q = 0; q < queues.length; q++) {
             for (int t = 0; t < tiers; t++) {
                 for (int b = 0; b < brandSlots; b++) {
-                    routes[routeIndex(q, t, b == brandSlots - 1 ? -1 : b)] =
-                            compileRoute(queues[q], t, b == brandSlots - 1 ? -1 : b, 0L);
+                    int route = index.routeIndex(q, t, b == brandSlots - 1 ? -1 : b);
+                    routes[route] = compileRoute(queues[q], index.plan(route), 0L);
                 }
             }
         }
@@ -220,80 +169,14 @@ public final class AcdEngine implements RoutingEngine {
         return group;
     }
 
-    private static void index(List<String> names, Map<String, Integer> into, String what, int max) {
-        if (names.size() > max) {
-            throw new IllegalArgumentException("at most " + max + " " + what + "s, found " + names.size());
-        }
-        for (int i = 0; i < names.size(); i++) {
-            if (into.put(names.get(i), i) != null) {
-                throw new IllegalArgumentException("duplicate " + what + " '" + names.get(i) + "'");
-            }
-        }
-    }
-
-    private static int lookup(Map<String, Integer> index, String name, String what, String where) {
-        Integer i = index.get(name);
-        if (i == null) {
-            throw new IllegalArgumentException(where + ": unknown " + what + " '" + name + "'");
-        }
-        return i;
-    }
-
-    private long skillMask(List<String> skills, String where) {
-        long mask = 0;
-        for (String s : skills) {
-            mask |= 1L << lookup(skillIndex, s, "skill", where);
-        }
-        return mask;
-    }
-
-    private int routeIndex(int queue, int tier, int brand) {
-        return (queue * tiers + tier) * brandSlots + (brand < 0 ? brandSlots - 1 : brand);
-    }
-
-    private Route compileRoute(QueueRuntime queue, int tier, int brand, long extraSkills) {
+    /** The pools a call of this route may reach, step by step, for its queue's skills and any extra. */
+    private Route compileRoute(QueueRuntime queue, RoutingIndex.WideningPlan plan, long extraSkills) {
         long skills = queue.skillsMask | extraSkills;
-        TierRule rule = matchingRule(queue, tier, brand);
-        if (rule == null) {
-            return new Route(new long[]{0}, new AgentPool[]{pool(skills, Eligibility.ANY_GROUP, queue)});
+        AgentPool[] stepPools = new AgentPool[plan.steps()];
+        for (int i = 0; i < stepPools.length; i++) {
+            stepPools[i] = pool(skills, plan.groupsMask()[i], queue);
         }
-        int n = rule.steps().size();
-        long[] after = new long[n];
-        AgentPool[] stepPools = new AgentPool[n];
-        long groups = 0;
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            WideningStep step = rule.steps().get(i);
-            after[i] = step.afterSeconds() * 1000L;
-            if (i > 0 && after[i] <= after[i - 1]) {
-                throw new IllegalArgumentException("tier rule " + rule.name() + ": steps must come in increasing wait");
-            }
-            any |= step.anyGroup();
-            for (String g : step.seatGroups()) {
-                groups |= 1L << lookup(groupIndex, g, "seat group", "tier rule " + rule.name());
-            }
-            stepPools[i] = pool(skills, any ? Eligibility.ANY_GROUP : groups, queue);
-        }
-        after[0] = 0;
-        return new Route(after, stepPools);
-    }
-
-    private TierRule matchingRule(QueueRuntime queue, int tier, int brand) {
-        String tierId = config.tiers().get(tier).id();
-        String brandId = brand < 0 ? null : config.brands().get(brand).id();
-        for (TierRule rule : config.tierRules()) {
-            if (rule.tier() != null && !rule.tier().equals(tierId)) {
-                continue;
-            }
-            if (rule.brand() != null && !rule.brand().equals(brandId)) {
-                continue;
-            }
-            if (!rule.queues().isEmpty() && !rule.queues().contains(queue.spec.id())) {
-                continue;
-            }
-            return rule;
-        }
-        return null;
+        return new Route(plan.afterMs(), stepPools);
     }
 
     /** The pool for an eligibility, created (and filled from all agents) on first use. */
@@ -329,14 +212,14 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     private Route routeFor(Call call) {
-        int ri = routeIndex(call.queueIndex, call.tierIndex, call.brandIndex);
+        int ri = index.routeIndex(call.queueIndex, call.tierIndex, call.brandIndex);
         if (call.extraSkillsMask == 0) {
             return routes[ri];
         }
         routeProbe.set(ri, call.extraSkillsMask);
         Route route = extraSkillRoutes.get(routeProbe);
         if (route == null) {
-            route = compileRoute(queues[call.queueIndex], call.tierIndex, call.brandIndex, call.extraSkillsMask);
+            route = compileRoute(queues[call.queueIndex], index.plan(ri), call.extraSkillsMask);
             RouteKey key = new RouteKey();
             key.set(ri, call.extraSkillsMask);
             extraSkillRoutes.put(key, route);
@@ -395,7 +278,7 @@ public final class AcdEngine implements RoutingEngine {
             reject(e, "unknown queue");
             return;
         }
-        if ((e.extraSkillsMask & ~allSkillsMask()) != 0) {
+        if ((e.extraSkillsMask & ~index.allSkillsMask()) != 0) {
             reject(e, "unknown skill in required skills");
             return;
         }
@@ -412,11 +295,6 @@ public final class AcdEngine implements RoutingEngine {
         call.placeMs = now;
         calls.put(call);
         enterQueue(call, e.queueIndex);
-    }
-
-    private long allSkillsMask() {
-        int n = skillIndex.size();
-        return n >= 64 ? -1L : (1L << n) - 1;
     }
 
     private void enterQueue(Call call, int queueIndex) {
@@ -834,26 +712,26 @@ public final class AcdEngine implements RoutingEngine {
             proficiency = new byte[64];
             skills = 0;
             for (Map.Entry<String, Integer> s : change.skills().entrySet()) {
-                Integer index = skillIndex.get(s.getKey());
+                Integer bit = index.skillBit(s.getKey());
                 Integer level = s.getValue();
-                if (index == null || level == null || level < AgentSpec.BEST_PROFICIENCY
+                if (bit == null || level == null || level < AgentSpec.BEST_PROFICIENCY
                         || level > AgentSpec.WORST_PROFICIENCY) {
                     reject(e, "bad skill " + s.getKey() + "=" + level);
                     return;
                 }
-                proficiency[index] = level.byteValue();
-                skills |= 1L << index;
+                proficiency[bit] = level.byteValue();
+                skills |= 1L << bit;
             }
         }
         if (change.seatGroups() != null) {
             groups = 0;
             for (String g : change.seatGroups()) {
-                Integer index = groupIndex.get(g);
-                if (index == null) {
+                Integer bit = index.groupBit(g);
+                if (bit == null) {
                     reject(e, "unknown seat group " + g);
                     return;
                 }
-                groups |= 1L << index;
+                groups |= 1L << bit;
             }
         }
 
@@ -1441,7 +1319,7 @@ public final class AcdEngine implements RoutingEngine {
 
     /** The mask for a list of skill names; unknown names are an error. */
     public long skillMask(List<String> skills) {
-        return skillMask(skills, "required skills");
+        return index.skillMask(skills, "required skills");
     }
 
     public AgentState agentState(int agent) {
