@@ -7,6 +7,7 @@ import acd.core.engine.DirectiveSink;
 import acd.core.engine.EngineEvent;
 import acd.core.engine.ReasonCodes;
 import acd.core.engine.RoutingEngine;
+import acd.core.engine.WaitingOrder;
 import acd.core.model.AgentSelection;
 import acd.core.model.AgentSpec;
 import acd.core.model.NoAgentsAction;
@@ -171,41 +172,21 @@ public final class NaiveRoutingEngine implements RoutingEngine {
         return best;
     }
 
-    /** The engine's order: past the wait bound first, then by the queue's ordering, then place in line. */
+    /** The engine's order ({@link WaitingOrder}), on this layout's figures. */
     private boolean goesBefore(Caller a, Caller b) {
         long waitA = now - a.placeMs;
         long waitB = now - b.placeMs;
         long boundA = queueWaitBoundMs[a.queue];
         long boundB = queueWaitBoundMs[b.queue];
-        boolean pastA = boundA > 0 && waitA >= boundA;
-        boolean pastB = boundB > 0 && waitB >= boundB;
-        if (pastA != pastB) {
-            return pastA;
-        }
-        QueueOrdering orderingA = queueOrdering[a.queue];
-        if (pastA || (a.queue == b.queue && orderingA == QueueOrdering.FIFO)) {
-            return aheadInLine(a, b);
-        }
-        if (a.queue == b.queue && orderingA == QueueOrdering.STRICT && a.tier != b.tier) {
-            return a.tier < b.tier;
-        }
-        double scoreA = score(a, waitA);
-        double scoreB = score(b, waitB);
-        if (scoreA != scoreB) {
-            return scoreA > scoreB;
-        }
-        return aheadInLine(a, b);
+        return WaitingOrder.goesBefore(boundA > 0 && waitA >= boundA, score(a, waitA), a.tier, a.placeMs, a.sequence,
+                boundB > 0 && waitB >= boundB, score(b, waitB), b.tier, b.placeMs, b.sequence,
+                a.queue == b.queue && queueOrdering[a.queue] == QueueOrdering.STRICT);
     }
 
     private double score(Caller call, long waitMs) {
-        if (queueOrdering[call.queue] == QueueOrdering.FIFO) {
-            return waitMs;
-        }
-        return waitMs * tierWeight[call.tier] + tierOffsetMs[call.tier];
-    }
-
-    private static boolean aheadInLine(Caller a, Caller b) {
-        return a.placeMs != b.placeMs ? a.placeMs < b.placeMs : a.sequence < b.sequence;
+        QueueOrdering ordering = queueOrdering[call.queue];
+        return WaitingOrder.score(waitMs, WaitingOrder.weight(ordering, tierWeight[call.tier]),
+                WaitingOrder.offsetMs(ordering, tierOffsetMs[call.tier]));
     }
 
     // ------------------------------------------------------------------ calls

@@ -882,9 +882,10 @@ public final class AcdEngine implements RoutingEngine {
                 CallBucket line = lines[b];
                 long waitMs = now - line.headPlaceMs;
                 weighInFull |= line.strict | waitMs >= line.pastBoundAtMs;
+                // WaitingOrder's weighted wait and tie-break, written out: this loop runs on every offer
                 double score = waitMs * line.weight + line.offsetMs;
-                if (score >= bestScore && (score > bestScore
-                        || aheadInLine(line.headPlaceMs, line.headSequence, best.headPlaceMs, best.headSequence))) {
+                if (score >= bestScore && (score > bestScore || line.headPlaceMs < best.headPlaceMs
+                        || line.headPlaceMs == best.headPlaceMs && line.headSequence < best.headSequence)) {
                     best = line;
                     bestScore = score;
                 }
@@ -911,8 +912,9 @@ public final class AcdEngine implements RoutingEngine {
                 }
                 long waitMs = now - line.headPlaceMs;
                 boolean pastBound = waitMs >= line.pastBoundAtMs;
-                double score = waitMs * line.weight + line.offsetMs;
-                if (best == null || goesBefore(pastBound, score, line.tierIndex, line.headPlaceMs, line.headSequence,
+                double score = WaitingOrder.score(waitMs, line.weight, line.offsetMs);
+                if (best == null || WaitingOrder.goesBefore(pastBound, score, line.tierIndex, line.headPlaceMs,
+                        line.headSequence,
                         bestPastBound, bestScore, best.tierIndex, best.headPlaceMs, best.headSequence,
                         line.strict && line.queueIndex == best.queueIndex)) {
                     best = line;
@@ -934,60 +936,31 @@ public final class AcdEngine implements RoutingEngine {
         QueueRuntime qb = queues[b.queueIndex];
         long waitA = now - a.placeMs;
         long waitB = now - b.placeMs;
-        return goesBefore(pastBound(qa, waitA), score(qa, a.tierIndex, waitA), a.tierIndex, a.placeMs, a.sequence,
+        return WaitingOrder.goesBefore(pastBound(qa, waitA), score(qa, a.tierIndex, waitA), a.tierIndex, a.placeMs,
+                a.sequence,
                 pastBound(qb, waitB), score(qb, b.tierIndex, waitB), b.tierIndex, b.placeMs, b.sequence,
                 a.queueIndex == b.queueIndex && qa.ordering == QueueOrdering.STRICT);
-    }
-
-    /**
-     * {@link #goesBefore(Call, Call)} on what decides it: whether each call waited past its
-     * queue's bound, its weighted wait, tier and place in line, and whether both wait in one
-     * queue of strict priority. A FIFO queue's weighted wait is the wait itself, so within it
-     * the place in line decides. A freed agent weighs each head of its lines once and compares
-     * the figures, never the calls themselves.
-     */
-    private static boolean goesBefore(boolean pastBoundA, double scoreA, int tierA, long placeA, long sequenceA,
-                                      boolean pastBoundB, double scoreB, int tierB, long placeB, long sequenceB,
-                                      boolean strictBetween) {
-        if (pastBoundA != pastBoundB) {
-            return pastBoundA;
-        }
-        if (pastBoundA) {
-            return aheadInLine(placeA, sequenceA, placeB, sequenceB);
-        }
-        if (strictBetween && tierA != tierB) {
-            return tierA < tierB;
-        }
-        if (scoreA != scoreB) {
-            return scoreA > scoreB;
-        }
-        return aheadInLine(placeA, sequenceA, placeB, sequenceB);
     }
 
     private static boolean pastBound(QueueRuntime queue, long waitMs) {
         return waitMs >= queue.pastBoundAtMs;
     }
 
-    /** The weighted wait: {@code wait x weight + offset}. */
+    /** The weighted wait of a call of this tier in this queue. */
     private double score(QueueRuntime queue, int tier, long waitMs) {
-        return waitMs * weight(queue, tier) + offsetMs(queue, tier);
+        return WaitingOrder.score(waitMs, weight(queue, tier), offsetMs(queue, tier));
     }
 
-    /** How much a second of this tier's wait counts in this queue: a FIFO queue counts every caller's alike. */
     private double weight(QueueRuntime queue, int tier) {
-        return queue.ordering == QueueOrdering.FIFO ? 1 : tierWeight[tier];
+        return WaitingOrder.weight(queue.ordering, tierWeight[tier]);
     }
 
     private double offsetMs(QueueRuntime queue, int tier) {
-        return queue.ordering == QueueOrdering.FIFO ? 0 : tierOffsetMs[tier];
-    }
-
-    private static boolean aheadInLine(long placeA, long sequenceA, long placeB, long sequenceB) {
-        return placeA != placeB ? placeA < placeB : sequenceA < sequenceB;
+        return WaitingOrder.offsetMs(queue.ordering, tierOffsetMs[tier]);
     }
 
     static boolean aheadInLine(Call a, Call b) {
-        return a.placeMs != b.placeMs ? a.placeMs < b.placeMs : a.sequence < b.sequence;
+        return WaitingOrder.aheadInLine(a.placeMs, a.sequence, b.placeMs, b.sequence);
     }
 
     private void changeState(Agent agent, AgentState to, int reasonCode) {
