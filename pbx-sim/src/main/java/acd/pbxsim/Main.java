@@ -5,7 +5,7 @@ import acd.pbxsim.dialplan.DialplanParser;
 import acd.pbxsim.world.Outcomes;
 import acd.pbxsim.world.SeatPhone;
 import acd.pbxsim.world.SeatSettings;
-import acd.pbxsim.world.Traffic;
+import acd.pbxsim.world.CallerArrivals;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -152,7 +152,7 @@ public final class Main {
                 return 0;
             }
             List<String> keys = f.containsKey("keys") ? Arrays.asList(f.get("keys").split(",", -1)) : List.of();
-            Traffic traffic = Traffic.poisson(Double.parseDouble(f.getOrDefault("rate", "6")), calls,
+            CallerArrivals traffic = CallerArrivals.poisson(Double.parseDouble(f.getOrDefault("rate", "6")), calls,
                             Long.parseLong(f.getOrDefault("seed", "1")))
                     .withDids(List.of(f.getOrDefault("did", "10086")))
                     .pressing(keys)

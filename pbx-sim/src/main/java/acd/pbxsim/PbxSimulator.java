@@ -13,12 +13,12 @@ import acd.pbxsim.pbx.Party;
 import acd.pbxsim.pbx.Pbx;
 import acd.pbxsim.pbx.SimTime;
 import acd.pbxsim.world.CallOutcome;
-import acd.pbxsim.world.Caller;
+import acd.pbxsim.world.SimulatedCaller;
 import acd.pbxsim.world.CallerScript;
 import acd.pbxsim.world.Outcomes;
 import acd.pbxsim.world.SeatPhone;
 import acd.pbxsim.world.SeatSettings;
-import acd.pbxsim.world.Traffic;
+import acd.pbxsim.world.CallerArrivals;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
@@ -54,7 +54,7 @@ public final class PbxSimulator implements AutoCloseable {
     private final NioEventLoopGroup boss;
     private final NioEventLoopGroup workers;
     private final Map<String, SeatPhone> seats = new LinkedHashMap<>();
-    private final List<Caller> callers = new ArrayList<>();
+    private final List<SimulatedCaller> callers = new ArrayList<>();
     private volatile boolean trafficRunning;
     private volatile boolean started;
 
@@ -154,8 +154,8 @@ public final class PbxSimulator implements AutoCloseable {
         return pbx.call(() -> new PlacedCall(arrive(script), pbx));
     }
 
-    private Caller arrive(CallerScript script) {
-        Caller caller = new Caller(script, pbx);
+    private SimulatedCaller arrive(CallerScript script) {
+        SimulatedCaller caller = new SimulatedCaller(script, pbx);
         String name = script.name().isEmpty() ? script.number() : script.name();
         Channel ch = pbx.newChannel("PJSIP", settings.trunk(), null, ChannelState.DOWN, script.number(), name,
                 new Location(settings.inboundContext(), script.did(), 1), null);
@@ -174,20 +174,20 @@ public final class PbxSimulator implements AutoCloseable {
             return Party.NOBODY;
         }
         String number = ch.callerIdNum().equals("<unknown>") ? "" : ch.callerIdNum();
-        Caller caller = new Caller(new CallerScript(number, ch.callerIdName(), ch.exten(), List.of(), 0, 0), pbx);
+        SimulatedCaller caller = new SimulatedCaller(new CallerScript(number, ch.callerIdName(), ch.exten(), List.of(), 0, 0), pbx);
         callers.add(caller);
         caller.arrived(ch);
         return caller;
     }
 
     /** Starts a Poisson stream of callers; it stops by itself after {@code traffic.calls()}. */
-    public void startTraffic(Traffic traffic) {
+    public void startTraffic(CallerArrivals traffic) {
         trafficRunning = true;
-        Traffic.Arrivals arrivals = traffic.arrivals();
+        CallerArrivals.Arrivals arrivals = traffic.arrivals();
         pbx.execute(() -> nextArrival(arrivals));
     }
 
-    private void nextArrival(Traffic.Arrivals arrivals) {
+    private void nextArrival(CallerArrivals.Arrivals arrivals) {
         if (!trafficRunning || !arrivals.hasNext()) {
             trafficRunning = false;
             return;
@@ -212,7 +212,7 @@ public final class PbxSimulator implements AutoCloseable {
     public Outcomes outcomes() {
         return pbx.call(() -> {
             List<CallOutcome> all = new ArrayList<>(callers.size());
-            for (Caller c : callers) {
+            for (SimulatedCaller c : callers) {
                 all.add(c.outcome());
             }
             return new Outcomes(all, pbx.time().nowMs());

@@ -2,19 +2,19 @@ package acd.pbxsim;
 
 import acd.pbxsim.pbx.Pbx;
 import acd.pbxsim.world.CallOutcome;
-import acd.pbxsim.world.Caller;
+import acd.pbxsim.world.SimulatedCaller;
 
 import java.util.concurrent.CompletableFuture;
 
 /** A call {@link PbxSimulator#placeCall} started: its channel, its record, a way to hang it up. */
 public final class PlacedCall {
 
-    private final Caller caller;
+    private final SimulatedCaller caller;
     private final Pbx pbx;
     private final String channel;
     private final String uniqueid;
 
-    PlacedCall(Caller caller, Pbx pbx) {
+    PlacedCall(SimulatedCaller caller, Pbx pbx) {
         this.caller = caller;
         this.pbx = pbx;
         this.channel = caller.channel().name();

@@ -7,7 +7,7 @@ import acd.pbxsim.testing.FakeAgiServer;
 import acd.pbxsim.world.Outcome;
 import acd.pbxsim.world.Outcomes;
 import acd.pbxsim.world.SeatSettings;
-import acd.pbxsim.world.Traffic;
+import acd.pbxsim.world.CallerArrivals;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -120,7 +120,7 @@ class TrafficThroughARouterTest {
             Thread routing = new Thread(router, "router");
             routing.start();
 
-            sim.startTraffic(Traffic.poisson(12, 30, 11).withMeanPatienceMs(40_000).withMeanTalkTimeMs(20_000));
+            sim.startTraffic(CallerArrivals.poisson(12, 30, 11).withMeanPatienceMs(40_000).withMeanTalkTimeMs(20_000));
             boolean settled = sim.awaitSettled(Duration.ofSeconds(15));
             router.running.set(false);
             routing.join();

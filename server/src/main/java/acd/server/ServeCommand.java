@@ -4,7 +4,7 @@ import acd.core.config.ConfigError;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatPhone;
-import acd.pbxsim.world.Traffic;
+import acd.pbxsim.world.CallerArrivals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +86,7 @@ public final class ServeCommand {
         PbxSimulator simulator = server.pbxSimulator();
         if (simulator != null) {
             staffTheFloor(simulator);
-            simulator.startTraffic(Traffic.poisson(options.simRate, options.simCalls, options.simSeed).withDids(List.of("10086"))
+            simulator.startTraffic(CallerArrivals.poisson(options.simRate, options.simCalls, options.simSeed).withDids(List.of("10086"))
                     .pressingOneOf(SIMULATED_CALLERS));
             LOG.info("no Asterisk configured: the built-in PBX simulator plays Asterisk, {} seat phones and "
                     + "{} callers a minute (--ami-host to use a real Asterisk)", simulator.seats().size(), options.simRate);

@@ -9,7 +9,7 @@ import acd.pbxsim.world.CallOutcome;
 import acd.pbxsim.world.Outcome;
 import acd.pbxsim.world.Outcomes;
 import acd.pbxsim.world.SeatPhone;
-import acd.pbxsim.world.Traffic;
+import acd.pbxsim.world.CallerArrivals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +66,7 @@ class EndToEndTest {
             seat.update(seat.settings().withNoAnswerProbability(0.3));
         }
         // 43 seats, ~45 s per call with wrap-up: about 85% busy, with queues and some abandons.
-        pbx.startTraffic(Traffic.poisson(50, CALLS, seed).withDids(List.of("10086"))
+        pbx.startTraffic(CallerArrivals.poisson(50, CALLS, seed).withDids(List.of("10086"))
                 .withMeanPatienceMs(60_000).withMeanTalkTimeMs(35_000));
         return pbx;
     }

@@ -87,7 +87,7 @@ class ReportingEndToEndTest {
     }
 
     /**
-     * A Poisson stream of callers, 90 a minute, as {@code Traffic} draws them, but every caller
+     * A Poisson stream of callers, 90 a minute, as {@code CallerArrivals} draws them, but every caller
      * stays at least 8 s: the menu's first prompt, in both languages, takes 3, and one who hangs
      * up within the instant the /ivr script hands the call over can stay up for ever in the
      * simulator, which is not what this test is about.

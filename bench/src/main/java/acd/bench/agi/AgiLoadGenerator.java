@@ -65,7 +65,7 @@ public final class AgiLoadGenerator {
     private final AtomicInteger openPeak = new AtomicInteger();
     private final AtomicLong callNumbers = new AtomicLong();
     private final Map<AsteriskCall, Channel> openCalls = new ConcurrentHashMap<>();
-    private final LongAdder[] outcomes = new LongAdder[CallOutcome.values().length];
+    private final LongAdder[] outcomes = new LongAdder[SessionEnd.values().length];
     private final LongAdder[] commandsPerStep = new LongAdder[LoadDialogue.STEPS.size()];
     private final LongAdder afterHangup = new LongAdder();
     private final List<String> unexpectedLines = Collections.synchronizedList(new ArrayList<>());
@@ -186,8 +186,8 @@ public final class AgiLoadGenerator {
 
         drain();
 
-        Map<CallOutcome, Long> outcomeCounts = new EnumMap<>(CallOutcome.class);
-        for (CallOutcome outcome : CallOutcome.values()) {
+        Map<SessionEnd, Long> outcomeCounts = new EnumMap<>(SessionEnd.class);
+        for (SessionEnd outcome : SessionEnd.values()) {
             long n = outcomes[outcome.ordinal()].sum();
             if (n > 0) {
                 outcomeCounts.put(outcome, n);
@@ -286,13 +286,13 @@ public final class AgiLoadGenerator {
         afterHangup.increment();
     }
 
-    void finished(AsteriskCall call, CallOutcome outcome, String unexpected) {
+    void finished(AsteriskCall call, SessionEnd outcome, String unexpected) {
         openCalls.remove(call);
         outcomes[outcome.ordinal()].increment();
         if (unexpected != null && unexpectedLines.size() < UNEXPECTED_SAMPLES) {
             unexpectedLines.add(unexpected);
         }
-        if (outcome == CallOutcome.COMPLETED && measuring) {
+        if (outcome == SessionEnd.COMPLETED && measuring) {
             completedInWindow.increment();
         }
         if (call.measured()) {

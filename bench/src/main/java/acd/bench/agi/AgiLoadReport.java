@@ -50,8 +50,8 @@ final class AgiLoadReport {
         out.println(head);
 
         row(out, "calls started", r -> r.run().started(), false);
-        for (CallOutcome outcome : CallOutcome.values()) {
-            if (outcome == CallOutcome.COMPLETED || results.stream().anyMatch(r -> r.run().count(outcome) > 0)) {
+        for (SessionEnd outcome : SessionEnd.values()) {
+            if (outcome == SessionEnd.COMPLETED || results.stream().anyMatch(r -> r.run().count(outcome) > 0)) {
                 row(out, "  " + outcome.label(), r -> r.run().count(outcome), false);
             }
         }
@@ -113,7 +113,7 @@ final class AgiLoadReport {
             s.put("description", r.description());
             s.put("started", run.started());
             ObjectNode outcomes = s.putObject("outcomes");
-            for (CallOutcome outcome : CallOutcome.values()) {
+            for (SessionEnd outcome : SessionEnd.values()) {
                 outcomes.put(outcome.name().toLowerCase(Locale.ROOT), run.count(outcome));
             }
             s.put("window_seconds", run.windowSeconds());

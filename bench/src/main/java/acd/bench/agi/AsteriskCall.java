@@ -142,22 +142,22 @@ final class AsteriskCall extends ChannelInboundHandlerAdapter implements Runnabl
         generator.finished(this, outcome(), unexpected);
     }
 
-    private CallOutcome outcome() {
+    private SessionEnd outcome() {
         if (!active) {
-            return CallOutcome.CONNECT_FAILED;
+            return SessionEnd.CONNECT_FAILED;
         }
         if (unexpected != null) {
-            return CallOutcome.WRONG_SEQUENCE;
+            return SessionEnd.WRONG_SEQUENCE;
         }
         if (hungUp && !timedOut && !abandoned) {
-            return CallOutcome.COMPLETED;
+            return SessionEnd.COMPLETED;
         }
         if (timedOut) {
-            return CallOutcome.TIMED_OUT;
+            return SessionEnd.TIMED_OUT;
         }
         if (abandoned) {
-            return CallOutcome.UNFINISHED;
+            return SessionEnd.UNFINISHED;
         }
-        return step == 0 ? CallOutcome.REFUSED : CallOutcome.DROPPED;
+        return step == 0 ? SessionEnd.REFUSED : SessionEnd.DROPPED;
     }
 }

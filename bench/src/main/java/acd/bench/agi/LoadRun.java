@@ -23,17 +23,17 @@ import java.util.Map;
  * @param openAtWindowEnd    calls open when the window closed
  * @param unexpectedLines    a few commands that broke the dialogue, for diagnosis
  */
-public record LoadRun(long started, Map<CallOutcome, Long> outcomes, long windowNanos, long completedInWindow,
+public record LoadRun(long started, Map<SessionEnd, Long> outcomes, long windowNanos, long completedInWindow,
                       long commandsInWindow, Histogram turnaround, Histogram turnaroundRaw, Histogram setup,
                       Map<String, Long> commandsByVerb, long afterHangup, int openPeak, int openAtWindowEnd,
                       List<String> unexpectedLines) {
 
-    public long count(CallOutcome outcome) {
+    public long count(SessionEnd outcome) {
         return outcomes.getOrDefault(outcome, 0L);
     }
 
     public long failed() {
-        return started - count(CallOutcome.COMPLETED);
+        return started - count(SessionEnd.COMPLETED);
     }
 
     public double windowSeconds() {

@@ -51,7 +51,7 @@ class AgiLoadGeneratorTest {
             LoadRun run = new AgiLoadGenerator(calls(20, 300, 0), clients).run(server.start(), RunObserver.NONE);
 
             assertEquals(300, run.started());
-            assertEquals(Map.of(CallOutcome.COMPLETED, 300L), run.outcomes(), "unexpected: " + run.unexpectedLines());
+            assertEquals(Map.of(SessionEnd.COMPLETED, 300L), run.outcomes(), "unexpected: " + run.unexpectedLines());
             assertEquals(times(300), run.commandsByVerb());
             assertEquals(0, run.afterHangup(), "our script ends the session after HANGUP");
             assertEquals(300, run.setup().getTotalCount());
@@ -67,7 +67,7 @@ class AgiLoadGeneratorTest {
             LoadRun run = new AgiLoadGenerator(plan, clients).run(server.start(), RunObserver.NONE);
 
             assertTrue(run.started() > 100, "started " + run.started());
-            assertEquals(Map.of(CallOutcome.COMPLETED, run.started()), run.outcomes(), "unexpected: " + run.unexpectedLines());
+            assertEquals(Map.of(SessionEnd.COMPLETED, run.started()), run.outcomes(), "unexpected: " + run.unexpectedLines());
             assertEquals(times(run.started()), run.commandsByVerb());
             assertEquals(20, run.openPeak());
             assertTrue(run.windowSeconds() >= 1.5 && run.sessionsPerSecond() > 0);
@@ -80,7 +80,7 @@ class AgiLoadGeneratorTest {
         try (BaselineServer server = new BaselineServer()) {
             LoadRun run = new AgiLoadGenerator(calls(20, 100, 0), clients).run(server.start(), RunObserver.NONE);
 
-            assertEquals(Map.of(CallOutcome.COMPLETED, 100L), run.outcomes(), "unexpected: " + run.unexpectedLines());
+            assertEquals(Map.of(SessionEnd.COMPLETED, 100L), run.outcomes(), "unexpected: " + run.unexpectedLines());
             assertEquals(times(100), run.commandsByVerb());
             // Asterisk-Java sets AJ_AGISTATUS once the script returns, on the hung-up channel.
             assertEquals(100, run.afterHangup());
@@ -97,7 +97,7 @@ class AgiLoadGeneratorTest {
         try (FastAgiServer server = new FastAgiServer(FastAgiSettings.defaults().withPort(0).withIoThreads(1), router)) {
             LoadRun run = new AgiLoadGenerator(calls(5, 10, 0), clients).run(server.start(), RunObserver.NONE);
 
-            assertEquals(Map.of(CallOutcome.WRONG_SEQUENCE, 10L), run.outcomes());
+            assertEquals(Map.of(SessionEnd.WRONG_SEQUENCE, 10L), run.outcomes());
             assertTrue(run.unexpectedLines().get(0).startsWith("GET DATA beep 5000 4"), run.unexpectedLines().toString());
         }
     }
@@ -108,9 +108,9 @@ class AgiLoadGeneratorTest {
             LoadRun run = new AgiLoadGenerator(calls(10, 30, 2), clients).run(server.start(), RunObserver.NONE);
 
             assertEquals(30, run.started());
-            assertTrue(run.count(CallOutcome.REFUSED) > 0, run.outcomes().toString());
-            assertTrue(run.count(CallOutcome.COMPLETED) > 0, run.outcomes().toString());
-            assertEquals(30, run.count(CallOutcome.REFUSED) + run.count(CallOutcome.COMPLETED), run.outcomes().toString());
+            assertTrue(run.count(SessionEnd.REFUSED) > 0, run.outcomes().toString());
+            assertTrue(run.count(SessionEnd.COMPLETED) > 0, run.outcomes().toString());
+            assertEquals(30, run.count(SessionEnd.REFUSED) + run.count(SessionEnd.COMPLETED), run.outcomes().toString());
         }
     }
 

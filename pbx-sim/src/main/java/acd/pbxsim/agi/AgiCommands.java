@@ -26,7 +26,7 @@ final class AgiCommands {
     static final long SAY_WORD_MS = 600;
 
     interface Handler {
-        AgiResult run(AgiSession session, List<String> argv);
+        AgiResult run(RunAgiSession session, List<String> argv);
     }
 
     record Command(String name, boolean allowedDead, int minArgs, int maxArgs, String usage, Handler handler) {
@@ -136,12 +136,12 @@ final class AgiCommands {
 
     // ---- handlers ----
 
-    private static AgiResult answer(AgiSession s, List<String> a) {
+    private static AgiResult answer(RunAgiSession s, List<String> a) {
         s.pbx().newState(s.channel(), ChannelState.UP);
         return AgiResult.now("200 result=0");
     }
 
-    private static AgiResult channelStatus(AgiSession s, List<String> a) {
+    private static AgiResult channelStatus(RunAgiSession s, List<String> a) {
         Channel target = a.size() == 3 ? s.pbx().channel(a.get(2)) : s.channel();
         if (target == null) {
             return AgiResult.now("200 result=-1");
@@ -149,29 +149,29 @@ final class AgiCommands {
         return AgiResult.now("200 result=" + target.state().code());
     }
 
-    private static AgiResult databaseDel(AgiSession s, List<String> a) {
+    private static AgiResult databaseDel(RunAgiSession s, List<String> a) {
         String removed = s.pbx().database().remove(a.get(2) + "/" + a.get(3));
         return AgiResult.now(removed == null ? "200 result=0" : "200 result=1");
     }
 
-    private static AgiResult databaseDeltree(AgiSession s, List<String> a) {
+    private static AgiResult databaseDeltree(RunAgiSession s, List<String> a) {
         String prefix = a.get(2) + "/" + (a.size() > 3 ? a.get(3) : "");
         s.pbx().database().keySet().removeIf(k -> k.startsWith(prefix));
         return AgiResult.now("200 result=1");
     }
 
-    private static AgiResult databaseGet(AgiSession s, List<String> a) {
+    private static AgiResult databaseGet(RunAgiSession s, List<String> a) {
         String v = s.pbx().database().get(a.get(2) + "/" + a.get(3));
         return AgiResult.now(v == null ? "200 result=0" : "200 result=1 (" + v + ")");
     }
 
-    private static AgiResult databasePut(AgiSession s, List<String> a) {
+    private static AgiResult databasePut(RunAgiSession s, List<String> a) {
         s.pbx().database().put(a.get(2) + "/" + a.get(3), a.get(4));
         return AgiResult.now("200 result=1");
     }
 
     /** EXEC runs the few applications a script would: timed ones take their time, others return at once. */
-    private static AgiResult exec(AgiSession s, List<String> a) {
+    private static AgiResult exec(RunAgiSession s, List<String> a) {
         String app = a.get(1);
         String data = a.size() > 2 ? a.get(2) : "";
         Pbx pbx = s.pbx();
@@ -207,7 +207,7 @@ final class AgiCommands {
         }
     }
 
-    private static AgiResult getData(AgiSession s, List<String> a) {
+    private static AgiResult getData(RunAgiSession s, List<String> a) {
         String prompt = a.get(2);
         if (!s.prompts().exists(prompt)) {
             // Asterisk's GET DATA cannot tell a missing prompt from a hang-up: both answer -1.
@@ -248,7 +248,7 @@ final class AgiCommands {
         return AgiResult.after(ms, reply, played -> "200 result=-1");
     }
 
-    private static AgiResult getFullVariable(AgiSession s, List<String> a) {
+    private static AgiResult getFullVariable(RunAgiSession s, List<String> a) {
         Channel target = a.size() > 4 ? s.pbx().channel(a.get(4)) : s.channel();
         if (target == null) {
             return AgiResult.now("200 result=0");
@@ -256,7 +256,7 @@ final class AgiCommands {
         return AgiResult.now("200 result=1 (" + s.substitute(target, a.get(3)) + ")");
     }
 
-    private static AgiResult getOption(AgiSession s, List<String> a) {
+    private static AgiResult getOption(RunAgiSession s, List<String> a) {
         String prompt = a.get(2);
         String escape = a.get(3);
         long timeout = a.size() > 4 ? parseLong(a.get(4), 5000) : 5000;
@@ -274,12 +274,12 @@ final class AgiCommands {
                 played -> "200 result=-1 endpos=" + Prompts.endposAt(Math.min(played, length)));
     }
 
-    private static AgiResult getVariable(AgiSession s, List<String> a) {
+    private static AgiResult getVariable(RunAgiSession s, List<String> a) {
         String v = s.pbx().variable(s.channel(), a.get(2));
         return AgiResult.now(v == null ? "200 result=0" : "200 result=1 (" + v + ")");
     }
 
-    private static AgiResult hangup(AgiSession s, List<String> a) {
+    private static AgiResult hangup(RunAgiSession s, List<String> a) {
         Channel target = a.size() == 2 ? s.pbx().channel(a.get(1)) : s.channel();
         if (target == null) {
             return AgiResult.now("200 result=-1");
@@ -287,22 +287,22 @@ final class AgiCommands {
         return AgiResult.now("200 result=1").then(() -> s.pbx().hangup(target, HangupCause.NORMAL_CLEARING));
     }
 
-    private static AgiResult recordFile(AgiSession s, List<String> a) {
+    private static AgiResult recordFile(RunAgiSession s, List<String> a) {
         long timeout = parseLong(a.get(5), -1);
         long ms = timeout > 0 ? timeout : 3000;
         return AgiResult.after(ms, "200 result=0 (timeout) endpos=" + Prompts.endposAt(ms),
                 played -> "200 result=-1 (hangup) endpos=" + Prompts.endposAt(played));
     }
 
-    private static AgiResult say(AgiSession s, int words) {
+    private static AgiResult say(RunAgiSession s, int words) {
         return AgiResult.after(words * SAY_WORD_MS, "200 result=0", played -> "200 result=-1");
     }
 
-    private static AgiResult sayDigits(AgiSession s, List<String> a) {
+    private static AgiResult sayDigits(RunAgiSession s, List<String> a) {
         return say(s, a.get(2).length());
     }
 
-    private static AgiResult sayNumber(AgiSession s, List<String> a) {
+    private static AgiResult sayNumber(RunAgiSession s, List<String> a) {
         String number = a.get(2).strip();
         try {
             Long.parseLong(number);
@@ -313,7 +313,7 @@ final class AgiCommands {
         return say(s, words);
     }
 
-    private static AgiResult setCallerId(AgiSession s, List<String> a) {
+    private static AgiResult setCallerId(RunAgiSession s, List<String> a) {
         String value = a.get(2);
         Channel ch = s.channel();
         int lt = value.indexOf('<');
@@ -326,20 +326,20 @@ final class AgiCommands {
         return AgiResult.now("200 result=1");
     }
 
-    private static AgiResult setContext(AgiSession s, List<String> a) {
+    private static AgiResult setContext(RunAgiSession s, List<String> a) {
         Channel ch = s.channel();
         ch.location(new Location(a.get(2), ch.exten(), ch.priority()));
         return AgiResult.now("200 result=0");
     }
 
-    private static AgiResult setExtension(AgiSession s, List<String> a) {
+    private static AgiResult setExtension(RunAgiSession s, List<String> a) {
         Channel ch = s.channel();
         ch.location(new Location(ch.context(), a.get(2), ch.priority()));
         return AgiResult.now("200 result=0");
     }
 
     /** ast_explicit_goto in an autoloop lands one before, so the dialplan goes on at the priority. */
-    private static AgiResult setPriority(AgiSession s, List<String> a) {
+    private static AgiResult setPriority(RunAgiSession s, List<String> a) {
         Channel ch = s.channel();
         long p = parseLong(a.get(2), -1);
         if (p < 1) {
@@ -349,16 +349,16 @@ final class AgiCommands {
         return AgiResult.now("200 result=0");
     }
 
-    private static AgiResult setVariable(AgiSession s, List<String> a) {
+    private static AgiResult setVariable(RunAgiSession s, List<String> a) {
         s.pbx().setVariable(s.channel(), a.get(2), a.get(3));
         return AgiResult.now("200 result=1");
     }
 
-    private static AgiResult streamFile(AgiSession s, List<String> a) {
+    private static AgiResult streamFile(RunAgiSession s, List<String> a) {
         return playPrompt(s, a.get(2));
     }
 
-    private static AgiResult playPrompt(AgiSession s, String prompt) {
+    private static AgiResult playPrompt(RunAgiSession s, String prompt) {
         if (!s.prompts().exists(prompt)) {
             return AgiResult.failure("200 result=-1 endpos=0");
         }
@@ -367,7 +367,7 @@ final class AgiCommands {
                 played -> "200 result=-1 endpos=" + Prompts.endposAt(Math.min(played, length)));
     }
 
-    private static AgiResult waitForDigit(AgiSession s, List<String> a) {
+    private static AgiResult waitForDigit(RunAgiSession s, List<String> a) {
         long timeout = parseLong(a.get(3), -1);
         String pressed = s.nextKeypresses();
         if (!pressed.isEmpty()) {

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 
 /**
  * Asterisk's side of FastAGI: for each AGI() step, a TCP connection to the script's server and
- * an {@link AgiSession} serving it. Half-closure is allowed so that a script shutting down its
+ * an {@link RunAgiSession} serving it. Half-closure is allowed so that a script shutting down its
  * write side still receives the final HANGUP, as with a real Asterisk.
  */
 public final class FastAgiClient implements AgiScripts {
@@ -57,7 +57,7 @@ public final class FastAgiClient implements AgiScripts {
             pbx.later(() -> done.accept("FAILURE"));
             return;
         }
-        AgiSession session = new AgiSession(pbx, channel, target, args, prompts, done);
+        RunAgiSession session = new RunAgiSession(pbx, channel, target, args, prompts, done);
         channel.activity(session);
         Bootstrap b = new Bootstrap()
                 .group(group)
@@ -85,7 +85,7 @@ public final class FastAgiClient implements AgiScripts {
         });
     }
 
-    private record NettySocket(io.netty.channel.Channel socket) implements AgiSession.AgiSocket {
+    private record NettySocket(io.netty.channel.Channel socket) implements RunAgiSession.AgiSocket {
         @Override
         public void write(String text) {
             if (socket.isActive()) {
@@ -101,10 +101,10 @@ public final class FastAgiClient implements AgiScripts {
 
     /** Lines from the script go to the PBX thread; so does the end of its input. */
     private final class ScriptHandler extends SimpleChannelInboundHandler<String> {
-        private final AgiSession session;
+        private final RunAgiSession session;
         private boolean ended;
 
-        ScriptHandler(AgiSession session) {
+        ScriptHandler(RunAgiSession session) {
             this.session = session;
         }
 

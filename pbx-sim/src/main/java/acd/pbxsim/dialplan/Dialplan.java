@@ -81,7 +81,7 @@ public final class Dialplan {
         return find(context, exten) != null;
     }
 
-    public Step step(Location where) {
+    public Priority step(Location where) {
         Extension e = find(where.context(), where.exten());
         return e == null ? null : e.step(where.priority());
     }

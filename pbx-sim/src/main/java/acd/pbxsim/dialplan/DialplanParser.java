@@ -129,7 +129,7 @@ public final class DialplanParser {
         if (appName.isEmpty()) {
             throw error("missing application name");
         }
-        current.add(new Step(priority, label, appName, data, lineNumber));
+        current.add(new Priority(priority, label, appName, data, lineNumber));
     }
 
     private static String stripComment(String raw) {

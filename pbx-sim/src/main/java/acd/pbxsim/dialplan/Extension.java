@@ -12,7 +12,7 @@ import java.util.List;
 public final class Extension {
 
     private final String name;
-    private final List<Step> steps = new ArrayList<>();
+    private final List<Priority> steps = new ArrayList<>();
 
     public Extension(String name) {
         this.name = name;
@@ -26,11 +26,11 @@ public final class Extension {
         return name.startsWith("_");
     }
 
-    public List<Step> steps() {
+    public List<Priority> steps() {
         return Collections.unmodifiableList(steps);
     }
 
-    void add(Step step) {
+    void add(Priority step) {
         steps.add(step);
     }
 
@@ -38,8 +38,8 @@ public final class Extension {
         return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).priority();
     }
 
-    public Step step(int priority) {
-        for (Step s : steps) {
+    public Priority step(int priority) {
+        for (Priority s : steps) {
             if (s.priority() == priority) {
                 return s;
             }
@@ -49,7 +49,7 @@ public final class Extension {
 
     /** The priority a label names, or -1. */
     public int priorityOf(String label) {
-        for (Step s : steps) {
+        for (Priority s : steps) {
             if (label.equals(s.label())) {
                 return s.priority();
             }

@@ -98,7 +98,7 @@ public final class Interpreter implements Program {
                 return;
             }
             Location at = ch.location();
-            Step step = dialplan.step(at);
+            Priority step = dialplan.step(at);
             if (step == null) {
                 pbx.hangupFromDialplan(ch, HangupCause.NORMAL_CLEARING);
                 return;

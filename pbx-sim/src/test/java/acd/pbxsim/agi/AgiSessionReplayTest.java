@@ -58,7 +58,7 @@ class AgiSessionReplayTest {
         return new String[] {text.substring(0, end + 2), text.substring(end + 2)};
     }
 
-    private final class FakeSocket implements AgiSession.AgiSocket {
+    private final class FakeSocket implements RunAgiSession.AgiSocket {
         final StringBuilder all = new StringBuilder();
         final BlockingQueue<String> writes = new LinkedBlockingQueue<>();
         final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -105,8 +105,8 @@ class AgiSessionReplayTest {
             throws Exception {
         FakeSocket socket = new FakeSocket();
         CompletableFuture<String> status = new CompletableFuture<>();
-        AgiSession session = pbx.call(() -> {
-            AgiSession s = new AgiSession(pbx, ch, AgiUrl.parse(url), args, Prompts.defaults(), st -> {
+        RunAgiSession session = pbx.call(() -> {
+            RunAgiSession s = new RunAgiSession(pbx, ch, AgiUrl.parse(url), args, Prompts.defaults(), st -> {
                 status.complete(st);
                 pbx.activityEnded(ch);
             });

@@ -34,7 +34,7 @@ class DialplanTest {
             assertTrue(d.hasContext(ctx), ctx);
         }
         assertEquals("agi://127.0.0.1:4573", d.globals().get("ACD_AGI"));
-        Step dial = d.step(new Location("acd-deliver", "s", 2));
+        Priority dial = d.step(new Location("acd-deliver", "s", 2));
         assertEquals("Dial", dial.application());
         assertEquals("${ACD_ENDPOINT},${ACD_RING_TIMEOUT},g", dial.data());
         assertEquals(6, d.find("acd-deliver", "s").priorityOf("after-call"));

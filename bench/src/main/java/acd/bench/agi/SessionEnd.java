@@ -1,7 +1,7 @@
 package acd.bench.agi;
 
 /** How one played call ended, from the played Asterisk's side. */
-public enum CallOutcome {
+public enum SessionEnd {
     /** The whole dialogue ran and the server ended the session. */
     COMPLETED("completed"),
     /** The server closed the connection before sending any command (a full pool or a session cap). */
@@ -19,7 +19,7 @@ public enum CallOutcome {
 
     private final String label;
 
-    CallOutcome(String label) {
+    SessionEnd(String label) {
         this.label = label;
     }
 

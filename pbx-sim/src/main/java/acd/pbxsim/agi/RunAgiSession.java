@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  * AGISIGHUP=no), and the script may go on with the commands a dead channel allows until it
  * closes its side; then {@code HANGUP} once more and the socket is closed.
  */
-public final class AgiSession implements Activity {
+public final class RunAgiSession implements Activity {
 
-    private static final Logger log = LoggerFactory.getLogger(AgiSession.class);
+    private static final Logger log = LoggerFactory.getLogger(RunAgiSession.class);
 
     private enum State { CONNECTING, RUNNING, ENDED }
 
@@ -63,7 +63,7 @@ public final class AgiSession implements Activity {
         }
     }
 
-    public AgiSession(Pbx pbx, Channel channel, AgiUrl url, List<String> args, Prompts prompts,
+    public RunAgiSession(Pbx pbx, Channel channel, AgiUrl url, List<String> args, Prompts prompts,
                       Consumer<String> done) {
         this.pbx = pbx;
         this.channel = channel;

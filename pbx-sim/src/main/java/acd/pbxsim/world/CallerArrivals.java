@@ -17,10 +17,10 @@ import java.util.Random;
  * @param meanTalkTimeMs mean talk time; 0 to leave hanging up to the seats
  * @param seed           random seed
  */
-public record Traffic(double callsPerMinute, int calls, List<String> dids, List<List<String>> keypresses,
+public record CallerArrivals(double callsPerMinute, int calls, List<String> dids, List<List<String>> keypresses,
                       long meanPatienceMs, long meanTalkTimeMs, long seed) {
 
-    public Traffic {
+    public CallerArrivals {
         if (!(callsPerMinute > 0)) {
             throw new IllegalArgumentException("callsPerMinute must be positive: " + callsPerMinute);
         }
@@ -31,31 +31,31 @@ public record Traffic(double callsPerMinute, int calls, List<String> dids, List<
         keypresses = keypresses.isEmpty() ? List.of(List.of()) : keypresses.stream().map(List::copyOf).toList();
     }
 
-    public static Traffic poisson(double callsPerMinute, int calls, long seed) {
-        return new Traffic(callsPerMinute, calls, List.of(CallerScript.DEFAULT_DID), List.of(List.of()), 60_000, 30_000,
+    public static CallerArrivals poisson(double callsPerMinute, int calls, long seed) {
+        return new CallerArrivals(callsPerMinute, calls, List.of(CallerScript.DEFAULT_DID), List.of(List.of()), 60_000, 30_000,
                 seed);
     }
 
-    public Traffic withDids(List<String> hotlines) {
-        return new Traffic(callsPerMinute, calls, hotlines, keypresses, meanPatienceMs, meanTalkTimeMs, seed);
+    public CallerArrivals withDids(List<String> hotlines) {
+        return new CallerArrivals(callsPerMinute, calls, hotlines, keypresses, meanPatienceMs, meanTalkTimeMs, seed);
     }
 
     /** Every caller keys in these answers. */
-    public Traffic pressing(List<String> answers) {
-        return new Traffic(callsPerMinute, calls, dids, List.of(answers), meanPatienceMs, meanTalkTimeMs, seed);
+    public CallerArrivals pressing(List<String> answers) {
+        return new CallerArrivals(callsPerMinute, calls, dids, List.of(answers), meanPatienceMs, meanTalkTimeMs, seed);
     }
 
     /** Each caller keys in one of these lists of answers, drawn uniformly: a mix of what callers want. */
-    public Traffic pressingOneOf(List<List<String>> choices) {
-        return new Traffic(callsPerMinute, calls, dids, choices, meanPatienceMs, meanTalkTimeMs, seed);
+    public CallerArrivals pressingOneOf(List<List<String>> choices) {
+        return new CallerArrivals(callsPerMinute, calls, dids, choices, meanPatienceMs, meanTalkTimeMs, seed);
     }
 
-    public Traffic withMeanPatienceMs(long ms) {
-        return new Traffic(callsPerMinute, calls, dids, keypresses, ms, meanTalkTimeMs, seed);
+    public CallerArrivals withMeanPatienceMs(long ms) {
+        return new CallerArrivals(callsPerMinute, calls, dids, keypresses, ms, meanTalkTimeMs, seed);
     }
 
-    public Traffic withMeanTalkTimeMs(long ms) {
-        return new Traffic(callsPerMinute, calls, dids, keypresses, meanPatienceMs, ms, seed);
+    public CallerArrivals withMeanTalkTimeMs(long ms) {
+        return new CallerArrivals(callsPerMinute, calls, dids, keypresses, meanPatienceMs, ms, seed);
     }
 
     /** Draws the callers and their arrival gaps. */
@@ -65,11 +65,11 @@ public record Traffic(double callsPerMinute, int calls, List<String> dids, List<
 
     /** The sequence of callers, each with the gap before it. */
     public static final class Arrivals {
-        private final Traffic traffic;
+        private final CallerArrivals traffic;
         private final Random random;
         private int drawn;
 
-        private Arrivals(Traffic traffic) {
+        private Arrivals(CallerArrivals traffic) {
             this.traffic = traffic;
             this.random = new Random(traffic.seed());
         }

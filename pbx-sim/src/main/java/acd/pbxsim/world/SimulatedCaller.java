@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledFuture;
  * no seat has answered, hangs up after their talk time, and keeps the record of the call. Lives
  * on the PBX thread.
  */
-public final class Caller implements Party {
+public final class SimulatedCaller implements Party {
 
     private final CallerScript script;
     private final Pbx pbx;
@@ -37,7 +37,7 @@ public final class Caller implements Party {
     private ScheduledFuture<?> patience;
     private ScheduledFuture<?> talk;
 
-    public Caller(CallerScript script, Pbx pbx) {
+    public SimulatedCaller(CallerScript script, Pbx pbx) {
         this.script = script;
         this.pbx = pbx;
         this.keypresses = script.keypresses().iterator();

@@ -1,5 +1,5 @@
 package acd.pbxsim.dialplan;
 
 /** One priority of an extension: {@code same => n(label),App(data)}. */
-public record Step(int priority, String label, String application, String data, int line) {
+public record Priority(int priority, String label, String application, String data, int line) {
 }

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TrafficTest {
+class CallerArrivalsTest {
 
-    private static List<String> draw(Traffic t) {
-        Traffic.Arrivals a = t.arrivals();
+    private static List<String> draw(CallerArrivals t) {
+        CallerArrivals.Arrivals a = t.arrivals();
         List<String> out = new ArrayList<>();
         while (a.hasNext()) {
             long gap = a.nextGapMs();
@@ -24,14 +24,14 @@ class TrafficTest {
 
     @Test
     void theSameSeedGivesTheSameCallers() {
-        Traffic t = Traffic.poisson(12, 50, 42);
+        CallerArrivals t = CallerArrivals.poisson(12, 50, 42);
         assertEquals(draw(t), draw(t));
-        assertNotEquals(draw(t), draw(Traffic.poisson(12, 50, 43)));
+        assertNotEquals(draw(t), draw(CallerArrivals.poisson(12, 50, 43)));
     }
 
     @Test
     void gapsAverageTheArrivalRate() {
-        Traffic.Arrivals a = Traffic.poisson(60, 20_000, 1).arrivals();
+        CallerArrivals.Arrivals a = CallerArrivals.poisson(60, 20_000, 1).arrivals();
         long total = 0;
         int n = 0;
         while (a.hasNext()) {
@@ -45,7 +45,7 @@ class TrafficTest {
 
     @Test
     void callersGetDistinctNumbersAndTheScriptedKeys() {
-        Traffic.Arrivals a = Traffic.poisson(6, 3, 1).pressing(List.of("1", "")).arrivals();
+        CallerArrivals.Arrivals a = CallerArrivals.poisson(6, 3, 1).pressing(List.of("1", "")).arrivals();
         CallerScript first = a.nextCaller();
         CallerScript second = a.nextCaller();
         assertNotEquals(first.number(), second.number());
