@@ -27,9 +27,9 @@ import java.util.Objects;
  *
  * <p>Routing never scans all agents or all calls. Agents sit in {@link AgentPool}s, one per
  * distinct eligibility (required skills, admitted seat groups, selection strategy), with the
- * free ones kept in the strategy's order. Waiting calls sit in {@link CallBucket}s per pool,
+ * free ones kept in the strategy's order. Waiting calls sit in {@link CallLine}s per pool,
  * queue and tier, oldest first. A call looks at one pool's best free agent; a freed agent
- * looks at the heads of its pools' buckets. After every event no free agent is eligible for any
+ * looks at the heads of its pools' lines. After every event no free agent is eligible for any
  * waiting call, which is what makes those two looks enough.
  */
 public final class AcdEngine implements RoutingEngine {
@@ -375,25 +375,25 @@ public final class AcdEngine implements RoutingEngine {
         if (agent >= 0) {
             offer(call, agents[agent]);
         } else {
-            bucketFor(call.pool, call.queueIndex, call.tierIndex).add(call);
+            lineFor(call.pool, call.queueIndex, call.tierIndex).add(call);
         }
     }
 
-    private CallBucket bucketFor(AgentPool pool, int queueIndex, int tierIndex) {
-        CallBucket bucket = pool.bucketFor(queueIndex, tierIndex);
-        if (bucket == null) {
+    private CallLine lineFor(AgentPool pool, int queueIndex, int tierIndex) {
+        CallLine line = pool.lineFor(queueIndex, tierIndex);
+        if (line == null) {
             QueueRuntime queue = queues[queueIndex];
-            bucket = new CallBucket(queueIndex, tierIndex, pool, weight(queue, tierIndex), offsetMs(queue, tierIndex),
+            line = new CallLine(queueIndex, tierIndex, pool, weight(queue, tierIndex), offsetMs(queue, tierIndex),
                     queue.pastBoundAtMs, queue.ordering == QueueOrdering.STRICT);
-            pool.addBucket(bucket);
-            queues[queueIndex].addBucket(bucket);
+            pool.addLine(line);
+            queues[queueIndex].addLine(line);
         }
-        return bucket;
+        return line;
     }
 
     private void offer(Call call, Agent agent) {
-        if (call.bucket != null) {
-            call.bucket.remove(call);
+        if (call.line != null) {
+            call.line.remove(call);
         }
         QueueRuntime queue = queues[call.queueIndex];
         call.state = CallState.OFFERED;
@@ -850,8 +850,8 @@ public final class AcdEngine implements RoutingEngine {
             offer(agent.personal.peek(), agent);
             return true;
         }
-        CallBucket best = quickBestLine(agent);
-        if (best == WEIGH_IN_FULL) {
+        CallLine best = quickBestLine(agent);
+        if (quickPassUndecided) {
             best = weighedBestLine(agent);
         }
         if (best != null) {
@@ -861,25 +861,28 @@ public final class AcdEngine implements RoutingEngine {
         return false;
     }
 
-    /** {@link #quickBestLine}'s answer when a head waited past its bound or a line is in strict priority. */
-    private static final CallBucket WEIGH_IN_FULL = CallBucket.personalLine();
+    /**
+     * Set by {@link #quickBestLine}: a head waited past its bound or a line is in strict
+     * priority, so the quick pass cannot decide and every rule must be weighed.
+     */
+    private boolean quickPassUndecided;
 
     /**
      * The best head of the agent's lines when none waited past its queue's bound and none is in
      * strict priority, as on almost every offer: then the weighted wait alone decides, and
      * the place in line breaks a tie. One pass without a branch per line but the rare new best;
-     * an empty line's wait is negative, so it never beats a line with a call. Returns
-     * {@link #WEIGH_IN_FULL} when those rules do not settle it, else the line or null.
+     * an empty line's wait is negative, so it never beats a line with a call. Sets
+     * {@link #quickPassUndecided} when those rules do not settle it; else returns the line or null.
      */
-    private CallBucket quickBestLine(Agent agent) {
-        CallBucket best = null;
+    private CallLine quickBestLine(Agent agent) {
+        CallLine best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         boolean weighInFull = false;
         for (int p = 0; p < agent.poolCount; p++) {
             AgentPool pool = agent.pools[p];
-            CallBucket[] lines = pool.buckets;
-            for (int b = 0; b < pool.bucketCount; b++) {
-                CallBucket line = lines[b];
+            CallLine[] lines = pool.lines;
+            for (int b = 0; b < pool.lineCount; b++) {
+                CallLine line = lines[b];
                 long waitMs = now - line.headPlaceMs;
                 weighInFull |= line.strict | waitMs >= line.pastBoundAtMs;
                 // WaitingOrder's weighted wait and tie-break, written out: this loop runs on every offer
@@ -891,22 +894,23 @@ public final class AcdEngine implements RoutingEngine {
                 }
             }
         }
+        quickPassUndecided = weighInFull;
         if (weighInFull) {
-            return WEIGH_IN_FULL;
+            return null;
         }
         return best == null || best.size() == 0 ? null : best;
     }
 
     /** The best head of the agent's lines by every rule of {@link #goesBefore(Call, Call)}; null if all are empty. */
-    private CallBucket weighedBestLine(Agent agent) {
-        CallBucket best = null;
+    private CallLine weighedBestLine(Agent agent) {
+        CallLine best = null;
         boolean bestPastBound = false;
         double bestScore = 0;
         for (int p = 0; p < agent.poolCount; p++) {
             AgentPool pool = agent.pools[p];
-            CallBucket[] lines = pool.buckets;
-            for (int b = 0; b < pool.bucketCount; b++) {
-                CallBucket line = lines[b];
+            CallLine[] lines = pool.lines;
+            for (int b = 0; b < pool.lineCount; b++) {
+                CallLine line = lines[b];
                 if (line.size() == 0) {
                     continue;
                 }
@@ -992,8 +996,8 @@ public final class AcdEngine implements RoutingEngine {
     // ------------------------------------------------------------------ waiting-call rules
 
     private void fallBackToQueue(Call call) {
-        if (call.bucket != null) {
-            call.bucket.remove(call);
+        if (call.line != null) {
+            call.line.remove(call);
         }
         cancel(call.stepTimerId);
         call.stepTimerId = TimerKinds.NO_TIMER;
@@ -1024,10 +1028,10 @@ public final class AcdEngine implements RoutingEngine {
             if (queue.whenNoAgents == NoAgentsAction.WAIT) {
                 continue;
             }
-            for (int b = 0; b < queue.bucketCount; b++) {
-                CallBucket bucket = queue.buckets[b];
-                for (int i = 0; i < bucket.span(); i++) {
-                    Call call = bucket.inSlot(i);
+            for (int b = 0; b < queue.lineCount; b++) {
+                CallLine line = queue.lines[b];
+                for (int i = 0; i < line.span(); i++) {
+                    Call call = line.inSlot(i);
                     if (call != null && call.route.widest().loggedIn == 0) {
                         scratchCalls.add(call);
                     }
@@ -1035,7 +1039,7 @@ public final class AcdEngine implements RoutingEngine {
             }
         }
         for (Call call : scratchCalls) {
-            call.bucket.remove(call);
+            call.line.remove(call);
             cancelWaitTimers(call);
             nobodyToWaitFor(call, queues[call.queueIndex]);
         }
@@ -1044,8 +1048,8 @@ public final class AcdEngine implements RoutingEngine {
 
     private void maxWaitReached(Call call) {
         QueueRuntime queue = queues[call.queueIndex];
-        if (call.bucket != null) {
-            call.bucket.remove(call);
+        if (call.line != null) {
+            call.line.remove(call);
         }
         cancelWaitTimers(call);
         if (queue.maxWaitAction == MaxWaitAction.OVERFLOW && queue.overflowTarget >= 0) {
@@ -1062,8 +1066,8 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     private void overflow(Call call, int target) {
-        if (call.bucket != null) {
-            call.bucket.remove(call);
+        if (call.line != null) {
+            call.line.remove(call);
         }
         cancelWaitTimers(call);
         int from = call.queueIndex;
@@ -1081,7 +1085,7 @@ public final class AcdEngine implements RoutingEngine {
         QueueRuntime queue = queues[call.queueIndex];
         int ahead = 0;
         if (call.state == CallState.WAITING_FOR_ACCOUNT_MANAGER) {
-            CallBucket personal = call.bucket;
+            CallLine personal = call.line;
             for (int i = 0; personal != null && i < personal.span(); i++) {
                 Call other = personal.inSlot(i);
                 if (other != null && aheadInLine(other, call)) {
@@ -1089,10 +1093,10 @@ public final class AcdEngine implements RoutingEngine {
                 }
             }
         } else {
-            for (int b = 0; b < queue.bucketCount; b++) {
-                CallBucket bucket = queue.buckets[b];
-                for (int i = 0; i < bucket.span(); i++) {
-                    Call other = bucket.inSlot(i);
+            for (int b = 0; b < queue.lineCount; b++) {
+                CallLine line = queue.lines[b];
+                for (int i = 0; i < line.span(); i++) {
+                    Call other = line.inSlot(i);
                     if (other != null && other != call && goesBefore(other, call)) {
                         ahead++;
                     }
@@ -1206,7 +1210,7 @@ public final class AcdEngine implements RoutingEngine {
         }
         call.pool = widened;
         if (call.state == CallState.QUEUED) {
-            call.bucket.remove(call);
+            call.line.remove(call);
             routeOrWait(call);
         }
     }
@@ -1214,8 +1218,8 @@ public final class AcdEngine implements RoutingEngine {
     private void release(Call call) {
         cancel(call.ringTimerId);
         cancelWaitTimers(call);
-        if (call.bucket != null) {
-            call.bucket.remove(call);
+        if (call.line != null) {
+            call.line.remove(call);
         }
         calls.remove(call.callId);
         call.reset();
@@ -1226,8 +1230,8 @@ public final class AcdEngine implements RoutingEngine {
         board.publishTime(now);
         for (QueueRuntime queue : queues) {
             long oldest = Long.MAX_VALUE;
-            for (int b = 0; b < queue.bucketCount; b++) {
-                Call head = queue.buckets[b].peek();
+            for (int b = 0; b < queue.lineCount; b++) {
+                Call head = queue.lines[b].peek();
                 if (head != null && head.placeMs < oldest) {
                     oldest = head.placeMs;
                 }
@@ -1324,8 +1328,8 @@ public final class AcdEngine implements RoutingEngine {
     public int waitingCalls(int queue) {
         int n = 0;
         QueueRuntime q = queues[queue];
-        for (int b = 0; b < q.bucketCount; b++) {
-            n += q.buckets[b].size();
+        for (int b = 0; b < q.lineCount; b++) {
+            n += q.lines[b].size();
         }
         for (Agent agent : agents) {
             for (int i = 0; agent.personal != null && i < agent.personal.span(); i++) {

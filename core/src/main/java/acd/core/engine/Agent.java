@@ -61,7 +61,7 @@ final class Agent {
      * comes. Most agents never have one, and a freed agent then checks a field of its own
      * instead of fetching a line of its own from memory.
      */
-    CallBucket personal;
+    CallLine personal;
 
     /** The group of agents staffing the same queues: where it counts in agents-by-state. */
     int staffingGroup;
@@ -80,9 +80,9 @@ final class Agent {
         return personal == null ? 0 : personal.size();
     }
 
-    CallBucket personalLine() {
+    CallLine personalLine() {
         if (personal == null) {
-            personal = CallBucket.personalLine();
+            personal = CallLine.personalLine();
         }
         return personal;
     }

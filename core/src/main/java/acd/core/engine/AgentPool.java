@@ -25,9 +25,9 @@ abstract class AgentPool {
     int loggedIn;
     int freeCount;
 
-    /** Waiting-call buckets whose calls this pool's agents may take. */
-    CallBucket[] buckets = new CallBucket[4];
-    int bucketCount;
+    /** Waiting-call lines whose calls this pool's agents may take. */
+    CallLine[] lines = new CallLine[4];
+    int lineCount;
 
     AgentPool(int id, long skillsMask, long groupsMask, AgentSelection selection) {
         this.id = id;
@@ -112,16 +112,16 @@ abstract class AgentPool {
 
     abstract void delete(int slot);
 
-    void addBucket(CallBucket bucket) {
-        if (bucketCount == buckets.length) {
-            buckets = Arrays.copyOf(buckets, bucketCount * 2);
+    void addLine(CallLine line) {
+        if (lineCount == lines.length) {
+            lines = Arrays.copyOf(lines, lineCount * 2);
         }
-        buckets[bucketCount++] = bucket;
+        lines[lineCount++] = line;
     }
 
-    CallBucket bucketFor(int queueIndex, int tierIndex) {
-        for (int i = 0; i < bucketCount; i++) {
-            CallBucket b = buckets[i];
+    CallLine lineFor(int queueIndex, int tierIndex) {
+        for (int i = 0; i < lineCount; i++) {
+            CallLine b = lines[i];
             if (b.queueIndex == queueIndex && b.tierIndex == tierIndex) {
                 return b;
             }

@@ -26,8 +26,8 @@ final class Call implements CallView {
     /** The pool whose agents may take the call now. */
     AgentPool pool;
 
-    CallBucket bucket;
-    int bucketPosition = -1;
+    CallLine line;
+    int linePosition = -1;
 
     Agent offeredTo;
     boolean maxWaitPassed;
@@ -44,8 +44,8 @@ final class Call implements CallView {
         ivrPath = null;
         route = null;
         pool = null;
-        bucket = null;
-        bucketPosition = -1;
+        line = null;
+        linePosition = -1;
         offeredTo = null;
         maxWaitPassed = false;
         overflowHops = 0;

@@ -8,7 +8,7 @@ import acd.core.model.QueueSpec;
 
 import java.util.Arrays;
 
-/** A queue's settings in engine units, and the buckets its waiting calls sit in. */
+/** A queue's settings in engine units, and the lines its waiting calls sit in. */
 final class QueueRuntime {
     final int index;
     final QueueSpec spec;
@@ -25,8 +25,8 @@ final class QueueRuntime {
     final long accountManagerWaitMs;
     final long announceEveryMs;
 
-    CallBucket[] buckets = new CallBucket[8];
-    int bucketCount;
+    CallLine[] lines = new CallLine[8];
+    int lineCount;
 
     /** Running handle-time sums, for expected-wait announcements. */
     long handledCalls;
@@ -47,10 +47,10 @@ final class QueueRuntime {
         this.announceEveryMs = spec.announceEverySeconds() * 1000L;
     }
 
-    void addBucket(CallBucket bucket) {
-        if (bucketCount == buckets.length) {
-            buckets = Arrays.copyOf(buckets, bucketCount * 2);
+    void addLine(CallLine line) {
+        if (lineCount == lines.length) {
+            lines = Arrays.copyOf(lines, lineCount * 2);
         }
-        buckets[bucketCount++] = bucket;
+        lines[lineCount++] = line;
     }
 }

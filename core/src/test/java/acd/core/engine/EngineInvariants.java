@@ -38,11 +38,11 @@ final class EngineInvariants {
             }
             check(loggedIn == pool.loggedIn, "pool " + pool.id + " counts " + pool.loggedIn + " logged in, has " + loggedIn);
             check(free == pool.freeCount, "pool " + pool.id + " counts " + pool.freeCount + " free, has " + free);
-            for (int b = 0; b < pool.bucketCount; b++) {
-                CallBucket line = pool.buckets[b];
+            for (int b = 0; b < pool.lineCount; b++) {
+                CallLine line = pool.lines[b];
                 check(line.size() > 0
                                 ? line.headPlaceMs == line.peek().placeMs && line.headSequence == line.peek().sequence
-                                : line.headPlaceMs == CallBucket.EMPTY_HEAD_PLACE_MS,
+                                : line.headPlaceMs == CallLine.EMPTY_HEAD_PLACE_MS,
                         "pool " + pool.id + " line " + b + " keeps a stale head");
                 Call[] inLine = line.inOrder();
                 for (int i = 1; i < inLine.length; i++) {
@@ -51,8 +51,8 @@ final class EngineInvariants {
             }
             if (free > 0) {
                 check(pool.bestFreeAgent() >= 0, "pool " + pool.id + " has free agents but offers none");
-                for (int b = 0; b < pool.bucketCount; b++) {
-                    check(pool.buckets[b].size() == 0, "pool " + pool.id + " has a free agent and a waiting call");
+                for (int b = 0; b < pool.lineCount; b++) {
+                    check(pool.lines[b].size() == 0, "pool " + pool.id + " has a free agent and a waiting call");
                 }
             }
         }
@@ -60,31 +60,31 @@ final class EngineInvariants {
         engine.calls.forEach((id, call) -> {
             switch (call.state) {
                 case QUEUED -> {
-                    check(call.bucket != null && call.bucket.pool == call.pool, call + " queued outside its pool's line");
-                    check(call.bucket.queueIndex == call.queueIndex && call.bucket.tierIndex == call.tierIndex,
-                            call + " in the wrong bucket");
+                    check(call.line != null && call.line.pool == call.pool, call + " queued outside its pool's line");
+                    check(call.line.queueIndex == call.queueIndex && call.line.tierIndex == call.tierIndex,
+                            call + " in the wrong line");
                     inLine[0]++;
                 }
                 case WAITING_FOR_ACCOUNT_MANAGER -> {
-                    check(call.bucket == agents[call.accountManagerIndex].personal, call + " not with its manager");
+                    check(call.line == agents[call.accountManagerIndex].personal, call + " not with its manager");
                     inLine[0]++;
                 }
                 case OFFERED, CONNECTED -> {
-                    check(call.bucket == null, call + " ringing yet still in line");
+                    check(call.line == null, call + " ringing yet still in line");
                     check(call.offeredTo != null && call.offeredTo.call == call, call + " offered to nobody");
                 }
             }
         });
-        int bucketed = 0;
+        int inLines = 0;
         for (QueueRuntime queue : queues) {
-            for (int b = 0; b < queue.bucketCount; b++) {
-                bucketed += queue.buckets[b].size();
+            for (int b = 0; b < queue.lineCount; b++) {
+                inLines += queue.lines[b].size();
             }
         }
         for (Agent agent : agents) {
-            bucketed += agent.personalWaiting();
+            inLines += agent.personalWaiting();
         }
-        check(bucketed == inLine[0], "lines hold " + bucketed + " calls, " + inLine[0] + " are waiting");
+        check(inLines == inLine[0], "lines hold " + inLines + " calls, " + inLine[0] + " are waiting");
     }
 
     private static void check(boolean condition, String breach) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-class CallBucketTest {
+class CallLineTest {
     private static final Comparator<Call> LINE_ORDER =
             Comparator.comparingLong((Call c) -> c.placeMs).thenComparingLong(c -> c.sequence);
 
@@ -28,8 +28,8 @@ class CallBucketTest {
     }
 
     /** A line the calls joined in the order given. */
-    private static CallBucket lineOf(Call... joining) {
-        CallBucket line = new CallBucket(0, 0, null, 1, 0, Long.MAX_VALUE, false);
+    private static CallLine lineOf(Call... joining) {
+        CallLine line = new CallLine(0, 0, null, 1, 0, Long.MAX_VALUE, false);
         for (Call call : joining) {
             line.add(call);
         }
@@ -41,7 +41,7 @@ class CallBucketTest {
         Call late = call(3_000);
         Call early = call(1_000);
         Call middle = call(2_000);
-        CallBucket line = lineOf(late, early, middle);
+        CallLine line = lineOf(late, early, middle);
         assertSame(early, line.peek());
         assertEquals(1_000, line.headPlaceMs);
         line.remove(early);
@@ -57,7 +57,7 @@ class CallBucketTest {
     void callsWithTheSamePlaceKeepTheirOrderOfArrival() {
         Call first = call(5_000);
         Call second = call(5_000);
-        CallBucket line = lineOf(second, first);
+        CallLine line = lineOf(second, first);
         assertSame(first, line.peek());
         assertEquals(first.sequence, line.headSequence);
     }
@@ -67,7 +67,7 @@ class CallBucketTest {
         Call a = call(1);
         Call b = call(2);
         Call c = call(3);
-        CallBucket line = lineOf(a, b, c);
+        CallLine line = lineOf(a, b, c);
         line.remove(b);
         assertEquals(2, line.size());
         line.remove(a);
@@ -77,7 +77,7 @@ class CallBucketTest {
 
     @Test
     void aCallBackFromAnUnansweredSeatTakesItsOldPlace() {
-        CallBucket line = new CallBucket(0, 0, null, 1, 0, Long.MAX_VALUE, false);
+        CallLine line = new CallLine(0, 0, null, 1, 0, Long.MAX_VALUE, false);
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Call call = call(i * 100L);
@@ -98,7 +98,7 @@ class CallBucketTest {
     @Test
     void theLineAgreesWithASortedSetThroughRandomTraffic() {
         SplittableRandom random = new SplittableRandom(11);
-        CallBucket line = new CallBucket(0, 0, null, 1, 0, Long.MAX_VALUE, false);
+        CallLine line = new CallLine(0, 0, null, 1, 0, Long.MAX_VALUE, false);
         TreeSet<Call> expected = new TreeSet<>(LINE_ORDER);
         List<Call> waiting = new ArrayList<>();
         List<Call> away = new ArrayList<>();

@@ -16,10 +16,10 @@ import java.util.Arrays;
  * would touch a handful of other calls on every removal, each a cache miss on a large floor
  * where calls wait for minutes.
  *
- * <p>A call's {@code bucketPosition} is its slot's running number; the slot in the ring is that
+ * <p>A call's {@code linePosition} is its slot's running number; the slot in the ring is that
  * number modulo the ring's length. Numbers are compared as differences, so they may wrap.
  */
-final class CallBucket {
+final class CallLine {
     /** Far enough in the future that no wait reaches it, and near enough that {@code now - it} does not wrap. */
     static final long EMPTY_HEAD_PLACE_MS = Long.MAX_VALUE / 2;
 
@@ -57,7 +57,7 @@ final class CallBucket {
     private Call headCall;
 
     /** A line of one queue and tier for one pool. */
-    CallBucket(int queueIndex, int tierIndex, AgentPool pool, double weight, double offsetMs, long pastBoundAtMs,
+    CallLine(int queueIndex, int tierIndex, AgentPool pool, double weight, double offsetMs, long pastBoundAtMs,
                boolean strict) {
         this.queueIndex = queueIndex;
         this.tierIndex = tierIndex;
@@ -69,8 +69,8 @@ final class CallBucket {
     }
 
     /** The calls waiting for one account manager, in arrival order. */
-    static CallBucket personalLine() {
-        return new CallBucket(-1, -1, null, 1, 0, Long.MAX_VALUE, false);
+    static CallLine personalLine() {
+        return new CallLine(-1, -1, null, 1, 0, Long.MAX_VALUE, false);
     }
 
     /** Calls waiting in this line. */
@@ -107,16 +107,16 @@ final class CallBucket {
         } else {
             insert(call);
         }
-        call.bucket = this;
+        call.line = this;
         size++;
         noteHead();
     }
 
     void remove(Call call) {
-        int at = call.bucketPosition;
+        int at = call.linePosition;
         ring[at & mask] = null;
-        call.bucket = null;
-        call.bucketPosition = -1;
+        call.line = null;
+        call.linePosition = -1;
         size--;
         if (size == 0) {
             head = tail;
@@ -148,7 +148,7 @@ final class CallBucket {
         ring[slot] = call;
         keys[slot << 1] = call.placeMs;
         keys[(slot << 1) + 1] = call.sequence;
-        call.bucketPosition = at;
+        call.linePosition = at;
     }
 
     /**
@@ -197,7 +197,7 @@ final class CallBucket {
         keys[t << 1] = keys[f << 1];
         keys[(t << 1) + 1] = keys[(f << 1) + 1];
         if (moved != null) {
-            moved.bucketPosition = to;
+            moved.linePosition = to;
         }
     }
 
@@ -217,7 +217,7 @@ final class CallBucket {
                 packed[n] = call;
                 packedKeys[n << 1] = keys[slot << 1];
                 packedKeys[(n << 1) + 1] = keys[(slot << 1) + 1];
-                call.bucketPosition = n;
+                call.linePosition = n;
                 n++;
             }
         }
@@ -242,9 +242,9 @@ final class CallBucket {
         for (int i = 0; i < span(); i++) {
             Call call = inSlot(i);
             if (call != null) {
-                if (call.bucket != this || call.bucketPosition != head + i) {
+                if (call.line != this || call.linePosition != head + i) {
                     throw new IllegalStateException(call + " in slot " + (head + i) + " believes it is at "
-                            + call.bucketPosition);
+                            + call.linePosition);
                 }
                 calls[n++] = call;
             }
