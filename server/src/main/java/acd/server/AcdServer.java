@@ -209,7 +209,8 @@ public final class AcdServer implements AutoCloseable {
         metrics.addIvr(ivrFigures::snapshot);
         Map<String, HttpApi.Resource> resources = new LinkedHashMap<>();
         resources.put("/api/queues", HttpApi.json(reports::all));
-        resources.put("/api/health", HttpApi.json(this::health));
+        // 503 once the engine has stopped, so a load balancer or service manager sees it too
+        resources.put("/api/health", HttpApi.json(this::health, h -> "stopped".equals(h.get("status")) ? 503 : 200));
         resources.put("/api/ivr", HttpApi.json(this::ivrReport));
         resources.put("/metrics", new MetricsEndpoint(metrics.registry()));
         HttpApi.Resource wallboard = HttpApi.classpathFile("/wallboard/index.html", "text/html; charset=utf-8");
@@ -387,7 +388,7 @@ public final class AcdServer implements AutoCloseable {
         }
     }
 
-    private Object health() {
+    private Map<String, Object> health() {
         Map<String, Object> out = new LinkedHashMap<>();
         long lagMs = vitals.engineLagMs();
         boolean amiUp = vitals.amiConnected();

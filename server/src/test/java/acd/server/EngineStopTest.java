@@ -43,19 +43,19 @@ class EngineStopTest {
             EngineRing.Failure failure = server.engineStopped().toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertTrue(failure.cause() instanceof NullPointerException, failure.toString());
 
-            JsonNode health = new ObjectMapper().readTree(get(server, "/api/health"));
+            JsonNode health = new ObjectMapper().readTree(get(server, "/api/health", 503));
             assertEquals("stopped", health.path("status").asText(), health.toString());
             assertTrue(health.path("engineStopped").asText().contains("failed"), health.toString());
 
-            PrometheusText metrics = PrometheusText.parse(get(server, "/metrics"));
+            PrometheusText metrics = PrometheusText.parse(get(server, "/metrics", 200));
             assertEquals(1.0, metrics.value("acd_engine_stopped"));
         }
     }
 
-    private static String get(AcdServer server, String path) throws Exception {
+    private static String get(AcdServer server, String path, int status) throws Exception {
         HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, reply.statusCode());
+        assertEquals(status, reply.statusCode(), reply.body());
         return reply.body();
     }
 }

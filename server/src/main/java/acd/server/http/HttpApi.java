@@ -78,8 +78,11 @@ public final class HttpApi implements AutoCloseable {
     public record Request(String path, String accept) {
     }
 
-    /** A response body and its content type. */
-    public record Reply(String contentType, byte[] body) {
+    /** A response body, its content type and its HTTP status (200 unless said). */
+    public record Reply(String contentType, byte[] body, int status) {
+        public Reply(String contentType, byte[] body) {
+            this(contentType, body, 200);
+        }
     }
 
     /** What {@code GET} on one path serves. Runs on the HTTP thread: read published figures, never wait. */
@@ -91,6 +94,14 @@ public final class HttpApi implements AutoCloseable {
     /** A resource that serves what {@code figures} returns as JSON. */
     public static Resource json(Supplier<?> figures) {
         return request -> new Reply(JSON, MAPPER.writeValueAsBytes(figures.get()));
+    }
+
+    /** As {@link #json(Supplier)}, with the status {@code status} decides from the same figures. */
+    public static <T> Resource json(Supplier<T> figures, java.util.function.ToIntFunction<T> status) {
+        return request -> {
+            T now = figures.get();
+            return new Reply(JSON, MAPPER.writeValueAsBytes(now), status.applyAsInt(now));
+        };
     }
 
     /**
@@ -181,7 +192,8 @@ public final class HttpApi implements AutoCloseable {
             } else {
                 try {
                     String accept = request.headers().get(HttpHeaderNames.ACCEPT, "");
-                    reply(ctx, request, HttpResponseStatus.OK, route.get(new Request(path, accept)));
+                    Reply served = route.get(new Request(path, accept));
+                    reply(ctx, request, HttpResponseStatus.valueOf(served.status()), served);
                 } catch (Exception e) {
                     LOG.error("GET {} failed", path, e);
                     reply(ctx, request, HttpResponseStatus.INTERNAL_SERVER_ERROR, error("internal error"));
