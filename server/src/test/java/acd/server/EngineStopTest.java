@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -28,15 +27,7 @@ class EngineStopTest {
 
     @Test
     void anEventTheEngineFailsOnStopsItAndTheServerSaysSo(@TempDir Path dir) throws Exception {
-        Path config = Path.of("..", "config");
-        for (String file : new String[]{"routing.yaml", "agents.yaml", "server.yaml", "ivr.yaml", "customers.csv"}) {
-            Files.copy(config.resolve(file), dir.resolve(file));
-        }
-        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(dir.resolve("server.yaml")))
-                .withHttpPort(0);
-        settings = settings.withAgi(settings.agi().withPort(0))
-                .withQueueLog(settings.queueLog().withFile(dir.resolve("queue_log")))
-                .withSelfServiceDataDirectory(dir.resolve("data"));
+        ServerSettings settings = ShippedConfig.in(dir);
         try (AcdServer server = new AcdServer(dir, settings, CustomerDirectory.NONE, PbxSettings.defaults())) {
             // an event of no type: a fault the engine cannot apply
             server.ring().publish(e -> e.type = null);

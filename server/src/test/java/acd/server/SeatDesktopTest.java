@@ -24,17 +24,9 @@ class SeatDesktopTest {
 
     @Test
     void aDesktopLogsInAtCtiOnTheHttpPort(@TempDir Path dir) throws Exception {
-        Path config = Path.of("..", "config");
-        for (String file : new String[]{"routing.yaml", "agents.yaml", "server.yaml", "ivr.yaml", "customers.csv"}) {
-            Files.copy(config.resolve(file), dir.resolve(file));
-        }
+        ServerSettings settings = ShippedConfig.in(dir);
         Files.writeString(dir.resolve("seat-credentials.yaml"),
                 "agents:\n  \"2001\": " + SecretHash.hash("s3cret".toCharArray(), 1_000) + "\n");
-        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(dir.resolve("server.yaml")))
-                .withHttpPort(0);
-        settings = settings.withAgi(settings.agi().withPort(0)).withQueueLog(settings.queueLog()
-                .withFile(dir.resolve("queue_log")));
-        settings = settings.withSelfServiceDataDirectory(dir.resolve("data"));
         try (AcdServer server = new AcdServer(dir, settings, CustomerDirectory.NONE, PbxSettings.defaults())) {
             BlockingQueue<String> received = new LinkedBlockingQueue<>();
             WebSocket desktop = HttpClient.newHttpClient().newWebSocketBuilder()

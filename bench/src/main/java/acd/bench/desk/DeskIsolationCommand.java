@@ -51,12 +51,7 @@ public final class DeskIsolationCommand {
         }
         Path work = Files.createTempDirectory("acd-bench-desk");
         try {
-            ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(config.resolve("server.yaml")))
-                    .withHttpPort(0);
-            settings = settings.withAgi(settings.agi().withPort(0))
-                    .withQueueLog(settings.queueLog().withFile(work.resolve("queue_log")))
-                    .withSelfServiceDataDirectory(work.resolve("data"));
-            try (AcdServer server = new AcdServer(config, settings, CustomerDirectory.NONE, PbxSettings.defaults())) {
+            try (AcdServer server = startServer(config, work)) {
                 IsolationRun run = new IsolationRun(new InetSocketAddress("127.0.0.1", server.httpPort()),
                         Duration.ofSeconds(seconds), everyMs);
                 System.out.printf(Locale.ROOT, "heartbeat round trip on /cti, %d s per phase, one every %d ms%n",
@@ -81,6 +76,19 @@ public final class DeskIsolationCommand {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * The server on the configuration in {@code config}, calls flowing through the built-in PBX
+     * simulator, every port a free one and every file it writes in {@code work}.
+     */
+    static AcdServer startServer(Path config, Path work) throws Exception {
+        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(config.resolve("server.yaml")))
+                .withHttpPort(0);
+        settings = settings.withAgi(settings.agi().withPort(0))
+                .withQueueLog(settings.queueLog().withFile(work.resolve("queue_log")))
+                .withSelfServiceDataDirectory(work.resolve("data"));
+        return new AcdServer(config, settings, CustomerDirectory.NONE, PbxSettings.defaults());
     }
 
     private static void print(IsolationRun.Phase phase, IsolationRun.Phase quiet) {

@@ -1,14 +1,10 @@
 package acd.bench.desk;
 
-import acd.ivr.customer.CustomerDirectory;
-import acd.pbxsim.PbxSettings;
 import acd.server.AcdServer;
-import acd.server.ServerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,16 +24,7 @@ class DeskIsolationTest {
 
     @Test
     void aDesktopsHeartbeatStaysQuickWhileAnotherClientStreamsGarbage(@TempDir Path dir) throws Exception {
-        Path config = Path.of("..", "config");
-        for (String file : new String[]{"routing.yaml", "agents.yaml", "server.yaml", "ivr.yaml", "customers.csv"}) {
-            Files.copy(config.resolve(file), dir.resolve(file));
-        }
-        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(dir.resolve("server.yaml")))
-                .withHttpPort(0);
-        settings = settings.withAgi(settings.agi().withPort(0))
-                .withQueueLog(settings.queueLog().withFile(dir.resolve("queue_log")))
-                .withSelfServiceDataDirectory(dir.resolve("data"));
-        try (AcdServer server = new AcdServer(dir, settings, CustomerDirectory.NONE, PbxSettings.defaults())) {
+        try (AcdServer server = DeskIsolationCommand.startServer(Path.of("..", "config"), dir)) {
             IsolationRun run = new IsolationRun(new InetSocketAddress("127.0.0.1", server.httpPort()),
                     Duration.ofSeconds(3), 50);
             run.quiet();

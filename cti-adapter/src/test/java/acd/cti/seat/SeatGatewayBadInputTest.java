@@ -31,6 +31,41 @@ class SeatGatewayBadInputTest {
     }
 
     /** Sends a raw HTTP request to the gateway and returns the status line and headers it answers. */
+    /** A socket past a valid RFC 6455 handshake on /cti, for sending frames by hand. */
+    private java.net.Socket rawDesk() throws Exception {
+        java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort());
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write(upgrade("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.read());
+        }
+        assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+        return socket;
+    }
+
+    /** The opcode of each unmasked server frame (payloads under 126 bytes) in {@code bytes}. */
+    private static List<Integer> opcodes(byte[] bytes) {
+        List<Integer> opcodes = new ArrayList<>();
+        for (int at = 0; at + 1 < bytes.length; at += 2 + (bytes[at + 1] & 0x7f)) {
+            opcodes.add(bytes[at] & 0x0f);
+        }
+        return opcodes;
+    }
+
+    /** The status of each close frame in {@code bytes}. */
+    private static List<Integer> closeCodes(byte[] bytes) {
+        List<Integer> codes = new ArrayList<>();
+        for (int at = 0; at + 1 < bytes.length; at += 2 + (bytes[at + 1] & 0x7f)) {
+            if ((bytes[at] & 0x0f) == 0x8) {
+                codes.add(((bytes[at + 2] & 0xff) << 8) | (bytes[at + 3] & 0xff));
+            }
+        }
+        return codes;
+    }
+
     private String rawExchange(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort())) {
             socket.setSoTimeout(5_000);
@@ -69,30 +104,14 @@ class SeatGatewayBadInputTest {
     @Test
     void aFrameOverTheLimitGetsOneCloseFrameAndTheConnectionEnds() throws Exception {
         floor(SeatFloor.fastSettings());
-        try (java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort())) {
-            socket.setSoTimeout(5_000);
+        try (java.net.Socket socket = rawDesk()) {
             java.io.OutputStream out = socket.getOutputStream();
-            out.write(upgrade("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
             java.io.InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                head.append((char) in.read());
-            }
-            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
             // A masked text frame announcing 1 MiB, far over the 64 KiB limit.
             out.write(new byte[]{(byte) 0x81, (byte) (0x80 | 127), 0, 0, 0, 0, 0, 0x10, 0, 0, 1, 2, 3, 4});
             out.flush();
             byte[] rest = in.readAllBytes();
-            List<Integer> closeCodes = new ArrayList<>();
-            for (int at = 0; at + 1 < rest.length; ) {
-                int opcode = rest[at] & 0x0f;
-                int length = rest[at + 1] & 0x7f;
-                if (opcode == 0x8) {
-                    closeCodes.add(((rest[at + 2] & 0xff) << 8) | (rest[at + 3] & 0xff));
-                }
-                at += 2 + length;
-            }
+            List<Integer> closeCodes = closeCodes(rest);
             assertEquals(List.of(1009), closeCodes, "one close frame, with the reason");
         }
     }
@@ -217,17 +236,9 @@ class SeatGatewayBadInputTest {
     @Test
     void aMessageOverTheLimitInFragmentsIsRefusedLikeOneWholeFrame() throws Exception {
         floor(SeatFloor.fastSettings());
-        try (java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort())) {
-            socket.setSoTimeout(5_000);
+        try (java.net.Socket socket = rawDesk()) {
             java.io.OutputStream out = socket.getOutputStream();
-            out.write(upgrade("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
             java.io.InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                head.append((char) in.read());
-            }
-            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
             // two fragments of 40 KiB each: under the frame limit one by one, 80 KiB together
             int piece = 40 * 1024;
             byte[] spaces = " ".repeat(piece).getBytes(StandardCharsets.US_ASCII);
@@ -237,15 +248,7 @@ class SeatGatewayBadInputTest {
             out.write(spaces);
             out.flush();
             byte[] rest = in.readAllBytes();
-            List<Integer> closeCodes = new ArrayList<>();
-            for (int at = 0; at + 1 < rest.length; ) {
-                int opcode = rest[at] & 0x0f;
-                int length = rest[at + 1] & 0x7f;
-                if (opcode == 0x8) {
-                    closeCodes.add(((rest[at + 2] & 0xff) << 8) | (rest[at + 3] & 0xff));
-                }
-                at += 2 + length;
-            }
+            List<Integer> closeCodes = closeCodes(rest);
             assertEquals(List.of(1009), closeCodes, "one close frame, message too big");
         }
     }
@@ -253,17 +256,9 @@ class SeatGatewayBadInputTest {
     @Test
     void aPingFloodGetsPongsOnlyUpToTheMessageRateThenOneCloseFrame() throws Exception {
         floor(SeatFloor.fastSettings());
-        try (java.net.Socket socket = new java.net.Socket(floor.uri.getHost(), floor.uri.getPort())) {
-            socket.setSoTimeout(5_000);
+        try (java.net.Socket socket = rawDesk()) {
             java.io.OutputStream out = socket.getOutputStream();
-            out.write(upgrade("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
             java.io.InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                head.append((char) in.read());
-            }
-            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
             // 1,000 masked pings with no payload in one write: each would be owed a pong
             byte[] pings = new byte[6 * 1_000];
             for (int at = 0; at < pings.length; at += 6) {
@@ -273,18 +268,8 @@ class SeatGatewayBadInputTest {
             out.write(pings);
             out.flush();
             byte[] rest = in.readAllBytes();
-            int pongs = 0;
-            List<Integer> closeCodes = new ArrayList<>();
-            for (int at = 0; at + 1 < rest.length; ) {
-                int opcode = rest[at] & 0x0f;
-                int length = rest[at + 1] & 0x7f;
-                if (opcode == 0xA) {
-                    pongs++;
-                } else if (opcode == 0x8) {
-                    closeCodes.add(((rest[at + 2] & 0xff) << 8) | (rest[at + 3] & 0xff));
-                }
-                at += 2 + length;
-            }
+            long pongs = opcodes(rest).stream().filter(opcode -> opcode == 0xA).count();
+            List<Integer> closeCodes = closeCodes(rest);
             int rate = SeatFloor.fastSettings().messagesPerSecond();
             assertTrue(pongs >= 1 && pongs <= 2 * rate, pongs + " pongs for 1,000 pings at " + rate + " a second");
             assertEquals(List.of(1008), closeCodes, "one close frame, for the flood");

@@ -5,6 +5,7 @@ import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
 import acd.server.AcdServer;
 import acd.server.ServerSettings;
+import acd.server.ShippedConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -40,18 +41,10 @@ class AuditLogTest {
 
     @Test
     void securityEventsBecomeJsonLinesWithoutSecrets(@TempDir Path dir) throws Exception {
-        Path config = Path.of("..", "config");
-        for (String file : new String[]{"routing.yaml", "agents.yaml", "server.yaml", "ivr.yaml", "customers.csv"}) {
-            Files.copy(config.resolve(file), dir.resolve(file));
-        }
+        ServerSettings settings = ShippedConfig.in(dir);
         Files.writeString(dir.resolve("seat-credentials.yaml"),
                 "agents:\n  \"2001\": " + SecretHash.hash(AGENT_SECRET.toCharArray(), 1_000) + "\n"
                         + "supervisors:\n  lead1: " + SecretHash.hash(LEAD_SECRET.toCharArray(), 1_000) + "\n");
-        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(dir.resolve("server.yaml")))
-                .withHttpPort(0);
-        settings = settings.withAgi(settings.agi().withPort(0))
-                .withQueueLog(settings.queueLog().withFile(dir.resolve("queue_log")))
-                .withSelfServiceDataDirectory(dir.resolve("data"));
         Path auditFile = dir.resolve("data").resolve("audit.log");
         List<JsonNode> lines;
         try (AcdServer server = new AcdServer(dir, settings.withAuditFile(auditFile.toString()),
