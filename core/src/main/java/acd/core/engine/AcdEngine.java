@@ -56,12 +56,6 @@ public final class AcdEngine implements RoutingEngine {
     final String[] agentIds;
     private final SkillLevels skillLevels;
     final QueueRuntime[] queues;
-    private final int tiers;
-    private final int brandSlots;
-    private final double[] tierWeight;
-    private final long[] tierOffsetMs;
-    private final int defaultTier;
-    private final int noAnswerLimit;
 
     private final Map<List<Integer>, Integer> staffingGroupIds = new HashMap<>();
     private final List<int[]> staffingGroupQueues = new ArrayList<>();
@@ -96,16 +90,6 @@ public final class AcdEngine implements RoutingEngine {
         this.timers = new EngineTimers(startTimeMs, TIMER_TICK_MS, TIMER_TICKS_PER_WHEEL, this::onTimerExpiry);
 
         this.index = new RoutingIndex(config);
-        this.tiers = index.tiers();
-        this.brandSlots = index.brandSlots();
-        this.tierWeight = new double[tiers];
-        this.tierOffsetMs = new long[tiers];
-        for (int t = 0; t < tiers; t++) {
-            tierWeight[t] = index.tierWeight(t);
-            tierOffsetMs[t] = index.tierOffsetMs(t);
-        }
-        this.defaultTier = index.defaultTier();
-        this.noAnswerLimit = index.noAnswerLimit();
 
         this.agents = new Agent[index.agentCount()];
         this.agentIds = new String[agents.length];
@@ -134,15 +118,15 @@ public final class AcdEngine implements RoutingEngine {
             thresholds[q] = queues[q].spec.thresholdSeconds();
             shortAbandons[q] = queues[q].spec.shortAbandonSeconds();
         }
-        this.board = new ServiceLevelBoard(thresholds, shortAbandons, tiers, config.brands().size());
+        this.board = new ServiceLevelBoard(thresholds, shortAbandons, index.tiers(), config.brands().size());
         board.agentsConfigured(groupOfAgent, staffingGroupQueues.toArray(new int[0][]));
         board.publishTime(startTimeMs);
 
         this.routes = new Route[index.routeCount()];
         for (int q = 0; q < queues.length; q++) {
-            for (int t = 0; t < tiers; t++) {
-                for (int b = 0; b < brandSlots; b++) {
-                    int route = index.routeIndex(q, t, b == brandSlots - 1 ? -1 : b);
+            for (int t = 0; t < index.tiers(); t++) {
+                for (int b = 0; b < index.brandSlots(); b++) {
+                    int route = index.routeIndex(q, t, b == index.brandSlots() - 1 ? -1 : b);
                     routes[route] = compileRoute(queues[q], index.plan(route), 0L);
                 }
             }
@@ -285,8 +269,8 @@ public final class AcdEngine implements RoutingEngine {
         Call call = spareCalls.isEmpty() ? new Call() : spareCalls.pop();
         call.callId = e.callId;
         call.sequence = ++callSequence;
-        call.tierIndex = e.tierIndex >= 0 && e.tierIndex < tiers ? e.tierIndex : defaultTier;
-        call.brandIndex = e.brandIndex >= 0 && e.brandIndex < brandSlots - 1 ? e.brandIndex : -1;
+        call.tierIndex = e.tierIndex >= 0 && e.tierIndex < index.tiers() ? e.tierIndex : index.defaultTier();
+        call.brandIndex = e.brandIndex >= 0 && e.brandIndex < index.brandSlots() - 1 ? e.brandIndex : -1;
         call.accountManagerIndex = e.accountManagerIndex >= 0 && e.accountManagerIndex < agents.length
                 ? e.accountManagerIndex : -1;
         call.extraSkillsMask = e.extraSkillsMask;
@@ -465,7 +449,7 @@ public final class AcdEngine implements RoutingEngine {
             changeState(agent, AgentState.NOT_READY, ReasonCodes.UNREACHABLE);
             return;
         }
-        if (agentMissedIt && ++agent.consecutiveNoAnswers >= noAnswerLimit && !agent.logoutPending) {
+        if (agentMissedIt && ++agent.consecutiveNoAnswers >= index.noAnswerLimit() && !agent.logoutPending) {
             agent.consecutiveNoAnswers = 0;
             agent.notReadyPending = false;
             changeState(agent, AgentState.NOT_READY, ReasonCodes.NO_ANSWER);
@@ -956,11 +940,11 @@ public final class AcdEngine implements RoutingEngine {
     }
 
     private double weight(QueueRuntime queue, int tier) {
-        return WaitingOrder.weight(queue.ordering, tierWeight[tier]);
+        return WaitingOrder.weight(queue.ordering, index.tierWeight(tier));
     }
 
     private double offsetMs(QueueRuntime queue, int tier) {
-        return WaitingOrder.offsetMs(queue.ordering, tierOffsetMs[tier]);
+        return WaitingOrder.offsetMs(queue.ordering, index.tierOffsetMs(tier));
     }
 
     static boolean aheadInLine(Call a, Call b) {
