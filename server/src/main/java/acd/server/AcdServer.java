@@ -15,7 +15,6 @@ import acd.cti.ami.AmiClient;
 import acd.cti.ami.AmiSettings;
 import acd.cti.ami.AsteriskReadiness;
 import acd.cti.ami.PbxEvent;
-import acd.cti.ami.ChannelSnapshot;
 import acd.cti.flow.AsteriskCallFlow;
 import acd.ivr.customer.CustomerDirectory;
 import acd.cti.ivr.IvrScripts;
@@ -29,7 +28,6 @@ import acd.ivr.store.SelfServiceStore;
 import acd.ivr.store.StoreSeed;
 import acd.ivr.store.StoreSettings;
 import acd.server.http.IvrReports;
-import acd.cti.flow.PbxActions;
 import acd.cti.seat.SeatCredentials;
 import acd.cti.edge.EdgeRefusals;
 import acd.cti.seat.SeatGateway;
@@ -101,6 +99,8 @@ public final class AcdServer implements AutoCloseable {
     private final QueueLogJournal journal;
     private final ServerVitals vitals = new Vitals();
     private final ServerMetrics metrics;
+    /** The AMI user the server logs in as, for the check of its permissions. */
+    private final String amiUser;
     /** Completes once an event has stopped the engine. */
     private final CompletableFuture<EngineRing.Failure> engineStopped = new CompletableFuture<>();
     /** Every refusal at the HTTP port, the desk and the FastAGI port, by reason, for /metrics. */
@@ -136,8 +136,6 @@ public final class AcdServer implements AutoCloseable {
 
         AgiScriptRouter scripts = new AgiScriptRouter();
         this.agi = new FastAgiServer(settings.agi(), scripts, refusals);
-        AmiHolder amiHolder = new AmiHolder();
-        EngineRing[] ringHolder = new EngineRing[1];
         PbxSimulator simulator = null;
         AmiSettings amiSettings;
         InetSocketAddress agiAddress;
@@ -165,8 +163,13 @@ public final class AcdServer implements AutoCloseable {
         this.clockMs = clockSource != null ? clockSource::nowMs : System::currentTimeMillis;
 
         journal.serverStarted(clockMs.getAsLong());
-        this.flow = new AsteriskCallFlow(routing, filler -> ringHolder[0].publish(filler), amiHolder, customers,
-                settings.callerNumbers(), clockMs);
+        // Built before the engine, started once it exists: the parts that publish need the ring,
+        // and the engine needs them as its directive sinks.
+        this.ring = new EngineRing(settings.engine().ringSize(), settings.engine().waitStrategy(), ProducerType.MULTI);
+        this.readiness = new AsteriskReadiness(routing);
+        this.amiUser = amiSettings.username();
+        this.ami = new AmiClient(amiSettings, this::onPbxEvent);
+        this.flow = new AsteriskCallFlow(routing, ring::publish, ami, customers, settings.callerNumbers(), clockMs);
         flow.observeCallerChannels(journal::callerChannel);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
@@ -175,33 +178,16 @@ public final class AcdServer implements AutoCloseable {
                 audit);
         scripts.register("/ivr", ivr::menuScript);
         scripts.register("/survey", ivr::surveyScript);
-        AcdEngine[] engineHolder = new AcdEngine[1];
-        this.seats = new SeatGateway(routing, () -> engineHolder[0].board(), filler -> ringHolder[0].publish(filler),
+        this.seats = new SeatGateway(routing, () -> engine().board(), ring::publish,
                 seatCredentials(configDir), settings.desk(), clockMs, audit, refusals);
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.
         this.engine = new AcdEngine(routing, clockMs.getAsLong(), new DirectiveFanOut(flow, seats, journal),
                 new ListenerFanOut(seats, journal));
-        engineHolder[0] = engine;
-        this.ring = new EngineRing(engine, settings.engine().ringSize(), settings.engine().waitStrategy(),
-                ProducerType.MULTI, null, engineStopped::complete);
-        ringHolder[0] = ring;
+        ring.start(engine, null, engineStopped::complete);
         if (agiAddress == null) {
             agiAddress = agi.start();
         }
         this.ticker = new Ticker(ring, clockMs);
-        // The queue_log learns of seats and hang-ups before the call flow turns them into engine events.
-        this.readiness = new AsteriskReadiness(routing);
-        String amiUser = amiSettings.username();
-        this.ami = new AmiClient(amiSettings, event -> {
-            journal.pbxEvent(event);
-            flow.onPbxEvent(event);
-            if (event instanceof PbxEvent.Connected && pbxSimulator == null) {
-                // Asks Asterisk and waits for it: off the AMI threads. The built-in simulator
-                // plays only what the call flow needs, so there is nothing to check there.
-                checks.execute(() -> readiness.check(amiHolder.client, amiUser));
-            }
-        });
-        amiHolder.client = ami;
         ami.start();
         QueueReports reports = new QueueReports(routing, engine.board());
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
@@ -294,23 +280,17 @@ public final class AcdServer implements AutoCloseable {
         }
     }
 
-    /** Forwards to the AMI client once it exists: the call flow is built before it. */
-    private static final class AmiHolder implements PbxActions {
-        volatile AmiClient client;
-
-        @Override
-        public CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority) {
-            return client.redirect(channel, context, exten, priority);
-        }
-
-        @Override
-        public CompletionStage<Boolean> setVariable(String channel, String name, String value) {
-            return client.setVariable(channel, name, value);
-        }
-
-        @Override
-        public List<ChannelSnapshot> liveChannels() throws Exception {
-            return client.liveChannels();
+    /**
+     * Every AMI event, on the AMI thread. The queue_log learns of seats and hang-ups before the
+     * call flow turns them into engine events.
+     */
+    private void onPbxEvent(PbxEvent event) {
+        journal.pbxEvent(event);
+        flow.onPbxEvent(event);
+        if (event instanceof PbxEvent.Connected && pbxSimulator == null) {
+            // Asks Asterisk and waits for it: off the AMI threads. The built-in simulator
+            // plays only what the call flow needs, so there is nothing to check there.
+            checks.execute(() -> readiness.check(ami, amiUser));
         }
     }
 

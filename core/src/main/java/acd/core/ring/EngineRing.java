@@ -2,9 +2,13 @@ package acd.core.ring;
 
 import acd.core.engine.EngineEvent;
 import acd.core.engine.RoutingEngine;
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.Sequencer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.slf4j.Logger;
@@ -54,19 +58,50 @@ public final class EngineRing implements AutoCloseable {
     private final RingBuffer<EngineEvent> ring;
     private final AtomicLong eventsNotApplied = new AtomicLong();
     private volatile Failure failure;
+    private boolean started;
+    private final Sequence notStarted = new Sequence(Sequencer.INITIAL_CURSOR_VALUE);
 
     /**
-     * @param observer  sees each event after the engine, or null
-     * @param onFailure told once, on the engine thread, when an event stops the engine; or null
+     * A ring that takes events at once and applies them once {@link #start} names the engine:
+     * what is published before waits in the ring (a publisher waits once it is full). So the
+     * parts that publish can be built before the engine that sends them its directives, with
+     * nothing standing in between.
      */
-    public EngineRing(RoutingEngine engine, int ringSize, RingWaitStrategy waitStrategy, ProducerType producers,
-                      Observer observer, Consumer<Failure> onFailure) {
+    public EngineRing(int ringSize, RingWaitStrategy waitStrategy, ProducerType producers) {
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "acd-engine");
             t.setDaemon(true);
             return t;
         };
         this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, threads, producers, waitStrategy.create());
+        this.ring = disruptor.getRingBuffer();
+        // holds publishers back from wrapping over events no engine has taken yet
+        ring.addGatingSequences(notStarted);
+    }
+
+    /**
+     * A started ring.
+     *
+     * @param observer  sees each event after the engine, or null
+     * @param onFailure told once, on the engine thread, when an event stops the engine; or null
+     */
+    public EngineRing(RoutingEngine engine, int ringSize, RingWaitStrategy waitStrategy, ProducerType producers,
+                      Observer observer, Consumer<Failure> onFailure) {
+        this(ringSize, waitStrategy, producers);
+        start(engine, observer, onFailure);
+    }
+
+    /**
+     * Starts the engine thread on {@code engine}.
+     *
+     * @param observer  sees each event after the engine, or null
+     * @param onFailure told once, on the engine thread, when an event stops the engine; or null
+     */
+    public void start(RoutingEngine engine, Observer observer, Consumer<Failure> onFailure) {
+        if (started) {
+            throw new IllegalStateException("the engine ring is already started");
+        }
+        started = true;
         EventHandler<EngineEvent> handler = (event, sequence, endOfBatch) -> {
             if (failure != null) {
                 eventsNotApplied.incrementAndGet();
@@ -77,8 +112,9 @@ public final class EngineRing implements AutoCloseable {
                 observer.afterEvent(event, sequence, endOfBatch);
             }
         };
-        disruptor.handleEventsWith(handler);
-        disruptor.setDefaultExceptionHandler(new ExceptionHandler<>() {
+        BatchEventProcessor<EngineEvent> processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(),
+                handler);
+        processor.setExceptionHandler(new ExceptionHandler<>() {
             @Override
             public void handleEventException(Throwable ex, long sequence, EngineEvent event) {
                 if (failure != null) {
@@ -108,7 +144,12 @@ public final class EngineRing implements AutoCloseable {
                 LOG.error("engine thread failed to stop cleanly", ex);
             }
         });
-        this.ring = disruptor.start();
+        // Gating on a new processor starts it at the ring's cursor; the events published before
+        // the start are still to be applied, so it starts where the ring does.
+        disruptor.handleEventsWith(processor);
+        processor.getSequence().set(notStarted.get());
+        disruptor.start();
+        ring.removeGatingSequence(notStarted);
     }
 
     /** Without a failure listener. */
@@ -160,6 +201,8 @@ public final class EngineRing implements AutoCloseable {
     /** Waits for every published event to be applied, then stops the engine thread. */
     @Override
     public void close() {
-        disruptor.shutdown();
+        if (started) {
+            disruptor.shutdown();
+        }
     }
 }

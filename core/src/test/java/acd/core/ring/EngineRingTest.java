@@ -53,6 +53,28 @@ class EngineRingTest {
     }
 
     @Test
+    void eventsPublishedBeforeTheEngineStartsAreAppliedInOrderOnceItDoes() throws Exception {
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch all = new CountDownLatch(3);
+        EngineRing ring = new EngineRing(64, RingWaitStrategy.BLOCKING, ProducerType.MULTI);
+        try {
+            for (long id = 1; id <= 3; id++) {
+                ring.publish(new EngineEvent().callEvent(EventType.CALL_ENDED, id, id));
+            }
+            assertEquals(3, ring.backlog());
+            ring.start(event -> {
+                seen.add(event.callId);
+                all.countDown();
+            }, null, null);
+            assertTrue(all.await(5, TimeUnit.SECONDS));
+            assertThrows(IllegalStateException.class, () -> ring.start(event -> { }, null, null));
+        } finally {
+            ring.close();
+        }
+        assertEquals(List.of(1L, 2L, 3L), seen);
+    }
+
+    @Test
     void anEventThatFailsStopsTheEngineAndNothingAfterItIsApplied() throws Exception {
         List<Long> seen = new CopyOnWriteArrayList<>();
         List<EngineRing.Failure> told = new CopyOnWriteArrayList<>();
