@@ -4,7 +4,7 @@ package acd.core.engine;
 public enum EventType {
     /** A caller was classified and wants a person: joins a queue. */
     CALL_ARRIVED,
-    /** The caller hung up before a person answered. */
+    /** The caller hung up before a person answered (for callers that know it, such as the simulator's). */
     CALLER_ABANDONED,
     AGENT_LOGGED_IN,
     AGENT_LOGGED_OUT,
@@ -15,7 +15,10 @@ public enum EventType {
     OFFER_ANSWERED,
     /** The seat did not answer, was busy, or rejected the offer. */
     OFFER_NOT_ANSWERED,
-    /** A connected call ended (either side hung up). */
+    /**
+     * The call is over (either side hung up). The engine alone decides what it was: completed
+     * when a person had answered, an abandon otherwise, so the PBX side need not know.
+     */
     CALL_ENDED,
     /** The agent finished after-call work early. */
     WRAP_UP_DONE,

@@ -47,6 +47,20 @@ class ServiceLevelTest {
     }
 
     @Test
+    void theEngineAloneDecidesAHangUpBeforeAnAnswerIsAnAbandonAndOneAfterIsACompletedCall() {
+        CallCenterFloor floor = floor();
+        floor.at(0).loginReady("1001").call(1, "billing", STANDARD);     // rings at the seat
+        floor.call(2, "billing", STANDARD);                               // waits
+        floor.at(20).hangUp(2);                                           // the PBX only says "over"
+        floor.at(21).answer(1).at(60).hangUp(1);
+        TrafficFigures billing = floor.engine.board().queue(0);
+        assertEquals(2, billing.offered());
+        assertEquals(1, billing.abandoned());
+        assertEquals(1, billing.answered());
+        assertEquals(0, floor.rejected.size(), floor.rejected.toString());
+    }
+
+    @Test
     void aCallCountsAsAnsweredWhenAPersonAnswersNotWhenItEnds() {
         CallCenterFloor floor = floor();
         floor.at(0).loginReady("1001").call(1, "billing", STANDARD).at(4).answer(1);

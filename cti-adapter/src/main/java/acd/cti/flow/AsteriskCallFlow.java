@@ -201,8 +201,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                     leg.callerNumber, ivrPath));
             if (leg.finished) {
                 // Hung up between joining the line and the engine hearing of it: still a caller
-                // who was in line and left, so the figures must show an abandon, not nothing.
-                engine.publish(e -> e.callEvent(EventType.CALLER_ABANDONED, now, leg.callId));
+                // who was in line and left, so the engine must hear of the end (an abandon), not nothing.
+                engine.publish(e -> e.callEvent(EventType.CALL_ENDED, now, leg.callId));
                 forget(leg);
             }
         }
@@ -346,7 +346,10 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         }
     }
 
-    /** Tells the engine the call is over, once: ended when answered, abandoned otherwise. */
+    /**
+     * Tells the engine the call is over, once. Whether that was a completed call or an abandon
+     * is the engine's to decide: it alone knows whether the offer was answered.
+     */
     private void end(CallLeg leg) {
         synchronized (leg) {
             if (leg.finished) {
@@ -357,8 +360,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 return;
             }
             long now = clockMs.getAsLong();
-            EventType type = leg.answered ? EventType.CALL_ENDED : EventType.CALLER_ABANDONED;
-            engine.publish(e -> e.callEvent(type, now, leg.callId));
+            engine.publish(e -> e.callEvent(EventType.CALL_ENDED, now, leg.callId));
         }
     }
 

@@ -283,11 +283,11 @@ class AsteriskCallFlowTest {
     }
 
     @Test
-    void aWaitingCallerWhoHangsUpIsAnAbandon() {
+    void aWaitingCallerWhoHangsUpEndsTheCallForTheEngineToCountAsAnAbandon() {
         long id = queueCaller("1.8", "13900000003");
         flow.onPbxEvent(new PbxEvent.ChannelHangup("1.8", "1.8", "PJSIP/trunk-1.8", 16, "Normal Clearing"));
         EngineEvent last = published.get(published.size() - 1);
-        assertEquals(EventType.CALLER_ABANDONED, last.type);
+        assertEquals(EventType.CALL_ENDED, last.type);
         assertEquals(id, last.callId);
     }
 
@@ -316,7 +316,7 @@ class AsteriskCallFlowTest {
             TimeUnit.MILLISECONDS.sleep(5);
         }
         List<EventType> types = published.stream().map(e -> e.type).toList();
-        assertEquals(List.of(EventType.CALLER_ABANDONED, EventType.OFFER_NOT_ANSWERED, EventType.CALL_ARRIVED), types);
+        assertEquals(List.of(EventType.CALL_ENDED, EventType.OFFER_NOT_ANSWERED, EventType.CALL_ARRIVED), types);
         assertEquals(gone, published.get(0).callId);
         assertEquals(lostOffer, published.get(1).callId);
         assertEquals(1, flow.recoveredCalls());
@@ -349,7 +349,7 @@ class AsteriskCallFlowTest {
             }
         };
         flow.queueScript().start(channel.request(), channel);
-        assertEquals(List.of(EventType.CALL_ARRIVED, EventType.CALLER_ABANDONED), published.stream().map(e -> e.type).toList());
+        assertEquals(List.of(EventType.CALL_ARRIVED, EventType.CALL_ENDED), published.stream().map(e -> e.type).toList());
         assertEquals(0, flow.callsInProgress());
     }
 
