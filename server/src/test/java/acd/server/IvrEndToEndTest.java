@@ -232,7 +232,7 @@ class IvrEndToEndTest {
         ServerSettings settings = settings();
         settings = settings.withSelfService(new ServerSettings.SelfService(settings.selfService().store()
                 .withDatabase("jdbc:postgresql://127.0.0.1:" + closedPort + "/acd", "acd", "none")
-                .withConnectTimeoutMs(300), null));
+                .withConnectTimeoutMs(300), null)).withAuditFile(data.resolve("audit.log").toString());
         server = start(settings);
         assertEquals(null, server.store(), "not open: nobody listens there");
 
