@@ -170,7 +170,6 @@ public final class AcdServer implements AutoCloseable {
         this.amiUser = amiSettings.username();
         this.ami = new AmiClient(amiSettings, this::onPbxEvent);
         this.flow = new AsteriskCallFlow(routing, ring::publish, ami, customers, settings.callerNumbers(), clockMs);
-        flow.observeCallerChannels(journal::callerChannel);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
         IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store, store, "ivr", clockMs),
@@ -280,12 +279,8 @@ public final class AcdServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Every AMI event, on the AMI thread. The queue_log learns of seats and hang-ups before the
-     * call flow turns them into engine events.
-     */
+    /** Every AMI event, on the AMI thread: the call flow turns them into engine events. */
     private void onPbxEvent(PbxEvent event) {
-        journal.pbxEvent(event);
         flow.onPbxEvent(event);
         if (event instanceof PbxEvent.Connected && pbxSimulator == null) {
             // Asks Asterisk and waits for it: off the AMI threads. The built-in simulator
@@ -401,7 +396,6 @@ public final class AcdServer implements AutoCloseable {
         log.put("writeErrors", queueLog.writeErrors());
         log.put("failing", queueLog.failing());
         log.put("eventsFailed", journal.failures());
-        log.put("channelFactsLost", journal.factsLost());
         out.put("queueLog", log);
         return out;
     }

@@ -5,6 +5,7 @@ import acd.core.engine.CallState;
 import acd.core.engine.CallView;
 import acd.core.engine.DirectiveSink;
 import acd.core.engine.EngineEvent;
+import acd.core.engine.HangupSide;
 import acd.core.engine.ReasonCodes;
 import acd.core.engine.RoutingEngine;
 import acd.core.engine.WaitingOrder;
@@ -580,6 +581,22 @@ public final class NaiveRoutingEngine implements RoutingEngine {
         @Override
         public CharSequence ivrPath() {
             return ivrPath;
+        }
+
+        /** The baseline routes calls with no PBX behind them. */
+        @Override
+        public CharSequence callerChannel() {
+            return null;
+        }
+
+        @Override
+        public CharSequence seatChannel() {
+            return null;
+        }
+
+        @Override
+        public HangupSide hungUpFirst() {
+            return HangupSide.UNKNOWN;
         }
 
         @Override

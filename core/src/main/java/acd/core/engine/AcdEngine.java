@@ -276,6 +276,7 @@ public final class AcdEngine implements RoutingEngine {
         call.extraSkillsMask = e.extraSkillsMask;
         call.callerNumber = e.callerNumber;
         call.ivrPath = e.ivrPath;
+        call.callerChannel = e.channelId;
         call.placeMs = now;
         calls.put(call);
         enterQueue(call, e.queueIndex);
@@ -406,6 +407,7 @@ public final class AcdEngine implements RoutingEngine {
         call.ringTimerId = TimerKinds.NO_TIMER;
         cancelWaitTimers(call);
         call.state = CallState.CONNECTED;
+        call.seatChannel = e.channelId;
         agent.callsAnswered++;
         agent.consecutiveNoAnswers = 0;
         agent.offeredAtMs = now;
@@ -489,6 +491,7 @@ public final class AcdEngine implements RoutingEngine {
             agent = call.offeredTo;
         }
         long talkMs = now - agent.offeredAtMs;
+        call.hungUpFirst = e.hungUpFirst != null ? e.hungUpFirst : HangupSide.UNKNOWN;
         listener.callCompleted(now, call, agent.index, talkMs);
         agent.lastQueue = call.queueIndex;
         agent.lastTier = call.tierIndex;

@@ -12,6 +12,9 @@ final class Call implements CallView {
     long extraSkillsMask;
     CharSequence callerNumber;
     CharSequence ivrPath;
+    CharSequence callerChannel;
+    CharSequence seatChannel;
+    HangupSide hungUpFirst = HangupSide.UNKNOWN;
     long queuedAtMs;
     /**
      * The call's place in line: its arrival, kept across unanswered offers and overflow. It is
@@ -42,6 +45,9 @@ final class Call implements CallView {
         state = null;
         callerNumber = null;
         ivrPath = null;
+        callerChannel = null;
+        seatChannel = null;
+        hungUpFirst = HangupSide.UNKNOWN;
         route = null;
         pool = null;
         line = null;
@@ -88,6 +94,21 @@ final class Call implements CallView {
     @Override
     public CharSequence ivrPath() {
         return ivrPath;
+    }
+
+    @Override
+    public CharSequence callerChannel() {
+        return callerChannel;
+    }
+
+    @Override
+    public CharSequence seatChannel() {
+        return seatChannel;
+    }
+
+    @Override
+    public HangupSide hungUpFirst() {
+        return hungUpFirst;
     }
 
     @Override

@@ -21,6 +21,15 @@ public interface CallView {
 
     CharSequence ivrPath();
 
+    /** The caller's channel at the PBX (Asterisk's Uniqueid), or null when there is none. */
+    CharSequence callerChannel();
+
+    /** The answering seat's channel at the PBX, or null before an answer or when not seen. */
+    CharSequence seatChannel();
+
+    /** Who hung up first; {@link HangupSide#UNKNOWN} until the call has ended. */
+    HangupSide hungUpFirst();
+
     /** When the call arrived, ms. */
     long arrivedAtMs();
 

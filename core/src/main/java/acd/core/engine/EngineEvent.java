@@ -26,6 +26,13 @@ public final class EngineEvent {
     public int reasonCode;
     public CharSequence callerNumber;
     public CharSequence ivrPath;
+    /**
+     * The PBX channel behind the event: the caller's on {@link EventType#CALL_ARRIVED}, the seat's
+     * on {@link EventType#OFFER_ANSWERED}; null where there is none (the simulator's calls).
+     */
+    public CharSequence channelId;
+    /** Who hung up first, on {@link EventType#CALL_ENDED}. */
+    public HangupSide hungUpFirst = HangupSide.UNKNOWN;
     /** The new profile for {@link EventType#AGENT_CHANGED}; rare, so an object is fine here. */
     public AgentChange agentChange;
     /** Set by producers that trace hand-off latency; the engine never reads it. */
@@ -44,6 +51,8 @@ public final class EngineEvent {
         reasonCode = 0;
         callerNumber = null;
         ivrPath = null;
+        channelId = null;
+        hungUpFirst = HangupSide.UNKNOWN;
         agentChange = null;
         traceNanos = 0;
         return this;
@@ -62,6 +71,8 @@ public final class EngineEvent {
         reasonCode = other.reasonCode;
         callerNumber = other.callerNumber;
         ivrPath = other.ivrPath;
+        channelId = other.channelId;
+        hungUpFirst = other.hungUpFirst;
         agentChange = other.agentChange;
         traceNanos = other.traceNanos;
         return this;
@@ -69,9 +80,18 @@ public final class EngineEvent {
 
     // Fillers, one per event kind, so producers cannot forget a field.
 
+    /** A call with no PBX channel behind it, as the simulator and the benchmarks make. */
     public EngineEvent callArrived(long timeMs, long callId, int queueIndex, int tierIndex, int brandIndex,
                                    int accountManagerIndex, long extraSkillsMask,
                                    CharSequence callerNumber, CharSequence ivrPath) {
+        return callArrived(timeMs, callId, queueIndex, tierIndex, brandIndex, accountManagerIndex, extraSkillsMask,
+                callerNumber, ivrPath, null);
+    }
+
+    /** @param callerChannel the caller's channel at the PBX (Asterisk's Uniqueid), or null */
+    public EngineEvent callArrived(long timeMs, long callId, int queueIndex, int tierIndex, int brandIndex,
+                                   int accountManagerIndex, long extraSkillsMask,
+                                   CharSequence callerNumber, CharSequence ivrPath, CharSequence callerChannel) {
         clear();
         this.type = EventType.CALL_ARRIVED;
         this.timeMs = timeMs;
@@ -83,6 +103,7 @@ public final class EngineEvent {
         this.extraSkillsMask = extraSkillsMask;
         this.callerNumber = callerNumber;
         this.ivrPath = ivrPath;
+        this.channelId = callerChannel;
         return this;
     }
 
@@ -95,8 +116,21 @@ public final class EngineEvent {
     }
 
     public EngineEvent offerAnswered(long timeMs, long callId, int agentIndex) {
+        return offerAnswered(timeMs, callId, agentIndex, null);
+    }
+
+    /** @param seatChannel the seat's channel at the PBX (Asterisk's Uniqueid), or null when not seen */
+    public EngineEvent offerAnswered(long timeMs, long callId, int agentIndex, CharSequence seatChannel) {
         callEvent(EventType.OFFER_ANSWERED, timeMs, callId);
         this.agentIndex = agentIndex;
+        this.channelId = seatChannel;
+        return this;
+    }
+
+    /** The call is over; {@code hungUpFirst} says who ended it, as far as the PBX side saw. */
+    public EngineEvent callEnded(long timeMs, long callId, HangupSide hungUpFirst) {
+        callEvent(EventType.CALL_ENDED, timeMs, callId);
+        this.hungUpFirst = hungUpFirst;
         return this;
     }
 

@@ -219,7 +219,7 @@ public final class AmiClient implements PbxActions, AutoCloseable {
         for (ResponseEvent event : events.getEvents()) {
             if (event instanceof CoreShowChannelEvent e && e.getUniqueid() != null) {
                 out.add(new ChannelSnapshot(e.getUniqueid(), e.getLinkedid(), e.getChannel(), e.getContext(),
-                        e.getExtension(), e.getApplication(), e.getBridgeduniqueid()));
+                        e.getExtension(), e.getApplication(), e.getBridgeid()));
             }
         }
         return out;

@@ -9,6 +9,7 @@ import acd.core.engine.DirectiveSink;
 import acd.core.engine.EngineEvent;
 import acd.core.engine.EventType;
 import acd.core.engine.ExitReason;
+import acd.core.engine.HangupSide;
 import acd.core.engine.ReasonCodes;
 import acd.core.model.AgentSpec;
 import acd.core.model.RoutingConfig;
@@ -20,6 +21,7 @@ import acd.cti.ami.PbxEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,8 +41,9 @@ import java.util.function.LongSupplier;
  * The call flow of docs/asterisk.md between Asterisk and the engine. The {@code /acd} AGI script
  * puts callers in line, the {@code /seat} script carries seat feature codes, AMI events say
  * what became of an offer and when calls end, and the engine's directives turn into AMI
- * Setvar and Redirect. Holds connection state (which channel is which call) and never routing
- * state; after an AMI reconnect it compares its calls with Asterisk's live channels so no
+ * Setvar and Redirect. Holds connection state (which channel is which call, which seat channel
+ * it was dialled to, and which side hung up first) and never routing state; all of it reaches
+ * the engine in its events, so nothing downstream follows the PBX itself. After an AMI reconnect it compares its calls with Asterisk's live channels so no
  * caller is forgotten and no seat stays reserved.
  */
 public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
@@ -196,13 +199,12 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         synchronized (leg) {
             leg.arrived = true;
             long now = clockMs.getAsLong();
-            callerChannels.callerChannel(leg.callId, leg.uniqueId);
             engine.publish(e -> e.callArrived(now, leg.callId, queue, tier, brand, manager, extraSkills,
-                    leg.callerNumber, ivrPath));
+                    leg.callerNumber, ivrPath, leg.uniqueId));
             if (leg.finished) {
                 // Hung up between joining the line and the engine hearing of it: still a caller
                 // who was in line and left, so the engine must hear of the end (an abandon), not nothing.
-                engine.publish(e -> e.callEvent(EventType.CALL_ENDED, now, leg.callId));
+                engine.publish(e -> e.callEnded(now, leg.callId, HangupSide.UNKNOWN));
                 forget(leg);
             }
         }
@@ -263,6 +265,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             dialEnded(e);
         } else if (event instanceof PbxEvent.DialFailed e) {
             dialFailed(e);
+        } else if (event instanceof PbxEvent.BridgeLeave e) {
+            leftBridge(e.uniqueId());
         } else if (event instanceof PbxEvent.ChannelHangup e) {
             hungUp(e.uniqueId());
         } else if (event instanceof PbxEvent.Connected) {
@@ -285,7 +289,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             long now = clockMs.getAsLong();
             if (e.answered()) {
                 leg.answered = true;
-                engine.publish(ev -> ev.offerAnswered(now, leg.callId, agent));
+                String seat = leg.seatUniqueId;
+                engine.publish(ev -> ev.offerAnswered(now, leg.callId, agent, seat));
             } else if (!e.cancelled()) {
                 leg.offeredAgent = -1;
                 if (leg.seatUniqueId != null) {
@@ -332,25 +337,50 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         }
     }
 
+    /**
+     * Asterisk says who hung up with BridgeLeave: the side that hung up leaves the seat's bridge
+     * first, then the other is pushed out. The Hangup events alone do not tell, as Dial destroys
+     * the seat's channel before the caller's even when the caller hung up.
+     */
+    private void leftBridge(String uniqueId) {
+        CallLeg leg = byUniqueId.get(uniqueId);
+        HangupSide side = HangupSide.CALLER;
+        if (leg == null) {
+            leg = bySeatUniqueId.get(uniqueId);
+            side = HangupSide.SEAT;
+        }
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            if (leg.answered && leg.hungUpFirst == HangupSide.UNKNOWN) {
+                leg.hungUpFirst = side;
+            }
+        }
+    }
+
     private void hungUp(String uniqueId) {
         CallLeg leg = byUniqueId.get(uniqueId);
         if (leg != null) {
-            end(leg);
+            end(leg, HangupSide.CALLER);
             forget(leg);
             return;
         }
         CallLeg seated = bySeatUniqueId.remove(uniqueId);
         if (seated != null && seated.answered) {
-            // The seat hung up first; the caller may still be on the line (survey).
-            end(seated);
+            // The seat's channel is gone; the caller may still be on the line (survey).
+            end(seated, HangupSide.SEAT);
         }
     }
 
     /**
-     * Tells the engine the call is over, once. Whether that was a completed call or an abandon
-     * is the engine's to decide: it alone knows whether the offer was answered.
+     * Tells the engine the call is over, once, with who hung up first: the side seen leaving the
+     * bridge first, else the side whose hang-up ended it. Whether that was a completed call or
+     * an abandon is the engine's to decide: it alone knows whether the offer was answered.
+     *
+     * @param endedBy the side whose hang-up (or absence) ends the call, or UNKNOWN when not seen
      */
-    private void end(CallLeg leg) {
+    private void end(CallLeg leg, HangupSide endedBy) {
         synchronized (leg) {
             if (leg.finished) {
                 return;
@@ -359,8 +389,10 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             if (!leg.arrived) {
                 return;
             }
+            HangupSide first = !leg.answered ? HangupSide.UNKNOWN
+                    : leg.hungUpFirst != HangupSide.UNKNOWN ? leg.hungUpFirst : endedBy;
             long now = clockMs.getAsLong();
-            engine.publish(e -> e.callEvent(EventType.CALL_ENDED, now, leg.callId));
+            engine.publish(e -> e.callEnded(now, leg.callId, first));
         }
     }
 
@@ -397,8 +429,12 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             return;
         }
         Map<String, ChannelSnapshot> byId = new HashMap<>();
+        Map<String, List<ChannelSnapshot>> byBridge = new HashMap<>();
         for (ChannelSnapshot channel : live) {
             byId.put(channel.uniqueId(), channel);
+            if (channel.bridged()) {
+                byBridge.computeIfAbsent(channel.bridgeId(), b -> new ArrayList<>()).add(channel);
+            }
         }
         int ended = 0;
         int returned = 0;
@@ -406,7 +442,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         for (CallLeg leg : List.copyOf(byCallId.values())) {
             ChannelSnapshot caller = byId.get(leg.uniqueId);
             if (caller == null) {
-                end(leg);
+                // Both sides may have gone while the events were lost: who went first is not known.
+                end(leg, HangupSide.UNKNOWN);
                 forget(leg);
                 ended++;
                 continue;
@@ -417,18 +454,24 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 }
                 long now = clockMs.getAsLong();
                 boolean dialling = "Dial".equalsIgnoreCase(caller.application());
-                boolean bridged = caller.bridgedUniqueId() != null && !caller.bridgedUniqueId().isEmpty();
+                boolean bridged = caller.bridged();
                 if (leg.answered) {
                     String seat = leg.seatUniqueId;
                     if (!bridged && (seat == null || !byId.containsKey(seat))) {
-                        end(leg);
+                        // The caller is still here and the seat is gone: the seat hung up.
+                        end(leg, HangupSide.SEAT);
                         ended++;
                     }
                 } else if (leg.offeredAgent >= 0) {
                     int agent = leg.offeredAgent;
                     if (bridged) {
                         leg.answered = true;
-                        engine.publish(e -> e.offerAnswered(now, leg.callId, agent));
+                        if (leg.seatUniqueId == null) {
+                            // The Dial began while the events were lost: the seat is the bridge's other channel.
+                            seatInBridge(leg, byBridge.get(caller.bridgeId()));
+                        }
+                        String seat = leg.seatUniqueId;
+                        engine.publish(e -> e.offerAnswered(now, leg.callId, agent, seat));
                     } else if (!dialling && leg.deliveredTo != agent) {
                         deliver(leg, agent);
                         redelivered++;
@@ -455,6 +498,19 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         recoveredCalls.addAndGet(recovered);
         LOG.info("resynced with Asterisk: {} live channels; {} calls ended, {} offers delivered again, {} returned "
                 + "to the line, {} callers recovered", live.size(), ended, redelivered, returned, recovered);
+    }
+
+    private void seatInBridge(CallLeg leg, List<ChannelSnapshot> bridge) {
+        if (bridge == null) {
+            return;
+        }
+        for (ChannelSnapshot channel : bridge) {
+            if (!channel.uniqueId().equals(leg.uniqueId)) {
+                leg.seatUniqueId = channel.uniqueId();
+                bySeatUniqueId.put(channel.uniqueId(), leg);
+                return;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ engine directives (engine thread)
@@ -549,23 +605,6 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             pbx.setVariable(leg.channel, "ACD_EXIT", exit);
             pbx.redirect(leg.channel, EXIT_CONTEXT, "s", 1);
         });
-    }
-
-    // ------------------------------------------------------------------ caller channels, for the queue_log
-
-    /** Hears which Asterisk channel stands behind each engine call id. */
-    @FunctionalInterface
-    public interface CallerChannelObserver {
-        /** Called just before the engine hears of the call, on the thread handing it over: must not block. */
-        void callerChannel(long callId, String uniqueId);
-    }
-
-    private volatile CallerChannelObserver callerChannels = (callId, uniqueId) -> {
-    };
-
-    /** Sets the one observer of caller channels; set it before calls arrive. */
-    public void observeCallerChannels(CallerChannelObserver observer) {
-        this.callerChannels = java.util.Objects.requireNonNull(observer, "observer");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package acd.cti.flow;
 
+import acd.core.engine.HangupSide;
+
 /**
  * What the adapter knows of one caller's channel: connection state, not routing state. Fields
  * change on the AGI, AMI and engine threads, hence volatile.
@@ -19,6 +21,8 @@ final class CallLeg {
     /** Uniqueid of the seat's channel while the Dial runs or the call is connected. */
     volatile String seatUniqueId;
     volatile boolean answered;
+    /** Which side left the seat's bridge first; the first to leave is the one who hung up. */
+    volatile HangupSide hungUpFirst = HangupSide.UNKNOWN;
     /** Set once the engine has been told the call is over, so it is told only once. */
     volatile boolean finished;
     /** Set once the engine has the call: before that a hang-up is no abandon. */

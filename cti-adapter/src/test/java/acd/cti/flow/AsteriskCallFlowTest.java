@@ -8,6 +8,7 @@ import acd.core.engine.CallView;
 import acd.core.engine.EngineEvent;
 import acd.core.engine.EventType;
 import acd.core.engine.ExitReason;
+import acd.core.engine.HangupSide;
 import acd.core.engine.ReasonCodes;
 import acd.core.model.AgentSpec;
 import acd.core.model.QueueSpec;
@@ -139,6 +140,9 @@ class AsteriskCallFlowTest {
             public int accountManagerIndex() { return -1; }
             public CharSequence callerNumber() { return ""; }
             public CharSequence ivrPath() { return ""; }
+            public CharSequence callerChannel() { return null; }
+            public CharSequence seatChannel() { return null; }
+            public HangupSide hungUpFirst() { return HangupSide.UNKNOWN; }
             public long arrivedAtMs() { return 0; }
             public long queuedAtMs() { return 0; }
             public CallState state() { return CallState.QUEUED; }
@@ -280,6 +284,100 @@ class AsteriskCallFlowTest {
         long ended = published.stream().filter(e -> e.type == EventType.CALL_ENDED).count();
         assertEquals(1, ended);
         assertEquals(0, flow.callsInProgress());
+    }
+
+    private long connectedCall(String callerUniqueId, String seatUniqueId) {
+        long id = queueCaller(callerUniqueId, "13900000003");
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        flow.onPbxEvent(new PbxEvent.DialBegin(callerUniqueId, "PJSIP/trunk-" + callerUniqueId, seatUniqueId,
+                "PJSIP/1001-" + seatUniqueId, "1001"));
+        flow.onPbxEvent(new PbxEvent.DialEnd(callerUniqueId, "PJSIP/trunk-" + callerUniqueId, seatUniqueId,
+                "PJSIP/1001-" + seatUniqueId, "ANSWER"));
+        return id;
+    }
+
+    private EngineEvent lastOf(EventType type) {
+        synchronized (published) {
+            for (int i = published.size() - 1; i >= 0; i--) {
+                if (published.get(i).type == type) {
+                    return published.get(i);
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " in " + published);
+    }
+
+    @Test
+    void theEngineHearsTheCallersChannelOnArrivalAndTheSeatsOnAnswer() {
+        long id = connectedCall("7.1", "7.2");
+        assertEquals("7.1", lastOf(EventType.CALL_ARRIVED).channelId.toString());
+        EngineEvent answered = lastOf(EventType.OFFER_ANSWERED);
+        assertEquals(id, answered.callId);
+        assertEquals("7.2", answered.channelId.toString());
+    }
+
+    @Test
+    void theSeatLeavingTheBridgeFirstEndsTheCallAsHungUpByTheSeat() {
+        long id = connectedCall("7.3", "7.4");
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("7.4", "PJSIP/1001-7.4", "b-1"));
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("7.3", "PJSIP/trunk-7.3", "b-1"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("7.4", "7.3", "PJSIP/1001-7.4", 16, "Normal Clearing"));
+        EngineEvent ended = lastOf(EventType.CALL_ENDED);
+        assertEquals(id, ended.callId);
+        assertEquals(HangupSide.SEAT, ended.hungUpFirst);
+    }
+
+    @Test
+    void theCallerLeavingTheBridgeFirstIsTheVerdictThoughDialDestroysTheSeatsChannelFirst() {
+        long id = connectedCall("7.5", "7.6");
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("7.5", "PJSIP/trunk-7.5", "b-2"));
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("7.6", "PJSIP/1001-7.6", "b-2"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("7.6", "7.5", "PJSIP/1001-7.6", 16, "Normal Clearing"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("7.5", "7.5", "PJSIP/trunk-7.5", 16, "Normal Clearing"));
+        EngineEvent ended = lastOf(EventType.CALL_ENDED);
+        assertEquals(id, ended.callId);
+        assertEquals(HangupSide.CALLER, ended.hungUpFirst);
+        assertEquals(1, published.stream().filter(e -> e.type == EventType.CALL_ENDED).count());
+    }
+
+    @Test
+    void aCallThatEndedUnseenWhileAmiWasDownIsEndedWithTheSideAsteriskStillHas() throws Exception {
+        long seatLeft = connectedCall("8.1", "8.2");
+        long bothGone = connectedCall("8.3", "8.4");
+        // The seat of the first hung up while the events were lost; its caller is in the survey.
+        liveChannels = List.of(new ChannelSnapshot("8.1", "8.1", "PJSIP/trunk-8.1", "acd-survey", "s", "AGI", ""));
+        published.clear();
+        flow.onPbxEvent(new PbxEvent.Connected(2));
+        for (int i = 0; i < 200 && published.size() < 2; i++) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        Map<Long, HangupSide> verdicts = new java.util.HashMap<>();
+        for (EngineEvent e : List.copyOf(published)) {
+            if (e.type == EventType.CALL_ENDED) {
+                verdicts.put(e.callId, e.hungUpFirst);
+            }
+        }
+        assertEquals(Map.of(seatLeft, HangupSide.SEAT, bothGone, HangupSide.UNKNOWN), verdicts);
+    }
+
+    @Test
+    void anAnswerMissedWhileAmiWasDownNamesTheSeatSharingTheCallersBridge() throws Exception {
+        long id = queueCaller("9.1", "13900000003");
+        flow.offerCall(1_000, call(id), 0, 15_000);
+        settle();
+        liveChannels = List.of(
+                new ChannelSnapshot("9.1", "9.1", "PJSIP/trunk-9.1", "acd-deliver", "s", "Dial", "bridge-9"),
+                new ChannelSnapshot("9.2", "9.1", "PJSIP/1001-00000009", "seats", "1001", "AppDial", "bridge-9"));
+        published.clear();
+        flow.onPbxEvent(new PbxEvent.Connected(2));
+        for (int i = 0; i < 200 && published.isEmpty(); i++) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        EngineEvent answered = lastOf(EventType.OFFER_ANSWERED);
+        assertEquals(id, answered.callId);
+        assertEquals("9.2", answered.channelId.toString());
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("9.2", "9.1", "PJSIP/1001-00000009", 16, "Normal Clearing"));
+        assertEquals(HangupSide.SEAT, lastOf(EventType.CALL_ENDED).hungUpFirst);
     }
 
     @Test

@@ -3,46 +3,34 @@ package acd.server.journal;
 import acd.core.engine.AgentState;
 import acd.core.engine.CallView;
 import acd.core.engine.DirectiveSink;
-import acd.core.engine.EngineEvent;
 import acd.core.engine.EngineListener;
-import acd.core.engine.EventType;
 import acd.core.engine.ExitReason;
+import acd.core.engine.HangupSide;
 import acd.core.engine.ReasonCodes;
 import acd.core.model.AgentSpec;
 import acd.core.model.QueueSpec;
 import acd.core.model.RoutingConfig;
-import acd.cti.ami.PbxEvent;
 import org.agrona.collections.Long2ObjectHashMap;
-import org.agrona.collections.Object2ObjectHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes every call and agent event in Asterisk's queue_log format (see docs/queue_log.md), so
- * reporting tools made for Asterisk read the ACD's log unchanged. It listens to the engine and
- * takes its directives (after the call flow), and learns from the PBX side what the engine
- * does not know: the caller channel's Uniqueid behind a call id, the seat channel dialled, and
- * which side hung up first.
+ * reporting tools made for Asterisk read the ACD's log unchanged. It hears nothing but the
+ * engine's output: its notifications and directives, whose calls carry the caller's and the
+ * seat's channel and who hung up first. So a replay of the engine's inputs writes the same log.
  *
  * <p>Engine callbacks run on the engine thread: they format into one reused line and hand it to
- * {@link QueueLogFile}'s ring, building no strings and touching no disk. What the PBX side
- * learns arrives from other threads as small facts on a bounded queue, each sent before the
- * engine event it explains is published, and is taken in on the engine thread before any line
- * is written.
+ * {@link QueueLogFile}'s ring, building no strings and touching no disk.
  */
 public final class QueueLogJournal implements EngineListener, DirectiveSink {
     private static final Logger LOG = LoggerFactory.getLogger(QueueLogJournal.class);
     static final String NONE = "NONE";
-    private static final int FACTS_CAPACITY = 64 * 1024;
 
     private final QueueLogFile file;
     private final String[] queueIds;
@@ -53,7 +41,6 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
 
     private final QueueLogLine line = new QueueLogLine();
     private final Long2ObjectHashMap<CallTrace> calls = new Long2ObjectHashMap<>();
-    private final Object2ObjectHashMap<String, CallTrace> byUniqueId = new Object2ObjectHashMap<>();
     private final ArrayDeque<CallTrace> spareTraces = new ArrayDeque<>();
     private final CallTrace[] lineHeads;
     private final CallTrace[] lineTails;
@@ -62,13 +49,7 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     private final boolean[] paused;
     private final int[] pauseReason;
 
-    private final ConcurrentLinkedQueue<Object> facts = new ConcurrentLinkedQueue<>();
-    /** Callers' Uniqueids from hand-over to last line: the AMI side follows only these dials. */
-    private final Set<String> followedCallers = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger factsWaiting = new AtomicInteger();
-    private final AtomicLong factsLost = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final SeatLegWatch seatLegs = new SeatLegWatch(this);
 
     public QueueLogJournal(RoutingConfig config, QueueLogFile file) {
         this.file = file;
@@ -112,90 +93,7 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
         file.append(start.bytes(), 0, start.length());
     }
 
-    /** The caller's channel behind an engine call id; any thread, before the engine hears of the call. */
-    public void callerChannel(long callId, String uniqueId) {
-        followedCallers.add(uniqueId);
-        offer(new CallerChannel(callId, uniqueId));
-    }
-
-    /** Whether a caller's channel belongs to a call the queue_log follows; any thread. */
-    boolean follows(String callerUniqueId) {
-        return followedCallers.contains(callerUniqueId);
-    }
-
-    /** Every AMI event, on the AMI event thread, before the call flow sees it. */
-    public void pbxEvent(PbxEvent event) {
-        try {
-            seatLegs.onPbxEvent(event);
-        } catch (RuntimeException e) {
-            failed("pbxEvent", e);
-        }
-    }
-
-    void seatChannel(String callerUniqueId, String seatUniqueId) {
-        offer(new SeatChannel(callerUniqueId, seatUniqueId));
-    }
-
-    void endedBy(String callerUniqueId, boolean seat) {
-        offer(new EndedBy(callerUniqueId, seat));
-    }
-
-    private void offer(Object fact) {
-        // Bounded so an engine that stopped taking them cannot make them grow without end.
-        if (factsWaiting.incrementAndGet() > FACTS_CAPACITY) {
-            factsWaiting.decrementAndGet();
-            factsLost.incrementAndGet();
-            return;
-        }
-        facts.offer(fact);
-    }
-
-    /** PBX facts that found the queue full; their calls are logged with the engine's call id or defaults. */
-    public long factsLost() {
-        return factsLost.get();
-    }
-
-    private record CallerChannel(long callId, String uniqueId) {
-    }
-
-    private record SeatChannel(String callerUniqueId, String seatUniqueId) {
-    }
-
-    private record EndedBy(String callerUniqueId, boolean seat) {
-    }
-
     // ------------------------------------------------------------------ engine thread
-
-    private void takeFacts() {
-        for (Object fact = facts.poll(); fact != null; fact = facts.poll()) {
-            factsWaiting.decrementAndGet();
-            takeFact(fact);
-        }
-    }
-
-    private void takeFact(Object fact) {
-        if (fact instanceof CallerChannel c) {
-            CallTrace trace = calls.get(c.callId);
-            if (trace == null) {
-                trace = newTrace(c.callId);
-            } else if (trace.uniqueId != null) {
-                byUniqueId.remove(trace.uniqueId);
-            }
-            trace.uniqueId = c.uniqueId;
-            trace.callIdText = c.uniqueId;
-            byUniqueId.put(c.uniqueId, trace);
-        } else if (fact instanceof SeatChannel s) {
-            CallTrace trace = byUniqueId.get(s.callerUniqueId);
-            if (trace != null) {
-                trace.seatUniqueId = s.seatUniqueId;
-            }
-        } else if (fact instanceof EndedBy e) {
-            CallTrace trace = byUniqueId.get(e.callerUniqueId);
-            if (trace != null) {
-                trace.seatHungUpFirst = e.seat;
-            }
-        }
-    }
 
     private CallTrace newTrace(long callId) {
         CallTrace trace = spareTraces.isEmpty() ? new CallTrace() : spareTraces.pop();
@@ -204,14 +102,18 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
         return trace;
     }
 
-    /** The call's trace; a call no PBX channel was reported for is logged under its engine call id. */
+    /**
+     * The call's trace, logged under the caller channel's Uniqueid as Asterisk logs its calls, or
+     * under the engine's call id for a call with no PBX channel.
+     */
     private CallTrace traceOf(CallView call) {
         CallTrace trace = calls.get(call.callId());
         if (trace == null) {
             trace = newTrace(call.callId());
         }
         if (trace.callIdText == null) {
-            trace.callIdText = Long.toString(call.callId());
+            CharSequence channel = call.callerChannel();
+            trace.callIdText = channel != null ? channel.toString() : Long.toString(call.callId());
         }
         return trace;
     }
@@ -219,10 +121,6 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     private void forget(CallTrace trace) {
         leaveLine(trace);
         calls.remove(trace.callId);
-        if (trace.uniqueId != null) {
-            byUniqueId.remove(trace.uniqueId, trace);
-            followedCallers.remove(trace.uniqueId);
-        }
         trace.reset();
         spareTraces.push(trace);
     }
@@ -296,11 +194,9 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void queued(long timeMs, CallView call) {
-        takeFacts();
         CallTrace trace = traceOf(call);
         leaveLine(trace);
         int position = joinLine(trace, call.queueIndex());
-        trace.inEngine = true;
         trace.originalPosition = position;
         trace.offeredAgent = -1;
         line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], NONE, "ENTERQUEUE")
@@ -318,11 +214,8 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void offered(long timeMs, CallView call, int agentIndex) {
-        takeFacts();
         CallTrace trace = calls.get(call.callId());
         if (trace != null) {
-            // The seat's channel is not cleared here: the call flow acts on the offer first, and a
-            // quick PBX may have reported the dial already. The last offer's was cleared when it ended.
             trace.offeredAgent = agentIndex;
             trace.offeredAtMs = timeMs;
         }
@@ -338,7 +231,6 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void connected(long timeMs, CallView call, int agentIndex) {
-        takeFacts();
         CallTrace trace = traceOf(call);
         long holdSeconds = secondsBetween(call.queuedAtMs(), timeMs);
         long ringSeconds = trace.offeredAgent == agentIndex ? secondsBetween(trace.offeredAtMs, timeMs) : 0;
@@ -347,7 +239,7 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
         trace.connectedAtMs = timeMs;
         trace.holdSeconds = holdSeconds;
         line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[agentIndex], "CONNECT")
-                .number(holdSeconds).text(trace.seatUniqueId).number(ringSeconds).end();
+                .number(holdSeconds).text(call.seatChannel()).number(ringSeconds).end();
         write();
     }
 
@@ -361,10 +253,8 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void rangOut(long timeMs, CallView call, int agentIndex, long ringMs) {
-        takeFacts();
         CallTrace trace = traceOf(call);
         trace.offeredAgent = -1;
-        trace.seatUniqueId = null;
         line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[agentIndex], "RINGNOANSWER")
                 .number(ringMs).end();
         write();
@@ -380,7 +270,6 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void abandoned(long timeMs, CallView call) {
-        takeFacts();
         CallTrace trace = traceOf(call);
         String queue = queueIds[call.queueIndex()];
         if (trace.offeredAgent >= 0) {
@@ -405,10 +294,9 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void completed(long timeMs, CallView call, int agentIndex) {
-        takeFacts();
         CallTrace trace = traceOf(call);
         line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[agentIndex],
-                        trace.seatHungUpFirst ? "COMPLETEAGENT" : "COMPLETECALLER")
+                        call.hungUpFirst() == HangupSide.SEAT ? "COMPLETEAGENT" : "COMPLETECALLER")
                 .number(trace.holdSeconds).number(secondsBetween(trace.connectedAtMs, timeMs))
                 .number(trace.originalPosition).end();
         write();
@@ -425,7 +313,6 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void overflowed(long timeMs, CallView call, int fromQueue) {
-        takeFacts();
         CallTrace trace = traceOf(call);
         // The caller leaves the old queue as at its time limit; ENTERQUEUE in the new one follows.
         exitLine(timeMs, trace, call, queueIds[fromQueue], "EXITWITHTIMEOUT");
@@ -451,7 +338,6 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void released(long timeMs, CallView call, ExitReason reason) {
-        takeFacts();
         CallTrace trace = traceOf(call);
         exitLine(timeMs, trace, call, queueIds[call.queueIndex()],
                 reason == ExitReason.NO_AGENTS ? "EXITEMPTY" : "EXITWITHTIMEOUT");
@@ -509,26 +395,6 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
         }
     }
 
-    @Override
-    public void eventRejected(EngineEvent event, String why) {
-        try {
-            rejected(event);
-        } catch (RuntimeException e) {
-            failed("eventRejected", e);
-        }
-    }
-
-    private void rejected(EngineEvent event) {
-        if (event.type == EventType.CALL_ARRIVED) {
-            takeFacts();
-            CallTrace trace = calls.get(event.callId);
-            // Only a trace the engine never took: a duplicate arrival must not end the live call's.
-            if (trace != null && !trace.inEngine) {
-                forget(trace);
-            }
-        }
-    }
-
     /**
      * A fault in the journal must never cost a call its routing: it is counted and logged (the
      * first few, then every power of two) and the engine carries on.
@@ -553,35 +419,27 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     /** What the queue_log needs of one call between ENTERQUEUE and its last line. */
     private static final class CallTrace {
         long callId;
-        String uniqueId;
         String callIdText;
-        boolean inEngine;
         int queue = -1;
         CallTrace previous;
         CallTrace next;
         int originalPosition;
         int offeredAgent = -1;
         long offeredAtMs;
-        String seatUniqueId;
         long connectedAtMs;
         long holdSeconds;
-        boolean seatHungUpFirst;
 
         void reset() {
             callId = 0;
-            uniqueId = null;
             callIdText = null;
-            inEngine = false;
             queue = -1;
             previous = null;
             next = null;
             originalPosition = 0;
             offeredAgent = -1;
             offeredAtMs = 0;
-            seatUniqueId = null;
             connectedAtMs = 0;
             holdSeconds = 0;
-            seatHungUpFirst = false;
         }
     }
 }

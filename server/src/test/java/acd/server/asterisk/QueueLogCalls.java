@@ -12,8 +12,15 @@ final class QueueLogCalls {
     }
 
     static Map<String, List<String>> byCaller(List<String> lines) {
-        Map<String, String> callerOfCall = new HashMap<>();
         Map<String, List<String>> events = new LinkedHashMap<>();
+        linesByCaller(lines).forEach((caller, own) -> events.put(caller, own.stream().map(f -> f[4]).toList()));
+        return events;
+    }
+
+    /** Each caller's lines, split into their fields (time, callid, queue, agent, event, data...). */
+    static Map<String, List<String[]>> linesByCaller(List<String> lines) {
+        Map<String, String> callerOfCall = new HashMap<>();
+        Map<String, List<String[]>> out = new LinkedHashMap<>();
         for (String line : lines) {
             String[] f = line.split("\\|", -1);
             if (f.length < 5 || f[1].equals("NONE")) {
@@ -24,9 +31,9 @@ final class QueueLogCalls {
             }
             String caller = callerOfCall.get(f[1]);
             if (caller != null) {
-                events.computeIfAbsent(caller, c -> new ArrayList<>()).add(f[4]);
+                out.computeIfAbsent(caller, c -> new ArrayList<>()).add(f);
             }
         }
-        return events;
+        return out;
     }
 }

@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Faults on a real Asterisk while callers come and go: the server's AMI connection is cut three
  * times (its socket destroyed, as a network fault would) and Asterisk itself restarts once.
- * Every caller ends with a record that says how, and no seat is left ringing or talking.
+ * Every caller ends with a record that says how, no seat is left ringing or talking, and the
+ * queue_log says who hung up first as the caller's phone lived it, for every call that did not
+ * end while the server could not see.
  */
 class RealAsteriskFaultTest {
     private static final int SEATS = 6;
@@ -38,25 +40,75 @@ class RealAsteriskFaultTest {
         ss.waitFor();
     }
 
+    /**
+     * Calls whose COMPLETEAGENT or COMPLETECALLER disagrees with the seat's phone, which logs
+     * whether it hung up or heard the caller go. A call that ended while the server was blind (a
+     * cut or the restart, with slack each side for the log's whole seconds) may be written
+     * COMPLETECALLER: nobody saw who went first.
+     */
+    private static List<String> wrongHangupSides(List<Sipp.Phone> seats, Path queueLog, List<long[]> blind)
+            throws Exception {
+        Map<String, String> atSeat = new LinkedHashMap<>();
+        for (Sipp.Phone seat : seats) {
+            for (Sipp.Logged l : seat.logged()) {
+                String[] what = l.what().split(" ");
+                if (what.length > 1 && (what[0].equals("seat-hung-up") || what[0].equals("caller-hung-up"))) {
+                    atSeat.put(what[1], what[0]);
+                }
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        int judged = 0;
+        for (Map.Entry<String, List<String[]>> call : QueueLogCalls.linesByCaller(Files.readAllLines(queueLog))
+                .entrySet()) {
+            List<String[]> own = call.getValue();
+            String[] last = own.get(own.size() - 1);
+            String lived = atSeat.get(call.getKey());
+            if (!last[4].startsWith("COMPLETE") || lived == null) {
+                continue;
+            }
+            long endedMs = Long.parseLong(last[0]) * 1000;
+            boolean unseen = blind.stream().anyMatch(w -> endedMs >= w[0] - 2_000 && endedMs <= w[1] + 1_000);
+            if (unseen && last[4].equals("COMPLETECALLER")) {
+                continue;
+            }
+            judged++;
+            String expected = lived.equals("seat-hung-up") ? "COMPLETEAGENT" : "COMPLETECALLER";
+            if (!last[4].equals(expected)) {
+                wrong.add(call.getKey() + ": the seat logged " + lived + " but the queue_log says " + last[4]);
+            }
+        }
+        assertTrue(judged >= 5, "calls whose hang-up side was judged: " + judged);
+        return wrong;
+    }
+
     @Test
     void amiCutThreeTimesAndAnAsteriskRestartLoseNoCallerAndLeaveNoSeatStuck() throws Exception {
         try (AsteriskFloor floor = AsteriskFloor.open("faults", dir)) {
             Random random = new Random(11);
+            List<Sipp.Phone> seats = new ArrayList<>();
             for (int s = 0; s < SEATS; s++) {
-                floor.staff(Integer.toString(2001 + s), Sipp.seatPort(s), 300 + random.nextInt(500),
-                        3_000 + random.nextInt(3_000));
+                seats.add(floor.staff(Integer.toString(2001 + s), Sipp.seatPort(s), 300 + random.nextInt(500),
+                        3_000 + random.nextInt(3_000)));
             }
             Map<String, Sipp.Phone> callers = new LinkedHashMap<>();
+            List<long[]> blind = new ArrayList<>();
             for (int c = 0; c < CALLERS; c++) {
                 Thread.sleep((long) (-Math.log(1 - random.nextDouble()) * 900));
                 long patience = random.nextInt(10) < 3 ? 5_000 + random.nextInt(10_000) : 120_000;
                 String number = "1770000" + String.format("%04d", c);
                 callers.put(number, floor.phones.caller(number, "10086", List.of(new Sipp.Key(800, '0')), patience));
                 if (c == 8 || c == 16 || c == 24) {
+                    long before = floor.server.ami().reconnects();
+                    long cutAt = System.currentTimeMillis();
                     cutAmi(floor.asterisk.amiPort());
+                    floor.await("the AMI connection back", 20_000, () -> floor.server.ami().reconnects() > before);
+                    blind.add(new long[]{cutAt, System.currentTimeMillis()});
                 } else if (c == 30) {
+                    long restartAt = System.currentTimeMillis();
                     floor.asterisk.restart();
                     floor.await("the AMI connection back", 20_000, () -> floor.server.ami().isConnected());
+                    blind.add(new long[]{restartAt, System.currentTimeMillis()});
                 }
             }
             for (Map.Entry<String, Sipp.Phone> caller : callers.entrySet()) {
@@ -83,6 +135,7 @@ class RealAsteriskFaultTest {
             }
             assertEquals(List.of(), unaccounted);
             assertTrue(logged.size() >= CALLERS / 2, "callers in the line: " + logged.size());
+            assertEquals(List.of(), wrongHangupSides(seats, dir.resolve("queue_log"), blind));
         }
     }
 }

@@ -6,20 +6,23 @@ import acd.core.engine.DirectiveFanOut;
 import acd.core.engine.DirectiveSink;
 import acd.core.engine.EngineEvent;
 import acd.core.engine.EventType;
+import acd.core.engine.HangupSide;
 import acd.core.engine.ListenerFanOut;
 import acd.core.engine.ReasonCodes;
 import acd.core.model.RoutingConfig;
-import acd.cti.ami.PbxEvent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small floor for queue_log tests: the real engine stepped by hand on a fake clock, the
  * journal behind it as the server wires it (after a stand-in for the call flow), and the PBX
- * side's facts told as the server's adapters tell them. Times are seconds after {@link #T0_MS}.
+ * side's facts (the caller's and seat's channels, who hung up first) carried in the engine's
+ * events as the call flow sends them. Times are seconds after {@link #T0_MS}.
  */
 final class QueueLogFloor {
     /** 1795443115.000: the second of the sample's calls, so lines read alike. */
@@ -56,6 +59,8 @@ final class QueueLogFloor {
     final List<String> flowDirectives = new ArrayList<>();
     private final EngineEvent event = new EngineEvent();
     private final Path path;
+    private final Map<Long, String> callerChannels = new HashMap<>();
+    private final Map<String, String> seatOfCaller = new HashMap<>();
     private long nowMs = T0_MS;
 
     QueueLogFloor(Path dir) throws Exception {
@@ -105,23 +110,22 @@ final class QueueLogFloor {
         return this;
     }
 
-    /** The /acd script names the caller's channel, then hands the call to the engine. */
+    /** The /acd script hands the call to the engine with its caller's channel. */
     QueueLogFloor arrive(long callId, String uniqueId, String queue, String callerNumber) {
-        journal.callerChannel(callId, uniqueId);
+        callerChannels.put(callId, uniqueId);
         engine.onEvent(event.callArrived(nowMs, callId, engine.queueIndex(queue), engine.tierIndex("standard"),
-                -1, -1, 0, callerNumber, "1"));
+                -1, -1, 0, callerNumber, "1", uniqueId));
         return this;
     }
 
-    /** AMI DialBegin: the caller's channel dials the seat's. */
+    /** The caller's channel dials the seat's (AMI DialBegin); the answer will name the seat's channel. */
     QueueLogFloor dial(String callerUniqueId, String seatUniqueId, String agent) {
-        journal.pbxEvent(new PbxEvent.DialBegin(callerUniqueId, "PJSIP/trunk-00000001", seatUniqueId,
-                "PJSIP/" + agent + "-00000002", "PJSIP/" + agent));
+        seatOfCaller.put(callerUniqueId, seatUniqueId);
         return this;
     }
 
     QueueLogFloor answer(long callId, String agent) {
-        engine.onEvent(event.offerAnswered(nowMs, callId, agent(agent)));
+        engine.onEvent(event.offerAnswered(nowMs, callId, agent(agent), seatOfCaller.get(callerChannels.get(callId))));
         return this;
     }
 
@@ -130,14 +134,12 @@ final class QueueLogFloor {
         return this;
     }
 
-    /** The first channel named leaves the bridge first (its side hung up), then the second; the call ends. */
+    /** The first channel named hung up first; the call ends. */
     QueueLogFloor hangUp(long callId, String firstUniqueId, String secondUniqueId) {
-        for (String uniqueId : new String[]{firstUniqueId, secondUniqueId}) {
-            journal.pbxEvent(new PbxEvent.BridgeLeave(uniqueId, "PJSIP/x", "bridge-1"));
-        }
-        journal.pbxEvent(new PbxEvent.ChannelHangup(secondUniqueId, firstUniqueId, "PJSIP/x", 16, "Normal Clearing"));
-        engine.onEvent(event.callEvent(EventType.CALL_ENDED, nowMs, callId));
-        journal.pbxEvent(new PbxEvent.ChannelHangup(firstUniqueId, firstUniqueId, "PJSIP/x", 16, "Normal Clearing"));
+        HangupSide first = firstUniqueId.equals(callerChannels.get(callId)) ? HangupSide.CALLER
+                : firstUniqueId.equals(seatOfCaller.get(callerChannels.get(callId))) ? HangupSide.SEAT
+                : HangupSide.UNKNOWN;
+        engine.onEvent(event.callEnded(nowMs, callId, first));
         return this;
     }
 
