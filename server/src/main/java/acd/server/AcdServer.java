@@ -2,6 +2,10 @@ package acd.server;
 
 import acd.core.config.ConfigError;
 import acd.core.config.ConfigSource;
+import acd.core.record.DirectiveLines;
+import acd.core.record.RecordingHeader;
+import acd.server.record.EngineRecorder;
+import acd.server.record.RecordingEngine;
 import acd.core.config.RoutingConfigLoader;
 import acd.core.engine.AcdEngine;
 import acd.core.engine.DirectiveFanOut;
@@ -97,6 +101,10 @@ public final class AcdServer implements AutoCloseable {
     private final LongSupplier clockMs;
     private final QueueLogFile queueLog;
     private final QueueLogJournal journal;
+    /** The figures {@code /api/queues} serves. */
+    private final QueueReports reports;
+    /** Records every engine input when asked to; else null. */
+    private final EngineRecorder recorder;
     private final ServerVitals vitals = new Vitals();
     private final ServerMetrics metrics;
     /** The AMI user the server logs in as, for the check of its permissions. */
@@ -119,7 +127,17 @@ public final class AcdServer implements AutoCloseable {
      */
     public AcdServer(Path configDir, ServerSettings settings, CustomerDirectory directory,
                      PbxSettings simulatorSettings) throws IOException, InterruptedException {
-        this.routing = RoutingConfigLoader.parse(List.of(read(configDir, "routing.yaml"), read(configDir, "agents.yaml")));
+        this(configDir, settings, directory, simulatorSettings, null);
+    }
+
+    /**
+     * @param recordTo where every engine input is recorded for a replay ({@code ./acd replay}),
+     *                 or null for no recording
+     */
+    public AcdServer(Path configDir, ServerSettings settings, CustomerDirectory directory,
+                     PbxSettings simulatorSettings, Path recordTo) throws IOException, InterruptedException {
+        List<ConfigSource> routingFiles = List.of(read(configDir, "routing.yaml"), read(configDir, "agents.yaml"));
+        this.routing = RoutingConfigLoader.parse(routingFiles);
         // Every file is checked before anything opens: a mistake stops the start naming file and line.
         IvrMenu menu = IvrMenuLoader.parse(read(configDir, "ivr.yaml"), routing);
         StoreSeed seed = StoreSeed.read(configDir, RoutingIds.of(routing));
@@ -162,7 +180,9 @@ public final class AcdServer implements AutoCloseable {
         PbxSimulator clockSource = simulator;
         this.clockMs = clockSource != null ? clockSource::nowMs : System::currentTimeMillis;
 
-        journal.serverStarted(clockMs.getAsLong());
+        long startMs = clockMs.getAsLong();
+        journal.serverStarted(startMs);
+        this.recorder = recordTo == null ? null : EngineRecorder.open(recordTo, new RecordingHeader(startMs, routingFiles));
         // Built before the engine, started once it exists: the parts that publish need the ring,
         // and the engine needs them as its directive sinks.
         this.ring = new EngineRing(settings.engine().ringSize(), settings.engine().waitStrategy(), ProducerType.MULTI);
@@ -180,15 +200,16 @@ public final class AcdServer implements AutoCloseable {
         this.seats = new SeatGateway(routing, () -> engine().board(), ring::publish,
                 seatCredentials(configDir), settings.desk(), clockMs, audit, refusals);
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.
-        this.engine = new AcdEngine(routing, clockMs.getAsLong(), new DirectiveFanOut(flow, seats, journal),
-                new ListenerFanOut(seats, journal));
-        ring.start(engine, null, engineStopped::complete);
+        DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal)
+                : new DirectiveFanOut(flow, seats, journal, new DirectiveLines(recorder::directive));
+        this.engine = new AcdEngine(routing, startMs, directives, new ListenerFanOut(seats, journal));
+        ring.start(recorder == null ? engine : new RecordingEngine(recorder, engine), null, engineStopped::complete);
         if (agiAddress == null) {
             agiAddress = agi.start();
         }
         this.ticker = new Ticker(ring, clockMs);
         ami.start();
-        QueueReports reports = new QueueReports(routing, engine.board());
+        this.reports = new QueueReports(routing, engine.board());
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
         metrics.addEdge(refusals, audit);
         metrics.addIvr(ivrFigures::snapshot);
@@ -369,7 +390,8 @@ public final class AcdServer implements AutoCloseable {
         boolean amiUp = vitals.amiConnected();
         List<String> asteriskProblems = readiness.problems();
         out.put("status", ring.failure() != null ? "stopped"
-                : lagMs < 2_000 && amiUp && !queueLog.failing() && asteriskProblems.isEmpty() ? "ok" : "degraded");
+                : lagMs < 2_000 && amiUp && !queueLog.failing() && asteriskProblems.isEmpty()
+                && (recorder == null || recorder.failure() == null) ? "ok" : "degraded");
         out.put("amiConnected", amiUp);
         if (!amiUp && ami.lastFailure() != null) {
             out.put("amiError", ami.lastFailure());
@@ -397,6 +419,16 @@ public final class AcdServer implements AutoCloseable {
         log.put("failing", queueLog.failing());
         log.put("eventsFailed", journal.failures());
         out.put("queueLog", log);
+        if (recorder != null) {
+            Map<String, Object> recording = new LinkedHashMap<>();
+            recording.put("file", recorder.path().toString());
+            recording.put("recordsWritten", recorder.recordsWritten());
+            recording.put("engineWaits", recorder.engineWaits());
+            if (recorder.failure() != null) {
+                recording.put("failure", recorder.failure());
+            }
+            out.put("recording", recording);
+        }
         return out;
     }
 
@@ -438,6 +470,11 @@ public final class AcdServer implements AutoCloseable {
         return http.port();
     }
 
+    /** The figures {@code /api/queues} serves, from the engine's board. */
+    public QueueReports reports() {
+        return reports;
+    }
+
     public QueueLogFile queueLog() {
         return queueLog;
     }
@@ -467,6 +504,10 @@ public final class AcdServer implements AutoCloseable {
         agi.close();
         ticker.close();
         ring.close();
+        if (recorder != null) {
+            // After the ring: the last inputs the engine applied are in the recording.
+            recorder.close();
+        }
         flow.close();
         // After the ring: the engine's last events are in the log before it closes.
         queueLog.close();

@@ -45,6 +45,7 @@ public final class ServeCommand {
               --sim-calls N           built-in simulator: callers in all (default 100000)
               --sim-speed F           built-in simulator: time runs F times faster (default 1)
               --sim-seed N            built-in simulator: random seed (default 1)
+              --record FILE           record every engine input to FILE, for ./acd replay
             Each address option may come from the environment instead; a flag wins over its variable:
               ACD_HTTP_BIND ACD_HTTP_PORT ACD_AGI_BIND ACD_AGI_PORT ACD_AGI_ALLOW
               ACD_AMI_HOST ACD_AMI_PORT ACD_AMI_USER ACD_AMI_SECRET_FILE
@@ -73,12 +74,12 @@ public final class ServeCommand {
             ServerSettings settings = options.applyTo(ServerSettings.parse(configDir.resolve("server.yaml").toString(),
                     AcdServer.read(configDir, "server.yaml").text()));
             server = new AcdServer(configDir, settings, null,
-                    PbxSettings.defaults().withSpeed(options.simSpeed).withSeed(options.simSeed));
+                    PbxSettings.defaults().withSpeed(options.simSpeed).withSeed(options.simSeed), options.recordTo);
         } catch (ConfigError e) {
             System.err.println("acd serve: configuration error, not started:\n" + e.getMessage());
             System.exit(1);
             return;
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
             System.err.println("acd serve: not started: " + e.getMessage());
             System.exit(1);
             return;

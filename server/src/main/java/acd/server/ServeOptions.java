@@ -34,6 +34,8 @@ final class ServeOptions {
     int simCalls = 100_000;
     double simSpeed = 1;
     long simSeed = 1;
+    /** Where every engine input is recorded, or null. */
+    Path recordTo;
     boolean help;
     /** Each given setting with where it came from, e.g. {@code --agi-port} or {@code ACD_AGI_PORT}. */
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -62,6 +64,7 @@ final class ServeOptions {
                 case "--sim-calls" -> o.simCalls = (int) whole(value(args, ++i, flag), flag, 0, Integer.MAX_VALUE);
                 case "--sim-speed" -> o.simSpeed = number(value(args, ++i, flag), flag);
                 case "--sim-seed" -> o.simSeed = whole(value(args, ++i, flag), flag, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--record" -> o.recordTo = Path.of(value(args, ++i, flag));
                 case "-h", "--help" -> o.help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }

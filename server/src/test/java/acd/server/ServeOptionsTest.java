@@ -31,6 +31,15 @@ class ServeOptionsTest {
     }
 
     @Test
+    void aRecordingIsAskedForByFileAndNeedsOne() {
+        assertEquals(java.nio.file.Path.of("day.rec"), ServeOptions.parse(new String[]{"--record", "day.rec"}, Map.of())
+                .recordTo);
+        assertEquals(null, ServeOptions.parse(new String[0], Map.of()).recordTo, "no recording unless asked");
+        assertEquals("--record needs a value", assertThrows(IllegalArgumentException.class,
+                () -> ServeOptions.parse(new String[]{"--record"}, Map.of())).getMessage());
+    }
+
+    @Test
     void aFlagWinsOverItsVariable() {
         ServerSettings s = ServeOptions.parse(new String[]{"--ami-port", "15038"},
                 Map.of("ACD_AMI_PORT", "25038", "ACD_AMI_HOST", "pbx1")).applyTo(FILE);

@@ -91,6 +91,11 @@ public final class HttpApi implements AutoCloseable {
         Reply get(Request request) throws Exception;
     }
 
+    /** A document as the API serves it, byte for byte. */
+    public static byte[] jsonBytes(Object document) throws java.io.IOException {
+        return MAPPER.writeValueAsBytes(document);
+    }
+
     /** A resource that serves what {@code figures} returns as JSON. */
     public static Resource json(Supplier<?> figures) {
         return request -> new Reply(JSON, MAPPER.writeValueAsBytes(figures.get()));
