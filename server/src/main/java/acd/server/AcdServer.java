@@ -18,7 +18,6 @@ import acd.cti.agi.FastAgiServer;
 import acd.cti.ami.AmiClient;
 import acd.cti.ami.AmiSettings;
 import acd.cti.ami.AsteriskReadiness;
-import acd.cti.ami.PbxEvent;
 import acd.cti.flow.AsteriskCallFlow;
 import acd.ivr.customer.CustomerDirectory;
 import acd.cti.ivr.IvrScripts;
@@ -188,7 +187,7 @@ public final class AcdServer implements AutoCloseable {
         this.ring = new EngineRing(settings.engine().ringSize(), settings.engine().waitStrategy(), ProducerType.MULTI);
         this.readiness = new AsteriskReadiness(routing);
         this.amiUser = amiSettings.username();
-        this.ami = new AmiClient(amiSettings, this::onPbxEvent);
+        this.ami = new AmiClient(amiSettings);
         this.flow = new AsteriskCallFlow(routing, ring::publish, ami, customers, settings.callerNumbers(), clockMs);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
@@ -208,7 +207,11 @@ public final class AcdServer implements AutoCloseable {
             agiAddress = agi.start();
         }
         this.ticker = new Ticker(ring, clockMs);
-        ami.start();
+        // AMI events go to the call flow alone. After each login the server checks what Asterisk
+        // allows and knows: it asks Asterisk and waits, so off the AMI threads. The built-in
+        // simulator plays only what the call flow needs, so there is nothing to check there.
+        ami.start(flow::onPbxEvent, simulator != null ? () -> { }
+                : () -> checks.execute(() -> readiness.check(ami, amiUser)));
         this.reports = new QueueReports(routing, engine.board());
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
         metrics.addEdge(refusals, audit);
@@ -297,16 +300,6 @@ public final class AcdServer implements AutoCloseable {
         @Override
         public long engineEventsNotApplied() {
             return ring.eventsNotApplied();
-        }
-    }
-
-    /** Every AMI event, on the AMI thread: the call flow turns them into engine events. */
-    private void onPbxEvent(PbxEvent event) {
-        flow.onPbxEvent(event);
-        if (event instanceof PbxEvent.Connected && pbxSimulator == null) {
-            // Asks Asterisk and waits for it: off the AMI threads. The built-in simulator
-            // plays only what the call flow needs, so there is nothing to check there.
-            checks.execute(() -> readiness.check(ami, amiUser));
         }
     }
 

@@ -25,8 +25,8 @@ class AmiConnectionTest {
                 .withAmiUser("acd", "right").withAuthFailureWallMs(10)).start()) {
             List<PbxEvent> events = new CopyOnWriteArrayList<>();
             AmiClient client = new AmiClient(new AmiSettings("127.0.0.1", pbx.amiPort(), "acd", "wrong",
-                    Duration.ofMillis(50), Duration.ofMillis(200)), events::add);
-            client.start();
+                    Duration.ofMillis(50), Duration.ofMillis(200)));
+            client.start(events::add);
             Thread.sleep(1_500);
             assertFalse(client.isConnected());
             assertTrue(events.stream().noneMatch(e -> e instanceof PbxEvent.Connected), events.toString());
@@ -43,8 +43,8 @@ class AmiConnectionTest {
             closedPort = socket.getLocalPort();
         }
         try (AmiClient client = new AmiClient(new AmiSettings("127.0.0.1", closedPort, "acd", "any",
-                Duration.ofMillis(50), Duration.ofMillis(200)), e -> { })) {
-            client.start();
+                Duration.ofMillis(50), Duration.ofMillis(200)))) {
+            client.start(e -> { });
             for (int i = 0; i < 100 && client.lastFailure() == null; i++) {
                 Thread.sleep(20);
             }
@@ -59,8 +59,8 @@ class AmiConnectionTest {
                 .withAmiUser("acd", "right")).start()) {
             List<PbxEvent> events = new CopyOnWriteArrayList<>();
             try (AmiClient client = new AmiClient(new AmiSettings("127.0.0.1", pbx.amiPort(), "acd", "right",
-                    Duration.ofMillis(50), Duration.ofMillis(500)), events::add)) {
-                client.start();
+                    Duration.ofMillis(50), Duration.ofMillis(500)))) {
+                client.start(events::add);
                 awaitConnections(events, 1);
                 pbx.dropAmiConnections();
                 awaitConnections(events, 2);

@@ -47,7 +47,11 @@ public final class AmiClient implements PbxActions, AutoCloseable {
     private static final long LIST_TIMEOUT_MS = 10_000;
 
     private final AmiSettings settings;
-    private final Consumer<PbxEvent> sink;
+    /** Where events go; set once by {@link #start}, before the first connection. */
+    private volatile Consumer<PbxEvent> sink = event -> {
+    };
+    private volatile Runnable afterLogin = () -> {
+    };
     private final AmiEventTranslator translator;
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "acd-ami-control");
@@ -63,16 +67,33 @@ public final class AmiClient implements PbxActions, AutoCloseable {
     private long nextDelayMs;
     private int failedAttempts;
 
-    public AmiClient(AmiSettings settings, Consumer<PbxEvent> sink) {
+    /**
+     * A client not yet connected: it can be handed to whoever sends actions before {@link #start}
+     * names where its events go.
+     */
+    public AmiClient(AmiSettings settings) {
         this.settings = settings;
-        this.sink = sink;
-        this.translator = new AmiEventTranslator(sink);
+        this.translator = new AmiEventTranslator(event -> sink.accept(event));
         this.nextDelayMs = settings.firstRetry().toMillis();
     }
 
-    /** Starts connecting in the background; {@link PbxEvent.Connected} says when it is up. */
-    public void start() {
+    /**
+     * Starts connecting in the background; {@link PbxEvent.Connected} says when it is up.
+     *
+     * @param events     takes every event, on the AMI event thread, in Asterisk's order
+     * @param afterLogin runs after each login, once {@code events} has had the Connected event;
+     *                   it must not block the AMI threads
+     */
+    public void start(Consumer<PbxEvent> events, Runnable afterLogin) {
+        this.sink = java.util.Objects.requireNonNull(events, "events");
+        this.afterLogin = java.util.Objects.requireNonNull(afterLogin, "afterLogin");
         control.execute(this::connect);
+    }
+
+    /** As {@link #start(Consumer, Runnable)}, with nothing to do after a login. */
+    public void start(Consumer<PbxEvent> events) {
+        start(events, () -> {
+        });
     }
 
     public boolean isConnected() {
@@ -122,6 +143,7 @@ public final class AmiClient implements PbxActions, AutoCloseable {
             failedAttempts = 0;
             lastFailure = null;
             sink.accept(new PbxEvent.Connected(generation.incrementAndGet()));
+            afterLogin.run();
         } catch (AuthenticationFailedException e) {
             // A wrong secret does not fix itself quickly: retry slowly and say why every time.
             lastFailure = "Asterisk refused the AMI login of user '" + settings.username() + "' at " + settings.host()
