@@ -1,0 +1,318 @@
+package acd.core.engine;
+
+import acd.core.model.NoAgentsAction;
+import acd.core.model.QueueOrdering;
+import acd.core.model.RoutingConfig;
+
+/**
+ * A call's life: it arrives and enters its queue (its account manager first, when the customer
+ * has one), waits in line widening step by step, rings a seat, is answered or put back in its
+ * place, and ends, as a completed call or an abandon.
+ */
+abstract class CallLifeCycle extends WaitLimits {
+    /** The seat's own ring timeout comes from the PBX; the engine gives up this much later. */
+    static final long RING_GRACE_MS = 5_000;
+    private static final long MAX_CALL_ID = (1L << 56) - 1;
+
+    CallLifeCycle(RoutingConfig config, long startTimeMs, DirectiveSink directives, EngineListener listener) {
+        super(config, startTimeMs, directives, listener);
+    }
+
+    /** The agent has no call now; see {@link AgentLifeCycle}. */
+    abstract void afterWork(Agent agent);
+
+    /** The agent's after-call work is over; see {@link AgentLifeCycle}. */
+    abstract void finishWrapUp(Agent agent);
+
+    void onCallArrived(EngineEvent e) {
+        if (e.callId < 0 || e.callId > MAX_CALL_ID) {
+            reject(e, "call id out of range");
+            return;
+        }
+        if (calls.containsKey(e.callId)) {
+            reject(e, "call already known");
+            return;
+        }
+        if (e.queueIndex < 0 || e.queueIndex >= queues.length) {
+            reject(e, "unknown queue");
+            return;
+        }
+        if ((e.extraSkillsMask & ~index.allSkillsMask()) != 0) {
+            reject(e, "unknown skill in required skills");
+            return;
+        }
+        Call call = spareCalls.isEmpty() ? new Call() : spareCalls.pop();
+        call.callId = e.callId;
+        call.sequence = ++callSequence;
+        call.tierIndex = e.tierIndex >= 0 && e.tierIndex < index.tiers() ? e.tierIndex : index.defaultTier();
+        call.brandIndex = e.brandIndex >= 0 && e.brandIndex < index.brandSlots() - 1 ? e.brandIndex : -1;
+        call.accountManagerIndex = e.accountManagerIndex >= 0 && e.accountManagerIndex < agents.length
+                ? e.accountManagerIndex : -1;
+        call.extraSkillsMask = e.extraSkillsMask;
+        call.callerNumber = e.callerNumber;
+        call.ivrPath = e.ivrPath;
+        call.callerChannel = e.channelId;
+        call.placeMs = now;
+        calls.put(call);
+        enterQueue(call, e.queueIndex);
+    }
+
+    void enterQueue(Call call, int queueIndex) {
+        QueueRuntime queue = queues[queueIndex];
+        call.queueIndex = queueIndex;
+        call.queuedAtMs = now;
+        call.route = routeFor(call);
+        call.maxWaitPassed = false;
+        board.recordOffered(queueIndex, call.tierIndex, call.brandIndex, now);
+        call.state = CallState.QUEUED;
+        listener.callQueued(now, call);
+        if (queue.maxWaitMs > 0) {
+            call.maxWaitTimerId = schedule(now + queue.maxWaitMs, TimerKinds.MAX_WAIT, call.callId);
+        }
+        Agent manager = call.accountManagerIndex >= 0 && call.overflowHops == 0 ? agents[call.accountManagerIndex] : null;
+        if (manager != null && manager.isLoggedIn() && !manager.logoutPending && queue.accountManagerWaitMs > 0) {
+            call.state = CallState.WAITING_FOR_ACCOUNT_MANAGER;
+            call.step = -1;
+            call.pool = null;
+            if (manager.state == AgentState.READY) {
+                offer(call, manager);
+            } else {
+                manager.personalLine().add(call);
+                call.stepTimerId = schedule(now + queue.accountManagerWaitMs, TimerKinds.STEP, call.callId);
+                startAnnouncements(call, queue);
+            }
+            return;
+        }
+        if (call.route.widest().loggedIn == 0 && queue.whenNoAgents != NoAgentsAction.WAIT) {
+            nobodyToWaitFor(call, queue);
+            return;
+        }
+        startQueueing(call);
+        if (call.state == CallState.QUEUED) {
+            startAnnouncements(call, queue);
+        }
+    }
+
+    /** Puts the call in line at the step its wait has reached, or straight to a free agent. */
+    void startQueueing(Call call) {
+        call.state = CallState.QUEUED;
+        Route route = call.route;
+        call.step = route.stepFor(now - call.placeMs);
+        call.pool = route.pools[call.step];
+        scheduleNextStep(call);
+        routeOrWait(call);
+    }
+
+    void scheduleNextStep(Call call) {
+        cancel(call.stepTimerId);
+        call.stepTimerId = TimerKinds.NO_TIMER;
+        Route route = call.route;
+        if (call.step + 1 < route.afterMs.length) {
+            call.stepTimerId = schedule(call.placeMs + route.afterMs[call.step + 1], TimerKinds.STEP, call.callId);
+        }
+    }
+
+    void routeOrWait(Call call) {
+        int agent = call.pool.bestFreeAgent();
+        if (agent >= 0) {
+            offer(call, agents[agent]);
+        } else {
+            lineFor(call.pool, call.queueIndex, call.tierIndex).add(call);
+        }
+    }
+
+    CallLine lineFor(AgentPool pool, int queueIndex, int tierIndex) {
+        CallLine line = pool.lineFor(queueIndex, tierIndex);
+        if (line == null) {
+            QueueRuntime queue = queues[queueIndex];
+            line = new CallLine(queueIndex, tierIndex, pool, weight(queue, tierIndex), offsetMs(queue, tierIndex),
+                    queue.pastBoundAtMs, queue.ordering == QueueOrdering.STRICT);
+            pool.addLine(line);
+            queues[queueIndex].addLine(line);
+        }
+        return line;
+    }
+
+    void offer(Call call, Agent agent) {
+        if (call.line != null) {
+            call.line.remove(call);
+        }
+        QueueRuntime queue = queues[call.queueIndex];
+        call.state = CallState.OFFERED;
+        call.offeredTo = agent;
+        calls.seat(call, agent);
+        agent.call = call;
+        agent.offeredAtMs = now;
+        agent.lastOfferSequence = ++offerSequence;
+        changeState(agent, AgentState.RINGING, 0);
+        call.ringTimerId = schedule(now + queue.ringTimeoutMs + RING_GRACE_MS, TimerKinds.RING, call.callId);
+        directives.offerCall(now, call, agent.index, queue.ringTimeoutMs);
+    }
+
+    void onOfferAnswered(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "answer for an unknown or finished call");
+            return;
+        }
+        if (call.state != CallState.OFFERED || call.offeredTo.index != e.agentIndex) {
+            reject(e, "answer for a call not offered to this agent");
+            return;
+        }
+        Agent agent = call.offeredTo;
+        cancel(call.ringTimerId);
+        call.ringTimerId = TimerKinds.NO_TIMER;
+        cancelWaitTimers(call);
+        call.state = CallState.CONNECTED;
+        call.seatChannel = e.channelId;
+        agent.callsAnswered++;
+        agent.consecutiveNoAnswers = 0;
+        agent.offeredAtMs = now;
+        long waitMs = now - call.queuedAtMs;
+        board.recordAnswered(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs, waitMs);
+        changeState(agent, AgentState.TALKING, 0);
+        listener.callConnected(now, call, agent.index);
+    }
+
+    void onOfferNotAnswered(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "no-answer for an unknown or finished call");
+            return;
+        }
+        if (call.state != CallState.OFFERED || call.offeredTo.index != e.agentIndex) {
+            reject(e, "no-answer for a call not offered to this agent");
+            return;
+        }
+        ringEnded(call, e.reasonCode != ReasonCodes.NOT_DELIVERED, e.reasonCode == ReasonCodes.UNREACHABLE);
+    }
+
+    /**
+     * The seat did not take the call: the call goes back to its place in line first (so a
+     * colleague who is free gets it), then the agent is freed or, after too many misses in a
+     * row, set not ready. A phone that cannot ring at all sets its agent not ready at once: no
+     * call should wait a ring timeout on it.
+     */
+    void ringEnded(Call call, boolean agentMissedIt, boolean phoneUnreachable) {
+        Agent agent = call.offeredTo;
+        cancel(call.ringTimerId);
+        call.ringTimerId = TimerKinds.NO_TIMER;
+        listener.ringNoAnswer(now, call, agent.index, now - agent.offeredAtMs);
+        agent.call = null;
+        call.offeredTo = null;
+        // The agent stays reserved (out of every pool) until the call has found its place again.
+        returnToLine(call);
+        if (phoneUnreachable && !agent.logoutPending) {
+            agent.consecutiveNoAnswers = 0;
+            agent.notReadyPending = false;
+            changeState(agent, AgentState.NOT_READY, ReasonCodes.UNREACHABLE);
+            return;
+        }
+        if (agentMissedIt && ++agent.consecutiveNoAnswers >= index.noAnswerLimit() && !agent.logoutPending) {
+            agent.consecutiveNoAnswers = 0;
+            agent.notReadyPending = false;
+            changeState(agent, AgentState.NOT_READY, ReasonCodes.NO_ANSWER);
+            return;
+        }
+        afterWork(agent);
+    }
+
+    void returnToLine(Call call) {
+        if (call.maxWaitPassed) {
+            call.state = CallState.QUEUED;
+            maxWaitReached(call);
+        } else if (call.step < 0) {
+            // The account manager did not pick up: nobody else should wait on them.
+            fallBackToQueue(call);
+        } else {
+            call.state = CallState.QUEUED;
+            routeOrWait(call);
+        }
+    }
+
+    void onCallEnded(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        // The agent from beside the call's slot, not through the call: the two load side by side.
+        Agent agent = calls.seatHint(e.callId);
+        if (call == null) {
+            reject(e, "hang-up for an unknown or finished call");
+            return;
+        }
+        if (call.state != CallState.CONNECTED) {
+            // Hung up before anyone answered: that is an abandon.
+            abandon(call);
+            return;
+        }
+        if (agent != call.offeredTo) {
+            // A call kept apart from the slot of its id (another call holds it): the call decides.
+            agent = call.offeredTo;
+        }
+        long talkMs = now - agent.offeredAtMs;
+        call.hungUpFirst = e.hungUpFirst != null ? e.hungUpFirst : HangupSide.UNKNOWN;
+        listener.callCompleted(now, call, agent.index, talkMs);
+        agent.lastQueue = call.queueIndex;
+        agent.lastTier = call.tierIndex;
+        agent.lastBrand = call.brandIndex;
+        agent.lastQueuedAtMs = call.queuedAtMs;
+        agent.lastTalkMs = talkMs;
+        agent.call = null;
+        release(call);
+        agent.wrapUpStartMs = now;
+        if (agent.wrapUpMs > 0 && !agent.logoutPending) {
+            changeState(agent, AgentState.WRAP_UP, 0);
+            agent.wrapUpTimerId = schedule(now + agent.wrapUpMs, TimerKinds.WRAP_UP, agent.index);
+        } else {
+            finishWrapUp(agent);
+        }
+    }
+
+    void onCallerAbandoned(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "abandon for an unknown or finished call");
+            return;
+        }
+        if (call.state == CallState.CONNECTED) {
+            reject(e, "abandon for a call already answered");
+            return;
+        }
+        abandon(call);
+    }
+
+    void abandon(Call call) {
+        Agent ringing = call.state == CallState.OFFERED ? call.offeredTo : null;
+        long waitMs = now - call.queuedAtMs;
+        board.recordAbandoned(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs, waitMs);
+        listener.callAbandoned(now, call, waitMs);
+        if (ringing != null) {
+            directives.cancelOffer(now, call, ringing.index);
+            ringing.call = null;
+            release(call);
+            afterWork(ringing);
+        } else {
+            release(call);
+        }
+    }
+
+    /** The call's wait reached its next widening step, or its account-manager wait ran out. */
+    void stepReached(Call call) {
+        if (call.state == CallState.WAITING_FOR_ACCOUNT_MANAGER) {
+            fallBackToQueue(call);
+            return;
+        }
+        if (call.state == CallState.CONNECTED || call.step < 0) {
+            return;
+        }
+        call.step = call.route.stepFor(now - call.placeMs);
+        AgentPool widened = call.route.pools[call.step];
+        scheduleNextStep(call);
+        if (widened == call.pool) {
+            return;
+        }
+        call.pool = widened;
+        if (call.state == CallState.QUEUED) {
+            call.line.remove(call);
+            routeOrWait(call);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package acd.core.engine;
+
+import acd.core.model.MaxWaitAction;
+import acd.core.model.NoAgentsAction;
+import acd.core.model.RoutingConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happens to a waiting call besides being answered: its position announced, its account
+ * manager's wait given up, the queue's longest wait (overflow, voicemail or disconnect), and
+ * nobody left logged in to wait for.
+ */
+abstract class WaitLimits extends SeatChoice {
+    private final List<Call> scratchCalls = new ArrayList<>();
+
+    WaitLimits(RoutingConfig config, long startTimeMs, DirectiveSink directives, EngineListener listener) {
+        super(config, startTimeMs, directives, listener);
+    }
+
+    /** Puts the call in a queue; see {@link CallLifeCycle}. */
+    abstract void enterQueue(Call call, int queueIndex);
+
+    /** Puts the call in line at the step its wait has reached; see {@link CallLifeCycle}. */
+    abstract void startQueueing(Call call);
+
+    void startAnnouncements(Call call, QueueRuntime queue) {
+        if (queue.announceEveryMs > 0) {
+            announce(call);
+            call.announceTimerId = schedule(now + queue.announceEveryMs, TimerKinds.ANNOUNCE, call.callId);
+        }
+    }
+
+    void nobodyToWaitFor(Call call, QueueRuntime queue) {
+        cancelWaitTimers(call);
+        if (queue.whenNoAgents == NoAgentsAction.OVERFLOW && queue.overflowTarget >= 0) {
+            overflow(call, queue.overflowTarget);
+        } else {
+            board.recordRefused(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+            directives.disconnect(now, call, ExitReason.NO_AGENTS);
+            release(call);
+        }
+    }
+
+    void fallBackToQueue(Call call) {
+        if (call.line != null) {
+            call.line.remove(call);
+        }
+        cancel(call.stepTimerId);
+        call.stepTimerId = TimerKinds.NO_TIMER;
+        QueueRuntime queue = queues[call.queueIndex];
+        if (call.route.widest().loggedIn == 0 && queue.whenNoAgents != NoAgentsAction.WAIT) {
+            cancelWaitTimers(call);
+            nobodyToWaitFor(call, queue);
+            return;
+        }
+        startQueueing(call);
+    }
+
+    /** After a logout: callers who now have nobody to wait for leave as their queue says. */
+    void releaseCallsNobodyCanTake(Agent agent) {
+        boolean emptied = false;
+        for (int p = 0; p < agent.poolCount && !emptied; p++) {
+            emptied = agent.pools[p].loggedIn == 0;
+        }
+        if (!emptied) {
+            return;
+        }
+        releaseCallsWithNobodyToWaitFor();
+    }
+
+    void releaseCallsWithNobodyToWaitFor() {
+        scratchCalls.clear();
+        for (QueueRuntime queue : queues) {
+            if (queue.whenNoAgents == NoAgentsAction.WAIT) {
+                continue;
+            }
+            for (int b = 0; b < queue.lineCount; b++) {
+                CallLine line = queue.lines[b];
+                for (int i = 0; i < line.span(); i++) {
+                    Call call = line.inSlot(i);
+                    if (call != null && call.route.widest().loggedIn == 0) {
+                        scratchCalls.add(call);
+                    }
+                }
+            }
+        }
+        for (Call call : scratchCalls) {
+            call.line.remove(call);
+            cancelWaitTimers(call);
+            nobodyToWaitFor(call, queues[call.queueIndex]);
+        }
+        scratchCalls.clear();
+    }
+
+    void maxWaitReached(Call call) {
+        QueueRuntime queue = queues[call.queueIndex];
+        if (call.line != null) {
+            call.line.remove(call);
+        }
+        cancelWaitTimers(call);
+        if (queue.maxWaitAction == MaxWaitAction.OVERFLOW && queue.overflowTarget >= 0) {
+            overflow(call, queue.overflowTarget);
+            return;
+        }
+        board.recordTimedOut(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+        if (queue.maxWaitAction == MaxWaitAction.VOICEMAIL) {
+            directives.sendToVoicemail(now, call, ExitReason.MAX_WAIT);
+        } else {
+            directives.disconnect(now, call, ExitReason.MAX_WAIT);
+        }
+        release(call);
+    }
+
+    void overflow(Call call, int target) {
+        if (call.line != null) {
+            call.line.remove(call);
+        }
+        cancelWaitTimers(call);
+        int from = call.queueIndex;
+        board.recordOverflowed(from, call.tierIndex, call.brandIndex, call.queuedAtMs);
+        if (++call.overflowHops > queues.length) {
+            directives.disconnect(now, call, ExitReason.OVERFLOW_LOOP);
+            release(call);
+            return;
+        }
+        directives.overflow(now, call, from, target);
+        enterQueue(call, target);
+    }
+
+    void announce(Call call) {
+        QueueRuntime queue = queues[call.queueIndex];
+        int ahead = 0;
+        if (call.state == CallState.WAITING_FOR_ACCOUNT_MANAGER) {
+            CallLine personal = call.line;
+            for (int i = 0; personal != null && i < personal.span(); i++) {
+                Call other = personal.inSlot(i);
+                if (other != null && aheadInLine(other, call)) {
+                    ahead++;
+                }
+            }
+        } else {
+            for (int b = 0; b < queue.lineCount; b++) {
+                CallLine line = queue.lines[b];
+                for (int i = 0; i < line.span(); i++) {
+                    Call other = line.inSlot(i);
+                    if (other != null && other != call && goesBefore(other, call)) {
+                        ahead++;
+                    }
+                }
+            }
+        }
+        int position = ahead + 1;
+        long expectedWaitMs = -1;
+        if (queue.handledCalls > 0 && call.route != null) {
+            long staffed = Math.max(1, call.route.widest().loggedIn);
+            expectedWaitMs = position * (queue.handleSumMs / queue.handledCalls) / staffed;
+        }
+        directives.announcePosition(now, call, position, expectedWaitMs);
+    }
+}
