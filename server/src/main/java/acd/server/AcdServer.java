@@ -1,7 +1,9 @@
 package acd.server;
 
 import acd.core.config.ConfigError;
+import acd.core.config.BusinessHoursLoader;
 import acd.core.config.ConfigSource;
+import acd.core.model.BusinessHours;
 import acd.core.record.DirectiveLines;
 import acd.core.record.RecordingHeader;
 import acd.server.record.EngineRecorder;
@@ -78,6 +80,10 @@ import java.util.function.LongSupplier;
  */
 public final class AcdServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AcdServer.class);
+    /** The queues' opening hours, beside the routing files; optional. */
+    static final String HOURS_FILE = "hours.yaml";
+    /** How often the hours file is read for an edit. */
+    private static final long HOURS_CHECK_MS = 2_000;
 
     private final RoutingConfig routing;
     private final AcdEngine engine;
@@ -100,6 +106,8 @@ public final class AcdServer implements AutoCloseable {
     private final LongSupplier clockMs;
     private final QueueLogFile queueLog;
     private final QueueLogJournal journal;
+    /** Takes edits of the hours file without a restart. */
+    private final HoursWatch hoursWatch;
     /** The figures {@code /api/queues} serves. */
     private final QueueReports reports;
     /** Records every engine input when asked to; else null. */
@@ -137,6 +145,13 @@ public final class AcdServer implements AutoCloseable {
                      PbxSettings simulatorSettings, Path recordTo) throws IOException, InterruptedException {
         List<ConfigSource> routingFiles = List.of(read(configDir, "routing.yaml"), read(configDir, "agents.yaml"));
         this.routing = RoutingConfigLoader.parse(routingFiles);
+        // Optional: without it every queue answers always.
+        ConfigSource hoursFile = Files.exists(configDir.resolve(HOURS_FILE)) ? read(configDir, HOURS_FILE) : null;
+        BusinessHours hours = hoursFile == null ? BusinessHours.ALWAYS_OPEN : BusinessHoursLoader.parse(hoursFile, routing);
+        List<ConfigSource> engineFiles = new ArrayList<>(routingFiles);
+        if (hoursFile != null) {
+            engineFiles.add(hoursFile);
+        }
         // Every file is checked before anything opens: a mistake stops the start naming file and line.
         IvrMenu menu = IvrMenuLoader.parse(read(configDir, "ivr.yaml"), routing);
         StoreSeed seed = StoreSeed.read(configDir, RoutingIds.of(routing));
@@ -181,7 +196,7 @@ public final class AcdServer implements AutoCloseable {
 
         long startMs = clockMs.getAsLong();
         journal.serverStarted(startMs);
-        this.recorder = recordTo == null ? null : EngineRecorder.open(recordTo, new RecordingHeader(startMs, routingFiles));
+        this.recorder = recordTo == null ? null : EngineRecorder.open(recordTo, new RecordingHeader(startMs, engineFiles));
         // Built before the engine, started once it exists: the parts that publish need the ring,
         // and the engine needs them as its directive sinks.
         this.ring = new EngineRing(settings.engine().ringSize(), settings.engine().waitStrategy(), ProducerType.MULTI);
@@ -189,6 +204,9 @@ public final class AcdServer implements AutoCloseable {
         this.amiUser = amiSettings.username();
         this.ami = new AmiClient(amiSettings);
         this.flow = new AsteriskCallFlow(routing, ring::publish, ami, customers, settings.callerNumbers(), clockMs);
+        flow.useHours(hours);
+        this.hoursWatch = new HoursWatch(configDir.resolve(HOURS_FILE), hoursFile == null ? null : hoursFile.text(),
+                routing, ring, flow::useHours, clockMs);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
         IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store, store, "ivr", clockMs),
@@ -201,12 +219,13 @@ public final class AcdServer implements AutoCloseable {
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.
         DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal)
                 : new DirectiveFanOut(flow, seats, journal, new DirectiveLines(recorder::directive));
-        this.engine = new AcdEngine(routing, startMs, directives, new ListenerFanOut(seats, journal));
+        this.engine = new AcdEngine(routing, hours, startMs, directives, new ListenerFanOut(seats, journal));
         ring.start(recorder == null ? engine : new RecordingEngine(recorder, engine), null, engineStopped::complete);
         if (agiAddress == null) {
             agiAddress = agi.start();
         }
         this.ticker = new Ticker(ring, clockMs);
+        hoursWatch.start(HOURS_CHECK_MS);
         // AMI events go to the call flow alone. After each login the server checks what Asterisk
         // allows and knows: it asks Asterisk and waits, so off the AMI threads. The built-in
         // simulator plays only what the call flow needs, so there is nothing to check there.
@@ -384,7 +403,8 @@ public final class AcdServer implements AutoCloseable {
         List<String> asteriskProblems = readiness.problems();
         out.put("status", ring.failure() != null ? "stopped"
                 : lagMs < 2_000 && amiUp && !queueLog.failing() && asteriskProblems.isEmpty()
-                && (recorder == null || recorder.failure() == null) ? "ok" : "degraded");
+                && (recorder == null || recorder.failure() == null) && hoursWatch.problem() == null
+                ? "ok" : "degraded");
         out.put("amiConnected", amiUp);
         if (!amiUp && ami.lastFailure() != null) {
             out.put("amiError", ami.lastFailure());
@@ -412,6 +432,9 @@ public final class AcdServer implements AutoCloseable {
         log.put("failing", queueLog.failing());
         log.put("eventsFailed", journal.failures());
         out.put("queueLog", log);
+        if (hoursWatch.problem() != null) {
+            out.put("hoursNotApplied", hoursWatch.problem());
+        }
         if (recorder != null) {
             Map<String, Object> recording = new LinkedHashMap<>();
             recording.put("file", recorder.path().toString());
@@ -496,6 +519,7 @@ public final class AcdServer implements AutoCloseable {
         }
         agi.close();
         ticker.close();
+        hoursWatch.close();
         ring.close();
         if (recorder != null) {
             // After the ring: the last inputs the engine applied are in the recording.

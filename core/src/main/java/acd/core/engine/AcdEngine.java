@@ -1,6 +1,10 @@
 package acd.core.engine;
 
 import acd.core.metrics.ServiceLevelBoard;
+import acd.core.config.BusinessHoursLoader;
+import acd.core.config.ConfigError;
+import acd.core.config.ConfigSource;
+import acd.core.model.BusinessHours;
 import acd.core.model.RoutingConfig;
 
 import java.util.List;
@@ -25,8 +29,18 @@ import java.util.List;
  * the events in and answers queries.
  */
 public final class AcdEngine extends TimerDispatch implements RoutingEngine {
+    /** How the hours file is named in what the engine reports of it. */
+    private static final String HOURS_FILE = "hours.yaml";
+
     public AcdEngine(RoutingConfig config, long startTimeMs, DirectiveSink directives, EngineListener listener) {
+        this(config, BusinessHours.ALWAYS_OPEN, startTimeMs, directives, listener);
+    }
+
+    /** @param hours the queues' opening hours; a call to a closed queue is handled as it says */
+    public AcdEngine(RoutingConfig config, BusinessHours hours, long startTimeMs, DirectiveSink directives,
+                     EngineListener listener) {
         super(config, startTimeMs, directives, listener);
+        applyHours(hours);
     }
 
     @Override
@@ -53,6 +67,19 @@ public final class AcdEngine extends TimerDispatch implements RoutingEngine {
             case WRAP_UP_DONE -> onWrapUpDone(e);
             case AGENT_CHANGED -> onAgentChanged(e);
             case TICK -> publishGauges();
+            case HOURS_CHANGED -> onHoursChanged(e);
+        }
+    }
+
+    /**
+     * New opening hours, read here from the file's text so that a replay reads the same; the
+     * server has checked the text before sending it. Calls already waiting stay in line.
+     */
+    private void onHoursChanged(EngineEvent e) {
+        try {
+            applyHours(BusinessHoursLoader.parse(new ConfigSource(HOURS_FILE, String.valueOf(e.document)), config));
+        } catch (ConfigError error) {
+            reject(e, "hours not changed: " + error.getMessage());
         }
     }
 

@@ -61,6 +61,10 @@ abstract class CallLifeCycle extends WaitLimits {
         QueueRuntime queue = queues[queueIndex];
         call.queueIndex = queueIndex;
         call.queuedAtMs = now;
+        if (queue.openHours != null && !queue.openHours.isOpen(now)) {
+            closed(call, queue);
+            return;
+        }
         call.route = routeFor(call);
         call.maxWaitPassed = false;
         board.recordOffered(queueIndex, call.tierIndex, call.brandIndex, now);

@@ -31,6 +31,8 @@ public final class EngineEvent {
      * on {@link EventType#OFFER_ANSWERED}; null where there is none (the simulator's calls).
      */
     public CharSequence channelId;
+    /** The text of a configuration file an event brings in: the hours file on {@link EventType#HOURS_CHANGED}. */
+    public CharSequence document;
     /** Who hung up first, on {@link EventType#CALL_ENDED}. */
     public HangupSide hungUpFirst = HangupSide.UNKNOWN;
     /** The new profile for {@link EventType#AGENT_CHANGED}; rare, so an object is fine here. */
@@ -52,6 +54,7 @@ public final class EngineEvent {
         callerNumber = null;
         ivrPath = null;
         channelId = null;
+        document = null;
         hungUpFirst = HangupSide.UNKNOWN;
         agentChange = null;
         traceNanos = 0;
@@ -72,6 +75,7 @@ public final class EngineEvent {
         callerNumber = other.callerNumber;
         ivrPath = other.ivrPath;
         channelId = other.channelId;
+        document = other.document;
         hungUpFirst = other.hungUpFirst;
         agentChange = other.agentChange;
         traceNanos = other.traceNanos;
@@ -166,6 +170,15 @@ public final class EngineEvent {
     public EngineEvent agentChanged(long timeMs, int agentIndex, AgentChange change) {
         agentEvent(EventType.AGENT_CHANGED, timeMs, agentIndex, 0);
         this.agentChange = change;
+        return this;
+    }
+
+    /** New opening hours take effect for the calls that come from now on. */
+    public EngineEvent hoursChanged(long timeMs, CharSequence hoursFile) {
+        clear();
+        this.type = EventType.HOURS_CHANGED;
+        this.timeMs = timeMs;
+        this.document = hoursFile;
         return this;
     }
 

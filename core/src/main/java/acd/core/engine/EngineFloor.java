@@ -1,6 +1,9 @@
 package acd.core.engine;
 
 import acd.core.metrics.ServiceLevelBoard;
+import acd.core.model.BusinessHours;
+import acd.core.model.ClosedAction;
+import acd.core.model.OpeningCalendar;
 import acd.core.model.RoutingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +122,18 @@ abstract class EngineFloor {
         }
         for (int i = 0; i < 1024; i++) {
             spareCalls.push(new Call());
+        }
+    }
+
+    /** Gives each queue the calendar {@code hours} names for it, or none (open always). */
+    void applyHours(BusinessHours hours) {
+        for (QueueRuntime queue : queues) {
+            OpeningCalendar calendar = hours.calendarOf(queue.spec.id());
+            BusinessHours.QueueHours rule = hours.queues().get(queue.spec.id());
+            queue.openHours = calendar == null ? null : new OpenHours(calendar, hours.zone());
+            queue.whenClosed = rule == null ? ClosedAction.VOICEMAIL : rule.whenClosed();
+            queue.closedOverflowTarget = rule == null || rule.overflowQueue() == null ? -1
+                    : config.queueIndex(rule.overflowQueue());
         }
     }
 

@@ -25,5 +25,7 @@ public enum EventType {
     /** A supervisor changed the agent's skills or seat groups ({@link EngineEvent#agentChange}). */
     AGENT_CHANGED,
     /** Nothing happened but time passed: fires due timers. */
-    TICK
+    TICK,
+    /** The opening hours were edited: {@link EngineEvent#document} is the new hours file. */
+    HOURS_CHANGED
 }

@@ -7,5 +7,7 @@ public enum ExitReason {
     /** The call waited the queue's maximum (queue_log EXITWITHTIMEOUT). */
     MAX_WAIT,
     /** The call overflowed more times than there are queues: a loop in the overflow targets. */
-    OVERFLOW_LOOP
+    OVERFLOW_LOOP,
+    /** The queue was closed when the call came (its calendar): the call never entered it. */
+    CLOSED
 }

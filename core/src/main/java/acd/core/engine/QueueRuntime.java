@@ -1,6 +1,7 @@
 package acd.core.engine;
 
 import acd.core.model.AgentSelection;
+import acd.core.model.ClosedAction;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
 import acd.core.model.QueueOrdering;
@@ -24,6 +25,11 @@ final class QueueRuntime {
     final NoAgentsAction whenNoAgents;
     final long accountManagerWaitMs;
     final long announceEveryMs;
+    /** The queue's opening hours, or null when it keeps none (open always). */
+    OpenHours openHours;
+    ClosedAction whenClosed = ClosedAction.VOICEMAIL;
+    /** Where a call goes when the queue is closed and {@link #whenClosed} is OVERFLOW. */
+    int closedOverflowTarget = -1;
 
     CallLine[] lines = new CallLine[8];
     int lineCount;

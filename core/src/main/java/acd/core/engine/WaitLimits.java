@@ -1,5 +1,6 @@
 package acd.core.engine;
 
+import acd.core.model.ClosedAction;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
 import acd.core.model.RoutingConfig;
@@ -127,6 +128,30 @@ abstract class WaitLimits extends SeatChoice {
         }
         directives.overflow(now, call, from, target);
         enterQueue(call, target);
+    }
+
+    /**
+     * The call came when its queue was closed: it is not offered there, so the service level,
+     * which counts opening hours only, never sees it. The caller leaves a message, goes on to the
+     * queue named for closed hours (entering it as if dialled there), or hears the hours and goes.
+     */
+    void closed(Call call, QueueRuntime queue) {
+        board.recordClosed(queue.index, call.tierIndex, call.brandIndex, now);
+        if (queue.whenClosed == ClosedAction.OVERFLOW && queue.closedOverflowTarget >= 0) {
+            if (++call.overflowHops > queues.length) {
+                directives.disconnect(now, call, ExitReason.OVERFLOW_LOOP);
+                release(call);
+                return;
+            }
+            enterQueue(call, queue.closedOverflowTarget);
+            return;
+        }
+        if (queue.whenClosed == ClosedAction.HANGUP) {
+            directives.disconnect(now, call, ExitReason.CLOSED);
+        } else {
+            directives.sendToVoicemail(now, call, ExitReason.CLOSED);
+        }
+        release(call);
     }
 
     void announce(Call call) {

@@ -95,6 +95,7 @@ public final class QueueReports {
         out.put("overflowed", f.overflowed());
         out.put("timedOut", f.timedOut());
         out.put("refused", f.refused());
+        out.put("closed", f.closed());
         out.put("serviceLevel", finite(f.serviceLevel()));
         out.put("answerRate", finite(f.answerRate()));
         out.put("asaSeconds", seconds(f.averageSpeedOfAnswerMs()));

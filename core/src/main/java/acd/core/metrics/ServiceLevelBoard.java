@@ -195,6 +195,12 @@ public final class ServiceLevelBoard {
         add(TrafficCounters.REFUSED, 1);
     }
 
+    /** A call came when the queue was closed: counted apart, never offered. */
+    public void recordClosed(int queue, int tier, int brand, long atMs) {
+        cellsOf(queue, tier, brand, atMs);
+        add(TrafficCounters.CLOSED, 1);
+    }
+
     public void recordHandled(int queue, int tier, int brand, long queuedAtMs, long handleMs) {
         cellsOf(queue, tier, brand, queuedAtMs);
         add(TrafficCounters.HANDLED, 1);

@@ -17,7 +17,8 @@ public final class TrafficCounters {
     static final int HANDLED = 9;
     static final int HANDLE_SUM_MS = 10;
     static final int LONGEST_WAIT_MS = 11;
-    static final int FIELDS = 12;
+    static final int CLOSED = 12;
+    static final int FIELDS = 13;
 
     private final PublishedCounts values = new PublishedCounts(FIELDS);
 

@@ -17,11 +17,13 @@ package acd.core.metrics;
  * @param averageHandleMs     mean talk plus wrap-up time of handled calls
  * @param handled             calls whose talk and wrap-up are over
  * @param longestWaitMs       the longest wait of any answered or abandoned call
+ * @param closed              calls that came when the queue was closed: not offered, so outside
+ *                            the service level, which counts opening hours only
  */
 public record TrafficFigures(long offered, long answered, long answeredWithin, long abandoned, long shortAbandoned,
                              long overflowed, long timedOut, long refused, double serviceLevel, double answerRate,
                              double averageSpeedOfAnswerMs, double averageHandleMs, long handled,
-                             long longestWaitMs) {
+                             long longestWaitMs, long closed) {
 
     static TrafficFigures of(long[] c) {
         long offered = c[TrafficCounters.OFFERED];
@@ -36,6 +38,6 @@ public record TrafficFigures(long offered, long answered, long answeredWithin, l
                 offered > 0 ? (double) answered / offered : Double.NaN,
                 answered > 0 ? (double) c[TrafficCounters.ANSWER_WAIT_SUM_MS] / answered : Double.NaN,
                 handled > 0 ? (double) c[TrafficCounters.HANDLE_SUM_MS] / handled : Double.NaN,
-                handled, c[TrafficCounters.LONGEST_WAIT_MS]);
+                handled, c[TrafficCounters.LONGEST_WAIT_MS], c[TrafficCounters.CLOSED]);
     }
 }

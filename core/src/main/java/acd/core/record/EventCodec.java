@@ -23,7 +23,7 @@ import java.util.Map;
  * kind u8 | time i64 | call i64 | agent i32 | queue i32 | tier i32 | brand i32 | manager i32
  * | extra skills i64 | reason i32 | hung up first u8 | caller number | ivr path | channel
  * | agent change (u8 0 = none; else skills: count i32 (-1 none), name, level i32 ...;
- *   seat groups: count i32 (-1 none), name ...)
+ *   seat groups: count i32 (-1 none), name ...) | document
  * </pre>
  */
 public final class EventCodec {
@@ -37,7 +37,8 @@ public final class EventCodec {
     /** The bytes {@code event} takes, at most: an upper bound to claim space with. */
     public static int maxLength(EngineEvent event) {
         int length = 1 + 8 + 8 + 4 * 5 + 8 + 4 + 1 + 1;
-        length += maxLength(event.callerNumber) + maxLength(event.ivrPath) + maxLength(event.channelId);
+        length += maxLength(event.callerNumber) + maxLength(event.ivrPath) + maxLength(event.channelId)
+                + maxLength(event.document);
         AgentChange change = event.agentChange;
         if (change != null) {
             length += 8;
@@ -100,6 +101,7 @@ public final class EventCodec {
                 }
             }
         }
+        putText(buffer, event.document);
     }
 
     private static void putText(ByteBuffer buffer, CharSequence text) {
@@ -157,7 +159,11 @@ public final class EventCodec {
             if (skillCount >= 0) {
                 skills = new LinkedHashMap<>();
                 for (int i = 0; i < skillCount; i++) {
-                    skills.put(text(buffer), buffer.getInt());
+                    String skill = name(buffer, "a skill");
+                    int level = buffer.getInt();
+                    if (skills.put(skill, level) != null) {
+                        throw new IllegalArgumentException("skill '" + skill + "' given twice");
+                    }
                 }
             }
             int groupCount = count(buffer);
@@ -165,11 +171,12 @@ public final class EventCodec {
             if (groupCount >= 0) {
                 groups = new ArrayList<>();
                 for (int i = 0; i < groupCount; i++) {
-                    groups.add(text(buffer));
+                    groups.add(name(buffer, "a seat group"));
                 }
             }
             into.agentChange = new AgentChange(skills, groups);
         }
+        into.document = text(buffer);
         if (buffer.hasRemaining()) {
             throw new IllegalArgumentException(buffer.remaining() + " bytes left over after the event");
         }
@@ -182,6 +189,15 @@ public final class EventCodec {
             throw new IllegalArgumentException("count " + n + " does not fit the record");
         }
         return n;
+    }
+
+    /** Text that must be there: a name in a supervisor's change. */
+    private static String name(ByteBuffer buffer, String what) {
+        String name = text(buffer);
+        if (name == null) {
+            throw new IllegalArgumentException(what + " without a name");
+        }
+        return name;
     }
 
     private static String text(ByteBuffer buffer) {

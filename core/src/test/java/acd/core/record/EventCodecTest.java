@@ -34,7 +34,7 @@ class EventCodecTest {
         return e.type + " " + e.timeMs + " " + e.callId + " " + e.agentIndex + " " + e.queueIndex + " " + e.tierIndex
                 + " " + e.brandIndex + " " + e.accountManagerIndex + " " + e.extraSkillsMask + " " + e.reasonCode
                 + " " + e.hungUpFirst + " [" + e.callerNumber + "] [" + e.ivrPath + "] [" + e.channelId + "] "
-                + e.agentChange;
+                + e.agentChange + " [" + e.document + "]";
     }
 
     @Test
@@ -71,12 +71,33 @@ class EventCodecTest {
     }
 
     @Test
+    void aChangeWithAMissingSkillNameIsRefusedRatherThanThrowingOnTheWay() {
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        skills.put("billing", 1);
+        ByteBuffer bytes = encode(new EngineEvent().agentChanged(8, 2, AgentChange.skills(skills)));
+        // The name's length, -1: no text where a skill's name must be.
+        int at = bytes.limit() - 4 - 4 - 4 - "billing".length() - 4;
+        bytes.order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(at, -1);
+        ByteBuffer cut = ByteBuffer.allocate(bytes.limit() - "billing".length());
+        cut.put(bytes.duplicate().limit(at + 4)).put(bytes.duplicate().position(at + 4 + "billing".length())).flip();
+        assertEquals("a skill without a name",
+                assertThrows(IllegalArgumentException.class, () -> EventCodec.decode(cut, new EngineEvent()))
+                        .getMessage());
+    }
+
+    @Test
     void theKindsKeepTheirPlaceForRecordingsAlreadyMade() {
         // The format writes a kind by its place: new kinds go at the end, none moves.
         assertEquals(List.of("CALL_ARRIVED", "CALLER_ABANDONED", "AGENT_LOGGED_IN", "AGENT_LOGGED_OUT", "AGENT_READY",
                 "AGENT_NOT_READY", "OFFER_ANSWERED", "OFFER_NOT_ANSWERED", "CALL_ENDED", "WRAP_UP_DONE",
-                "AGENT_CHANGED", "TICK"), Arrays.stream(EventType.values()).map(Enum::name).toList());
+                "AGENT_CHANGED", "TICK", "HOURS_CHANGED"), Arrays.stream(EventType.values()).map(Enum::name).toList());
         assertEquals(List.of("CALLER", "SEAT", "UNKNOWN"), Arrays.stream(HangupSide.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void newOpeningHoursTravelAsTheFilesText() {
+        EngineEvent changed = new EngineEvent().hoursChanged(10, "calendars:\n  office: {monday: 08:00-20:00}\n");
+        assertEquals(fields(changed), fields(roundTrip(changed)));
     }
 
     @Test

@@ -12,6 +12,8 @@ import acd.core.engine.ExitReason;
 import acd.core.engine.HangupSide;
 import acd.core.engine.ReasonCodes;
 import acd.core.model.AgentSpec;
+import acd.core.model.BusinessHours;
+import acd.core.model.OpeningCalendar;
 import acd.core.model.RoutingConfig;
 import acd.cti.agi.AgiChannel;
 import acd.cti.agi.AgiScript;
@@ -92,6 +94,14 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         for (int a = 0; a < config.agents().size(); a++) {
             agentByEndpoint.put(config.agents().get(a).endpoint().toLowerCase(Locale.ROOT), a);
         }
+    }
+
+    /** The queues' opening hours, for what a caller to a closed queue hears. */
+    private volatile BusinessHours hours = BusinessHours.ALWAYS_OPEN;
+
+    /** Sets the opening hours callers to a closed queue hear; at start and on each reload. */
+    public void useHours(BusinessHours hours) {
+        this.hours = java.util.Objects.requireNonNull(hours, "hours");
     }
 
     /** Calls the adapter is following: waiting, ringing or connected. */
@@ -580,16 +590,19 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
 
     @Override
     public void sendToVoicemail(long timeMs, CallView call, ExitReason reason) {
-        leave(call, "voicemail", config.queues().get(call.queueIndex()).id() + "@" + VOICEMAIL_CONTEXT);
+        leave(call, "voicemail", config.queues().get(call.queueIndex()).id() + "@" + VOICEMAIL_CONTEXT, reason);
     }
 
     @Override
     public void disconnect(long timeMs, CallView call, ExitReason reason) {
-        leave(call, "closed", null);
+        leave(call, "closed", null, reason);
     }
 
-    /** @param voicemailBox the box the caller leaves a message in, or null for none */
-    private void leave(CallView call, String exit, String voicemailBox) {
+    /**
+     * @param voicemailBox the box the caller leaves a message in, or null for none
+     * @param reason       why; a closed queue has the caller hear its hours first
+     */
+    private void leave(CallView call, String exit, String voicemailBox, ExitReason reason) {
         CallLeg leg = byCallId.get(call.callId());
         if (leg == null) {
             return;
@@ -598,9 +611,15 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             leg.finished = true;
         }
         forget(leg);
+        OpeningCalendar calendar = reason == ExitReason.CLOSED
+                ? hours.calendarOf(config.queues().get(call.queueIndex()).id()) : null;
+        String hoursSounds = calendar == null ? "" : OpeningHoursSpeech.sounds(leg.language, calendar);
         actions.execute(() -> {
             if (voicemailBox != null) {
                 pbx.setVariable(leg.channel, "ACD_VOICEMAIL_BOX", voicemailBox);
+            }
+            if (!hoursSounds.isEmpty()) {
+                pbx.setVariable(leg.channel, "ACD_CLOSED_HOURS", hoursSounds);
             }
             pbx.setVariable(leg.channel, "ACD_EXIT", exit);
             pbx.redirect(leg.channel, EXIT_CONTEXT, "s", 1);

@@ -3,6 +3,8 @@ package acd.cti.flow;
 import acd.ivr.customer.CallerNumbers;
 import acd.ivr.customer.CustomerProfile;
 
+import acd.core.config.BusinessHoursLoader;
+import acd.core.config.ConfigSource;
 import acd.core.engine.CallState;
 import acd.core.engine.CallView;
 import acd.core.engine.EngineEvent;
@@ -398,6 +400,29 @@ class AsteriskCallFlowTest {
                 "Setvar PJSIP/trunk-1.9 ACD_EXIT=voicemail", "Redirect PJSIP/trunk-1.9 acd-exit,s,1"), actions);
         flow.onPbxEvent(new PbxEvent.ChannelHangup("1.9", "1.9", "PJSIP/trunk-1.9", 16, "Normal Clearing"));
         assertEquals(EventType.CALL_ARRIVED, published.get(published.size() - 1).type, "no abandon after release");
+    }
+
+    @Test
+    void aCallerToAClosedQueueHearsItsHoursBeforeLeavingAMessage() throws Exception {
+        flow.useHours(BusinessHoursLoader.parse(new ConfigSource("hours.yaml", """
+                calendars:
+                  office: {monday-friday: 08:00-20:00, holidays: [2026-10-01]}
+                queues:
+                  general: {calendar: office}
+                """), CONFIG));
+        long id = queueCaller("6.1", "13900000003");
+        flow.sendToVoicemail(1_000, call(id), ExitReason.CLOSED);
+        settle();
+        assertEquals(List.of("Setvar PJSIP/trunk-6.1 ACD_VOICEMAIL_BOX=general@acd",
+                "Setvar PJSIP/trunk-6.1 ACD_CLOSED_HOURS=acd/zh/hours/closed-now&acd/zh/hours/service-hours-are"
+                        + "&acd/zh/hours/monday&acd/zh/hours/to&acd/zh/hours/friday&" + zhNumber(8)
+                        + "&acd/zh/hours/oclock&acd/zh/hours/to&" + zhNumber(20) + "&acd/zh/hours/oclock"
+                        + "&acd/zh/hours/holidays-excepted",
+                "Setvar PJSIP/trunk-6.1 ACD_EXIT=voicemail", "Redirect PJSIP/trunk-6.1 acd-exit,s,1"), actions);
+    }
+
+    private static String zhNumber(long n) {
+        return String.join("&", acd.ivr.speech.Speech.forLanguage("zh").number(n));
     }
 
     @Test

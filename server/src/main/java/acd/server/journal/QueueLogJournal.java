@@ -338,6 +338,15 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     private void released(long timeMs, CallView call, ExitReason reason) {
+        if (reason == ExitReason.CLOSED) {
+            // Never entered the closed queue: nothing to write, as Asterisk writes nothing for a
+            // caller its dialplan turns away before Queue().
+            CallTrace trace = calls.get(call.callId());
+            if (trace != null) {
+                forget(trace);
+            }
+            return;
+        }
         CallTrace trace = traceOf(call);
         exitLine(timeMs, trace, call, queueIds[call.queueIndex()],
                 reason == ExitReason.NO_AGENTS ? "EXITEMPTY" : "EXITWITHTIMEOUT");

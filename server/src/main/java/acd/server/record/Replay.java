@@ -1,6 +1,9 @@
 package acd.server.record;
 
+import acd.core.config.BusinessHoursLoader;
+import acd.core.config.ConfigSource;
 import acd.core.config.RoutingConfigLoader;
+import acd.core.model.BusinessHours;
 import acd.core.engine.AcdEngine;
 import acd.core.engine.DirectiveFanOut;
 import acd.core.engine.EngineEvent;
@@ -25,6 +28,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +46,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Replay {
     private static final int RING_SIZE = 1 << 14;
+    /** The header's file with the queues' opening hours, beside the routing files. */
+    private static final String HOURS_FILE = "hours.yaml";
 
     /**
      * What a replay found.
@@ -72,13 +79,24 @@ public final class Replay {
              RecordingReader recorded = RecordingReader.open(recording);
              BufferedWriter directivesOut = Files.newBufferedWriter(directivesPath, StandardCharsets.UTF_8)) {
             RecordingHeader header = reader.header();
-            RoutingConfig config = RoutingConfigLoader.parse(header.routing());
+            List<ConfigSource> routingFiles = new ArrayList<>();
+            ConfigSource hoursFile = null;
+            for (ConfigSource file : header.routing()) {
+                if (file.name().endsWith(HOURS_FILE)) {
+                    hoursFile = file;
+                } else {
+                    routingFiles.add(file);
+                }
+            }
+            RoutingConfig config = RoutingConfigLoader.parse(routingFiles);
+            BusinessHours hours = hoursFile == null ? BusinessHours.ALWAYS_OPEN
+                    : BusinessHoursLoader.parse(hoursFile, config);
             QueueLogFile queueLog = QueueLogFile.open(QueueLogSettings.DEFAULTS.withFile(queueLogPath)
                     .withBufferLines(QueueLogSettings.MAX_BUFFER_LINES));
             QueueLogJournal journal = new QueueLogJournal(config, queueLog);
             journal.serverStarted(header.startMs());
             DirectiveCheck check = new DirectiveCheck(recorded, directivesOut);
-            AcdEngine engine = new AcdEngine(config, header.startMs(),
+            AcdEngine engine = new AcdEngine(config, hours, header.startMs(),
                     new DirectiveFanOut(new DirectiveLines(check::replayed), journal), new ListenerFanOut(journal));
             long inputs;
             try {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +108,35 @@ class RealAsteriskCallTest {
             assertTrue(info.contains("13800007777"), info);
             assertTrue(Files.size(inbox.resolve("msg0000.wav")) > 1_000, "a recording, not an empty file");
             // The place-in-line announcement, the voicemail prompt: all there.
+            floor.assertNoPromptMissing();
+        }
+    }
+
+    @Test
+    void aCallerWhileTheLineIsClosedHearsTheHoursLeavesAMessageAndIsNotOffered() throws Exception {
+        // The general line keeps a calendar open all day but for today and tomorrow, holidays.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Path config = AsteriskFloor.configWith(dir, "hours.yaml", hours -> hours
+                .replace("  always: 24h\n", "  always: 24h\n  closed-today:\n    monday-sunday: 24h\n    holidays: ["
+                        + today + ", " + today.plusDays(1) + "]\n")
+                .replace("general: {calendar: always}", "general: {calendar: closed-today, whenClosed: voicemail}"));
+
+        try (AsteriskFloor floor = AsteriskFloor.open("closed", dir.resolve("data"), config, etc -> { })) {
+            Sipp.Phone caller = floor.phones.caller("13800006666", "10086", List.of(new Sipp.Key(800, '0')), 40_000,
+                    true);
+            assertTrue(caller.waitFor(60_000));
+
+            Path inbox = floor.asterisk.dir().resolve("spool/voicemail/acd/general/INBOX");
+            floor.await("the message kept", 10_000, () -> Files.exists(inbox.resolve("msg0000.txt")));
+            assertTrue(Files.readString(inbox.resolve("msg0000.txt")).contains("13800006666"));
+            int general = floor.server.engine().queueIndex("general");
+            assertEquals(1, floor.server.engine().board().queue(general).closed());
+            assertEquals(0, floor.server.engine().board().queue(general).offered(), "never offered: outside the hours");
+            // What the caller heard: the hours first, then the voicemail prompt.
+            String log = Files.readString(floor.asterisk.fullLog());
+            assertTrue(log.indexOf("acd/zh/hours/service-hours-are") >= 0
+                    && log.indexOf("acd/zh/hours/service-hours-are") < log.lastIndexOf("acd/zh/voicemail-intro"),
+                    "the hours, then the voicemail prompt");
             floor.assertNoPromptMissing();
         }
     }
