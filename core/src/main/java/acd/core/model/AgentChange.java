@@ -1,7 +1,10 @@
 package acd.core.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A change to an agent's routing profile made while the centre runs (a supervisor moving a
@@ -12,7 +15,14 @@ import java.util.Map;
  */
 public record AgentChange(Map<String, Integer> skills, List<String> seatGroups) {
     public AgentChange {
-        skills = skills == null ? null : Map.copyOf(skills);
+        // In the order given, not Map.copyOf's, whose order changes from one JVM to the next:
+        // a change is an engine input, and the engine and its recordings must not depend on that.
+        if (skills != null) {
+            Map<String, Integer> ordered = new LinkedHashMap<>();
+            skills.forEach((skill, level) -> ordered.put(Objects.requireNonNull(skill, "skill"),
+                    Objects.requireNonNull(level, "level of " + skill)));
+            skills = Collections.unmodifiableMap(ordered);
+        }
         seatGroups = seatGroups == null ? null : List.copyOf(seatGroups);
     }
 

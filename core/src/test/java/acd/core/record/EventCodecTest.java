@@ -86,6 +86,16 @@ class EventCodecTest {
     }
 
     @Test
+    void aChangesSkillsKeepTheOrderTheyCameInSoTheSameChangeWritesTheSameBytes() {
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        skills.put("英语", 3);
+        skills.put("billing", 1);
+        EngineEvent change = new EngineEvent().agentChanged(8, 2, AgentChange.skills(skills));
+        assertEquals(List.of("英语", "billing"), List.copyOf(roundTrip(change).agentChange.skills().keySet()));
+        assertEquals(encode(change), encode(roundTrip(change)));
+    }
+
+    @Test
     void theKindsKeepTheirPlaceForRecordingsAlreadyMade() {
         // The format writes a kind by its place: new kinds go at the end, none moves.
         assertEquals(List.of("CALL_ARRIVED", "CALLER_ABANDONED", "AGENT_LOGGED_IN", "AGENT_LOGGED_OUT", "AGENT_READY",
