@@ -67,6 +67,8 @@ public final class ServerMetrics {
         callCounter("acd_calls_timed_out", "Calls released by the queue's max-wait rule", TrafficFigures::timedOut);
         callCounter("acd_calls_refused", "Calls released because nobody who could take them was logged in",
                 TrafficFigures::refused);
+        callCounter("acd_calls_closed", "Calls that came when their queue was closed (its opening hours): never offered",
+                TrafficFigures::closed);
 
         queueRatio("acd_queue_service_level_ratio",
                 "Answered within threshold / (offered - short abandons), since start", TrafficFigures::serviceLevel);
