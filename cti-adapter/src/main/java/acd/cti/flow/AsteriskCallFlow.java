@@ -31,6 +31,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,8 +46,9 @@ import java.util.function.LongSupplier;
  * what became of an offer and when calls end, and the engine's directives turn into AMI
  * Setvar and Redirect. Holds connection state (which channel is which call, which seat channel
  * it was dialled to, and which side hung up first) and never routing state; all of it reaches
- * the engine in its events, so nothing downstream follows the PBX itself. After an AMI reconnect it compares its calls with Asterisk's live channels so no
- * caller is forgotten and no seat stays reserved.
+ * the engine in its events, so nothing downstream follows the PBX itself. After an AMI
+ * reconnect it compares its calls with Asterisk's live channels so no caller is forgotten and no
+ * seat stays reserved.
  */
 public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     public static final String HOLD_CONTEXT = "acd-hold";
@@ -101,7 +103,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
 
     /** Sets the opening hours callers to a closed queue hear; at start and on each reload. */
     public void useHours(BusinessHours hours) {
-        this.hours = java.util.Objects.requireNonNull(hours, "hours");
+        this.hours = Objects.requireNonNull(hours, "hours");
     }
 
     /** Calls the adapter is following: waiting, ringing or connected. */

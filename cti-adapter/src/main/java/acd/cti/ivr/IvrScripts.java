@@ -127,7 +127,12 @@ public final class IvrScripts {
             String number = callerNumbers.normalise(request.callerId());
             return CompletableFuture.supplyAsync(() -> lookUp(number), blocking).thenApply(found -> {
                 profile = found;
-                return menu.startCall(new Caller(request.uniqueId(), number, found), clockMs.getAsLong());
+                String dialled = request.extension();
+                if (!menu.knows(dialled)) {
+                    LOG.info("call from {} to {}, a number config/ivr.yaml does not name: it starts at '{}'",
+                            request.channel(), dialled, menu.start());
+                }
+                return menu.startCall(new Caller(request.uniqueId(), number, found), dialled, clockMs.getAsLong());
             });
         }
 

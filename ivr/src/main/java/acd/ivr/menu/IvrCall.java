@@ -95,10 +95,10 @@ public final class IvrCall {
         this.person = menu.person();
     }
 
-    static IvrCall call(IvrMenu menu, Caller caller, long nowMs) {
+    static IvrCall call(IvrMenu menu, Caller caller, long nowMs, String startNode) {
         IvrCall c = new IvrCall(menu, IvrCallRecord.Kind.CALL, caller.callId(), caller.number(),
                 caller.profile().tier(), null, caller.profile().language(), nowMs);
-        c.begin(menu.start());
+        c.begin(startNode);
         return c;
     }
 

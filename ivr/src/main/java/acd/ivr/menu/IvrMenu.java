@@ -13,6 +13,7 @@ public final class IvrMenu {
     private final Map<String, Map<String, String>> prompts;
     private final Map<String, MenuNode> nodes;
     private final String start;
+    private final Map<String, String> entryPoints;
     private final String survey;
     private final String person;
 
@@ -22,18 +23,39 @@ public final class IvrMenu {
      * @param person  where {@code 0} leads unless a node on the way names another
      */
     IvrMenu(List<String> languages, Map<String, Map<String, String>> prompts, Map<String, MenuNode> nodes,
-            String start, String survey, String person) {
+            String start, Map<String, String> entryPoints, String survey, String person) {
         this.languages = List.copyOf(languages);
         this.prompts = Map.copyOf(prompts);
         this.nodes = Map.copyOf(nodes);
         this.start = start;
+        this.entryPoints = Map.copyOf(entryPoints);
         this.survey = survey;
         this.person = person;
     }
 
     /** Starts the menu for a caller; the first step is {@link IvrCall#current()}. */
     public IvrCall startCall(Caller caller, long nowMs) {
-        return IvrCall.call(this, caller, nowMs);
+        return IvrCall.call(this, caller, nowMs, start);
+    }
+
+    /** Starts the menu for a caller who dialled {@code dialled}, at its entry point or at the start. */
+    public IvrCall startCall(Caller caller, String dialled, long nowMs) {
+        return IvrCall.call(this, caller, nowMs, startFor(dialled));
+    }
+
+    /** The node a call to {@code dialled} starts at: its entry point, else the start. */
+    public String startFor(String dialled) {
+        return entryPoints.getOrDefault(dialled == null ? "" : dialled, start);
+    }
+
+    /** Whether {@code dialled} is one of the numbers the menu names, or the menu names none. */
+    public boolean knows(String dialled) {
+        return entryPoints.isEmpty() || entryPoints.containsKey(dialled == null ? "" : dialled);
+    }
+
+    /** Dialled numbers and the node each starts at. */
+    public Map<String, String> entryPoints() {
+        return entryPoints;
     }
 
     /** Starts the post-call survey. */

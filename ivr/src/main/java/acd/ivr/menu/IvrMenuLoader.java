@@ -35,8 +35,10 @@ import java.util.Set;
  */
 public final class IvrMenuLoader {
 
-    public static final List<String> SECTIONS = List.of("languages", "start", "survey", "person", "defaults",
-            "prompts", "nodes");
+    public static final List<String> SECTIONS = List.of("languages", "start", "entryPoints", "survey", "person",
+            "defaults", "prompts", "nodes");
+    /** What a dialled number may be written with: digits, and * # + as a PBX may pass them. */
+    private static final java.util.regex.Pattern DIALLED = java.util.regex.Pattern.compile("[0-9*#+]{1,32}");
     private static final List<String> DEFAULT_KEYS = List.of("timeoutSeconds", "retries", "invalid", "onFail");
     private static final List<String> ASKING_KEYS = List.of("prompt", "timeoutSeconds", "retries", "invalid", "onFail");
     private static final List<String> OPTION_KEYS = List.of("go", "set");
@@ -168,6 +170,7 @@ public final class IvrMenuLoader {
             }
             defaults(top);
             String start = nodeRef(top, "start", true, null);
+            Map<String, String> entryPoints = entryPoints(top);
             String survey = nodeRef(top, "survey", false, null);
             String person = nodeRef(top, "person", true, null);
             if (nodesMap != null) {
@@ -177,11 +180,32 @@ public final class IvrMenuLoader {
             }
             if (nodes.size() == nodeIds.size()) {
                 // with a node unread its links are unknown, and "never reached" would mislead
-                reachable(start, survey, person);
+                reachable(start, survey, person, entryPoints.values());
             }
             checkReads();
             problems.throwIfAny();
-            return new IvrMenu(languages, prompts, nodes, start, survey, person);
+            return new IvrMenu(languages, prompts, nodes, start, entryPoints, survey, person);
+        }
+
+        /** Dialled numbers and the node their calls start at, instead of {@code start}. */
+        private Map<String, String> entryPoints(ConfigFields top) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            MapNode map = top.map("entryPoints");
+            if (map == null) {
+                return out;
+            }
+            for (String number : map.keys()) {
+                if (!DIALLED.matcher(number).matches()) {
+                    top.report(map.keyNode(number), "entryPoints: '" + number + "' is not a dialled number (digits, "
+                            + "quoted, e.g. \"10086\")");
+                    continue;
+                }
+                String node = nodeRefAt(top, map.get(number), "entry point " + number, null);
+                if (node != null) {
+                    out.put(number, node);
+                }
+            }
+            return out;
         }
 
         // ---- sections
@@ -655,8 +679,11 @@ public final class IvrMenuLoader {
         // ---- whole-menu checks
 
         /** Every node must be reachable from an entry point; and 0 stays a person's key wherever a call goes. */
-        private void reachable(String start, String survey, String person) {
-            Set<String> fromCall = walk(start, person);
+        private void reachable(String start, String survey, String person, java.util.Collection<String> entries) {
+            List<String> roots = new ArrayList<>(entries);
+            roots.add(start);
+            roots.add(person);
+            Set<String> fromCall = walk(roots.toArray(String[]::new));
             Set<String> all = new HashSet<>(fromCall);
             all.addAll(walk(survey));
             for (Map.Entry<String, ConfigNode> e : nodeAt.entrySet()) {

@@ -55,6 +55,26 @@ class IvrMenuLoaderTest {
     }
 
     @Test
+    void aDialledNumberStartsAtItsEntryPointAndAnyOtherAtTheStart() {
+        IvrMenu menu = Menus.text(GOOD.replace("start: main\n", "start: main\nentryPoints: {\"1008612\": agent}\n"));
+        assertEquals("agent", menu.startFor("1008612"));
+        assertEquals("main", menu.startFor("10086"));
+        assertEquals("main", menu.startFor(null));
+        assertTrue(menu.knows("1008612"));
+        assertTrue(!menu.knows("10086"), "a number the menu does not name is worth a log line");
+        assertTrue(Menus.text(GOOD).knows("10086"), "a menu naming no numbers takes every number as its own");
+    }
+
+    @Test
+    void anEntryPointThatIsNotANumberOrNamesNoNodeIsAnError() {
+        ConfigError e = rejected(GOOD.replace("start: main\n",
+                "start: main\nentryPoints: {\"hot-line\": main, \"112\": agnet}\n"));
+        String all = String.join("\n", problems(e));
+        assertTrue(all.contains("'hot-line' is not a dialled number"), all);
+        assertTrue(all.contains("entry point 112 names unknown node 'agnet' (did you mean 'agent'?)"), all);
+    }
+
+    @Test
     void everyProblemOfABrokenMenuIsReportedAtOnceWithFileLineAndReason() {
         ConfigError e = assertThrows(ConfigError.class, () -> Menus.load("menu-broken.yaml"));
         assertEquals(List.of(

@@ -129,4 +129,26 @@ class RealAsteriskIvrTest {
             floor.assertNoPromptMissing();
         }
     }
+
+    @Test
+    void theBillingLinesNumberPutsItsCallerStraightInTheBillingLineAndAnUnknownNumberStartsTheMenus()
+            throws Exception {
+        try (AsteriskFloor floor = AsteriskFloor.open("entry-points", dir)) {
+            // Nobody logged in: the caller waits in line, then gives up.
+            Sipp.Phone billing = floor.phones.caller("13800000021", "1008612", List.of(), 6_000);
+            Sipp.Phone other = floor.phones.caller("13800000022", "95598", List.of(), 3_000);
+            assertTrue(billing.waitFor(30_000) && other.waitFor(30_000));
+            floor.awaitSettled();
+            floor.server.close();
+
+            List<String> lines = Files.readAllLines(dir.resolve("queue_log"));
+            assertTrue(lines.stream().anyMatch(l -> l.contains("|billing|NONE|ENTERQUEUE|") && l.contains("|13800000021|")),
+                    "the billing line's caller entered the billing queue: " + lines);
+            assertTrue(lines.stream().noneMatch(l -> l.contains("|13800000022|")),
+                    "the other caller heard the menus and went nowhere: " + lines);
+            String log = Files.readString(floor.asterisk.fullLog());
+            assertTrue(log.contains("acd/zh/choose-language") || log.contains("acd/en/choose-language"),
+                    "an unknown number starts at the start: the language choice");
+        }
+    }
 }
