@@ -10,7 +10,8 @@ import java.nio.file.Path;
  */
 public final class ShippedConfig {
     private static final Path CONFIG = Path.of("..", "config");
-    private static final String[] FILES = {"routing.yaml", "agents.yaml", "server.yaml", "ivr.yaml", "customers.csv"};
+    private static final String[] FILES = {"routing.yaml", "agents.yaml", "hours.yaml", "server.yaml", "ivr.yaml",
+            "customers.csv"};
 
     private ShippedConfig() {
     }

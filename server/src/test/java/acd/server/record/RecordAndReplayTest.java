@@ -8,6 +8,7 @@ import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.CallerArrivals;
 import acd.pbxsim.world.SeatPhone;
 import acd.server.AcdServer;
+import acd.server.ShippedConfig;
 import acd.server.ServerSettings;
 import acd.server.http.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,14 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A day on the built-in PBX simulator recorded with {@code --record}: 500 callers, seats that
- * let some calls ring out, and the AMI connection cut three times. A fresh engine fed the
- * recording decides the same, byte for byte: the queue_log, the /api/queues document and every
- * directive. Replayed as fast as it reads and, through the engine ring, at 100 times the
- * recorded pace.
+ * let some calls ring out, the AMI connection cut three times, and the general line closed by an
+ * edit of the hours file half way. A fresh engine fed the recording decides the same, byte for
+ * byte: the queue_log, the /api/queues document and every directive. Replayed as fast as it
+ * reads and, through the engine ring, at 100 times the recorded pace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordAndReplayTest {
-    private static final Path CONFIG = Path.of("..", "config");
     private static final int CALLS = 500;
     private static final double SPEED = 40;
 
@@ -48,17 +48,16 @@ class RecordAndReplayTest {
     private byte[] liveQueues;
     private long liveOffered;
     private long liveAnswered;
+    private long liveClosed;
 
     @BeforeAll
     void recordADay(@TempDir Path dir) throws Exception {
         this.dir = dir;
         recording = dir.resolve("day.rec");
-        liveQueueLog = dir.resolve("queue_log");
-        ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
-                .withHttpPort(0);
-        settings = settings.withQueueLog(settings.queueLog().withFile(liveQueueLog));
-        settings = settings.withSelfServiceDataDirectory(dir.resolve("data"));
-        AcdServer server = new AcdServer(CONFIG, settings.withAgi(settings.agi().withPort(0)), CustomerDirectory.NONE,
+        Path config = Files.createDirectories(dir.resolve("config"));
+        ServerSettings settings = ShippedConfig.in(config);
+        liveQueueLog = settings.queueLog().path();
+        AcdServer server = new AcdServer(config, settings, CustomerDirectory.NONE,
                 PbxSettings.defaults().withSpeed(SPEED).withSeed(5), recording);
         try {
             PbxSimulator pbx = server.pbxSimulator();
@@ -79,6 +78,14 @@ class RecordAndReplayTest {
                 Thread.sleep(2_000);
                 pbx.dropAmiConnections();
             }
+            // The general line closes: the edit reaches the engine as an event, recorded with the rest.
+            Path hours = config.resolve("hours.yaml");
+            Files.writeString(hours, Files.readString(hours).replace("  always: 24h\n", "  always: 24h\n  shut: {}\n")
+                    .replace("general: {calendar: always}", "general: {calendar: shut, whenClosed: voicemail}"));
+            int general = server.engine().queueIndex("general");
+            for (int i = 0; i < 100 && server.engine().board().queue(general).closed() == 0; i++) {
+                Thread.sleep(50);
+            }
             assertTrue(pbx.awaitSettled(Duration.ofSeconds(120)), "traffic did not settle");
             for (int i = 0; i < 300 && (server.flow().callsInProgress() > 0
                     || server.engine().board().agents(AgentState.TALKING) > 0); i++) {
@@ -95,12 +102,14 @@ class RecordAndReplayTest {
             answered += figures.answered();
         }
         liveAnswered = answered;
-        assertTrue(liveOffered > CALLS / 2, "callers in the line: " + liveOffered);
+        assertTrue(liveOffered > CALLS / 3, "callers in the line: " + liveOffered);
+        liveClosed = server.engine().board().queue(server.engine().queueIndex("general")).closed();
+        assertTrue(liveClosed > 0, "callers to the closed general line");
         // What /api/queues served as the last event was applied, serialised as it serves it.
         liveQueues = HttpApi.jsonBytes(server.reports().all());
         assertEquals(0, server.queueLog().linesLost());
-        System.out.printf("recorded %d callers in the line: %d bytes of recording, %d of queue_log%n", liveOffered,
-                Files.size(recording), Files.size(liveQueueLog));
+        System.out.printf("recorded %d callers in the line and %d to the closed line: %d bytes of recording, "
+                + "%d of queue_log%n", liveOffered, liveClosed, Files.size(recording), Files.size(liveQueueLog));
     }
 
     private void assertSameAsLive(Replay.Result replay) throws Exception {
