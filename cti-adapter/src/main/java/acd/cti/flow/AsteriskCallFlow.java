@@ -371,26 +371,31 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         }
     }
 
+    /**
+     * A Hangup ends the call, but says nothing of who hung up first: Dial destroys the seat's
+     * channel before the caller's whichever side hung up, and after the seat the caller's goes
+     * as soon as the dialplan is done. Only a BridgeLeave seen before tells.
+     */
     private void hungUp(String uniqueId) {
         CallLeg leg = byUniqueId.get(uniqueId);
         if (leg != null) {
-            end(leg, HangupSide.CALLER);
+            end(leg, HangupSide.UNKNOWN);
             forget(leg);
             return;
         }
         CallLeg seated = bySeatUniqueId.remove(uniqueId);
         if (seated != null && seated.answered) {
             // The seat's channel is gone; the caller may still be on the line (survey).
-            end(seated, HangupSide.SEAT);
+            end(seated, HangupSide.UNKNOWN);
         }
     }
 
     /**
      * Tells the engine the call is over, once, with who hung up first: the side seen leaving the
-     * bridge first, else the side whose hang-up ended it. Whether that was a completed call or
-     * an abandon is the engine's to decide: it alone knows whether the offer was answered.
+     * bridge first, else what the resync could tell. Whether that was a completed call or an
+     * abandon is the engine's to decide: it alone knows whether the offer was answered.
      *
-     * @param endedBy the side whose hang-up (or absence) ends the call, or UNKNOWN when not seen
+     * @param endedBy who hung up first as the resync found it, or UNKNOWN
      */
     private void end(CallLeg leg, HangupSide endedBy) {
         synchronized (leg) {
@@ -470,8 +475,10 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 if (leg.answered) {
                     String seat = leg.seatUniqueId;
                     if (!bridged && (seat == null || !byId.containsKey(seat))) {
-                        // The caller is still here and the seat is gone: the seat hung up.
-                        end(leg, HangupSide.SEAT);
+                        // The seat is gone. A caller whose Dial is over went on in the dialplan
+                        // (the survey, the goodbye), which it does only when the seat hung up; one
+                        // still in the Dial may be on its way out too, so nobody can say.
+                        end(leg, dialling ? HangupSide.UNKNOWN : HangupSide.SEAT);
                         ended++;
                     }
                 } else if (leg.offeredAgent >= 0) {

@@ -378,8 +378,18 @@ class AsteriskCallFlowTest {
         EngineEvent answered = lastOf(EventType.OFFER_ANSWERED);
         assertEquals(id, answered.callId);
         assertEquals("9.2", answered.channelId.toString());
+        // The seat found in the bridge is followed from then on: its leaving the bridge first counts.
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("9.2", "PJSIP/1001-00000009", "bridge-9"));
         flow.onPbxEvent(new PbxEvent.ChannelHangup("9.2", "9.1", "PJSIP/1001-00000009", 16, "Normal Clearing"));
         assertEquals(HangupSide.SEAT, lastOf(EventType.CALL_ENDED).hungUpFirst);
+    }
+
+    @Test
+    void aHangupWithoutABridgeLeaveSaysNothingOfWhoHungUpFirst() {
+        connectedCall("9.5", "9.6");
+        // Dial destroys the seat's channel first whoever hung up: no witness, no verdict.
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("9.6", "9.5", "PJSIP/1001-9.6", 16, "Normal Clearing"));
+        assertEquals(HangupSide.UNKNOWN, lastOf(EventType.CALL_ENDED).hungUpFirst);
     }
 
     @Test
