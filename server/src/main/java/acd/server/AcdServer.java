@@ -80,8 +80,6 @@ import java.util.function.LongSupplier;
  */
 public final class AcdServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AcdServer.class);
-    /** The queues' opening hours, beside the routing files; optional. */
-    static final String HOURS_FILE = "hours.yaml";
     /** How often the hours file is read for an edit. */
     private static final long HOURS_CHECK_MS = 2_000;
 
@@ -146,7 +144,8 @@ public final class AcdServer implements AutoCloseable {
         List<ConfigSource> routingFiles = List.of(read(configDir, "routing.yaml"), read(configDir, "agents.yaml"));
         this.routing = RoutingConfigLoader.parse(routingFiles);
         // Optional: without it every queue answers always.
-        ConfigSource hoursFile = Files.exists(configDir.resolve(HOURS_FILE)) ? read(configDir, HOURS_FILE) : null;
+        Path hoursPath = configDir.resolve(BusinessHoursLoader.FILE_NAME);
+        ConfigSource hoursFile = Files.exists(hoursPath) ? read(configDir, BusinessHoursLoader.FILE_NAME) : null;
         BusinessHours hours = hoursFile == null ? BusinessHours.ALWAYS_OPEN : BusinessHoursLoader.parse(hoursFile, routing);
         List<ConfigSource> engineFiles = new ArrayList<>(routingFiles);
         if (hoursFile != null) {
@@ -205,7 +204,7 @@ public final class AcdServer implements AutoCloseable {
         this.ami = new AmiClient(amiSettings);
         this.flow = new AsteriskCallFlow(routing, ring::publish, ami, customers, settings.callerNumbers(), clockMs);
         flow.useHours(hours);
-        this.hoursWatch = new HoursWatch(configDir.resolve(HOURS_FILE), hoursFile == null ? null : hoursFile.text(),
+        this.hoursWatch = new HoursWatch(hoursPath, hoursFile == null ? null : hoursFile.text(),
                 routing, ring, flow::useHours, clockMs);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);

@@ -46,6 +46,8 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class BusinessHoursLoader {
+    /** The file's name beside the routing files. */
+    public static final String FILE_NAME = "hours.yaml";
     private static final List<String> SECTIONS = List.of("timeZone", "calendars", "queues");
     private static final List<String> QUEUE_KEYS = List.of("calendar", "whenClosed");
     private static final String ALWAYS = "24h";

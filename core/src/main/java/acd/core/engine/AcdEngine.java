@@ -29,9 +29,6 @@ import java.util.List;
  * the events in and answers queries.
  */
 public final class AcdEngine extends TimerDispatch implements RoutingEngine {
-    /** How the hours file is named in what the engine reports of it. */
-    private static final String HOURS_FILE = "hours.yaml";
-
     public AcdEngine(RoutingConfig config, long startTimeMs, DirectiveSink directives, EngineListener listener) {
         this(config, BusinessHours.ALWAYS_OPEN, startTimeMs, directives, listener);
     }
@@ -77,7 +74,7 @@ public final class AcdEngine extends TimerDispatch implements RoutingEngine {
      */
     private void onHoursChanged(EngineEvent e) {
         try {
-            applyHours(BusinessHoursLoader.parse(new ConfigSource(HOURS_FILE, String.valueOf(e.document)), config));
+            applyHours(BusinessHoursLoader.parse(new ConfigSource(BusinessHoursLoader.FILE_NAME, String.valueOf(e.document)), config));
         } catch (ConfigError error) {
             reject(e, "hours not changed: " + error.getMessage());
         }

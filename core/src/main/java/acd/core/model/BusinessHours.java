@@ -1,14 +1,12 @@
 package acd.core.model;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 
 /**
  * The hotline's opening hours: its time zone, the calendars, and which calendar each queue keeps
  * and what becomes of a call when it is closed. A queue not named keeps no calendar: open always.
- * Pure arithmetic on the time an event carries; it reads no clock.
+ * The engine asks it through its own per-day cache of each calendar's periods.
  *
  * @param zone      the hotline's time zone
  * @param calendars calendars by name
@@ -36,15 +34,5 @@ public record BusinessHours(ZoneId zone, Map<String, OpeningCalendar> calendars,
     public OpeningCalendar calendarOf(String queueId) {
         QueueHours hours = queues.get(queueId);
         return hours == null ? null : calendars.get(hours.calendar());
-    }
-
-    /** Whether the queue's people answer at {@code epochMs}. */
-    public boolean isOpen(String queueId, long epochMs) {
-        OpeningCalendar calendar = calendarOf(queueId);
-        if (calendar == null) {
-            return true;
-        }
-        LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), zone);
-        return calendar.isOpen(local.toLocalDate(), local.getHour() * 60 + local.getMinute());
     }
 }

@@ -30,10 +30,6 @@ public record OpeningCalendar(String id, Map<DayOfWeek, List<OpenPeriod>> week, 
                 throw new IllegalArgumentException("open period " + fromMinute + ".." + toMinute + " minutes");
             }
         }
-
-        boolean contains(int minute) {
-            return minute >= fromMinute && minute < toMinute;
-        }
     }
 
     public OpeningCalendar {
@@ -60,15 +56,5 @@ public record OpeningCalendar(String id, Map<DayOfWeek, List<OpenPeriod>> week, 
         }
         DayOfWeek day = workdays.contains(date) ? MAKE_UP_DAY_HOURS : date.getDayOfWeek();
         return week.getOrDefault(day, List.of());
-    }
-
-    /** Whether the calendar is open at {@code minute} after midnight on {@code date}, local time. */
-    public boolean isOpen(LocalDate date, int minute) {
-        for (OpenPeriod period : periodsOn(date)) {
-            if (period.contains(minute)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -46,8 +46,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Replay {
     private static final int RING_SIZE = 1 << 14;
-    /** The header's file with the queues' opening hours, beside the routing files. */
-    private static final String HOURS_FILE = "hours.yaml";
+
 
     /**
      * What a replay found.
@@ -82,7 +81,7 @@ public final class Replay {
             List<ConfigSource> routingFiles = new ArrayList<>();
             ConfigSource hoursFile = null;
             for (ConfigSource file : header.routing()) {
-                if (file.name().endsWith(HOURS_FILE)) {
+                if (file.name().endsWith(BusinessHoursLoader.FILE_NAME)) {
                     hoursFile = file;
                 } else {
                     routingFiles.add(file);
