@@ -206,6 +206,36 @@ class IvrEndToEndTest {
     }
 
     @Test
+    void anotherPhonesAccountNeedsItsServicePinAndGuessingAtItLocksItsSelfServiceWithEveryTryAudited()
+            throws Exception {
+        server = start();
+        String landline = "01065529988";
+        String account = "13700000021";   // 256.80 yuan; service PIN 582046 in customers.csv
+        // Mandarin (1), balance (1), the account's number, then three wrong PINs: the third locks.
+        CallOutcome guessing = call(landline, List.of("1", "1", account, "111111", "222222", "333333"), 0, 0);
+        assertEquals(Outcome.SELF_SERVICE, guessing.outcome(), guessing.toString());
+        // The right PIN while locked is refused all the same, and the caller may ask for a person.
+        CallOutcome locked = call(landline, List.of("1", "1", account, "582046", "0"), 120_000, 0);
+        assertEquals(Outcome.COMPLETED, locked.outcome(), locked.toString());
+
+        Path auditLog = data.resolve("selfservice").resolve("audit.log");
+        List<String> audit = awaitAuditLines(auditLog, 5);
+        String what = "service PIN of " + account;
+        assertEquals(3, audit.stream().filter(l -> l.contains("\"event\":\"login_failed\"")
+                && l.contains("\"who\":\"caller " + landline + "\"") && l.contains(what)).count(), audit.toString());
+        assertEquals(1, audit.stream().filter(l -> l.contains("\"event\":\"lock_out\"") && l.contains(what)).count(),
+                audit.toString());
+        assertEquals(1, audit.stream().filter(l -> l.contains("\"event\":\"refused\"") && l.contains(what)).count(),
+                audit.toString());
+        assertTrue(audit.stream().noneMatch(l -> l.contains("582046") || l.contains("111111")), audit.toString());
+
+        // The account's own phone needs no PIN, so its holder still hears the balance.
+        CallOutcome own = call(account, List.of("1"), 0, 0);
+        assertEquals(Outcome.SELF_SERVICE, own.outcome(), own.toString());
+        assertEquals(2, ivrFigures().path("calls").path("contained").asLong());
+    }
+
+    @Test
     void promptsThePbxDoesNotHaveAreSkippedAndTheCallGoesOn() throws Exception {
         // Asterisk answers GET DATA of a missing file with -1, as it does for a hang-up; STREAM
         // FILE with -1 and endpos 0. Both prompts of the first menu are missing here.

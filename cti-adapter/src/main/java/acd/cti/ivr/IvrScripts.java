@@ -204,6 +204,10 @@ public final class IvrScripts {
          * one too: both go to the audit log, with the caller's number, never the card or the PIN.
          */
         private void auditPin(Step.Action action, Reply reply) {
+            if (action.kind() == ActionKind.IDENTIFY && reply instanceof Reply.Outcome outcome) {
+                auditServicePin(action, outcome);
+                return;
+            }
             if (action.kind() != ActionKind.RECHARGE || !(reply instanceof Reply.Outcome outcome)) {
                 return;
             }
@@ -222,6 +226,44 @@ public final class IvrScripts {
                 audit.record(new AuditEvent(now, AuditEvent.REFUSED, who, from, "recharge PIN",
                         AuditEvent.REFUSED_OUTCOME, "recharge locked for " + outcome.values().get("lockedMinutes")
                         + " more minutes"));
+            }
+        }
+
+        /**
+         * A service PIN given for an account is a login to it: a wrong one, the lock-out it
+         * earns and a try while locked are audited with the caller's number and the account,
+         * never the PIN.
+         */
+        private void auditServicePin(Step.Action action, Reply.Outcome outcome) {
+            String pin = action.argument("servicePin");
+            if (pin == null || pin.isEmpty()) {
+                return;
+            }
+            String who = "caller " + callerNumbers.normalise(request.callerId());
+            String account = action.argument("account");
+            String what = "service PIN of " + (account == null || account.isEmpty() ? action.argument("number") : account);
+            String from = request.channel();
+            long now = System.currentTimeMillis();
+            String left = outcome.values().get("attemptsLeft");
+            switch (outcome.key()) {
+                case "ok" -> audit.record(new AuditEvent(now, AuditEvent.LOGIN, who, from, what,
+                        AuditEvent.DONE, "identified for account business"));
+                case "wrong-pin" -> audit.record(new AuditEvent(now, AuditEvent.LOGIN_FAILED, who, from, what,
+                        AuditEvent.REFUSED_OUTCOME, "wrong PIN (" + left + " attempts left)"));
+                case "locked-out" -> {
+                    if ("0".equals(left)) {
+                        audit.record(new AuditEvent(now, AuditEvent.LOGIN_FAILED, who, from, what,
+                                AuditEvent.REFUSED_OUTCOME, "wrong PIN (0 attempts left)"));
+                        audit.record(new AuditEvent(now, AuditEvent.LOCK_OUT, who, from, what,
+                                AuditEvent.REFUSED_OUTCOME, "too many wrong PINs; the account's self-service locked"));
+                    } else {
+                        audit.record(new AuditEvent(now, AuditEvent.REFUSED, who, from, what, AuditEvent.REFUSED_OUTCOME,
+                                "the account's self-service locked for " + outcome.values().get("lockedMinutes")
+                                        + " more minutes"));
+                    }
+                }
+                default -> {
+                }
             }
         }
 

@@ -35,6 +35,13 @@ import java.util.Optional;
  * driver is let finish (it was confirmed); a hang-up fed meanwhile ends the call. A survey never
  * ends unrecorded: when it would end (the caller hung up, the retries ran out) before its answer
  * was stored, it first stores what it has, 0 meaning no response.
+ *
+ * <p>Account business ({@link ActionKind#accountBusiness()}) acts for the account the caller
+ * has been identified as the holder of. In a menu with an {@link Identity}, a call reaching it
+ * unidentified goes to the identity check first, and the check's {@code ok} leads back to the
+ * business that was asked for; the number the check proved is the one the business acts on, and
+ * nothing the caller types can set it otherwise. In a menu without one, account business acts on
+ * the calling phone's own account.
  */
 public final class IvrCall {
 
@@ -72,6 +79,11 @@ public final class IvrCall {
     private int hops;
     /** The time of the latest reply: when whatever happens next happens. */
     private long lastMs;
+
+    /** The account the identity check proved the caller holds, or null. */
+    private String account;
+    /** The account business the identity check interrupted, entered once it passes. */
+    private String awaitingIdentity;
 
     private boolean callerGone;
     private boolean surveyStored;
@@ -211,6 +223,19 @@ public final class IvrCall {
             // only a menu whose nodes go round without asking anything gets here; the loader
             // makes that hard to write, and a call must never spin
             return end(lastMs, new Step.HangUp());
+        }
+        Identity identity = menu.identity();
+        if (identity != null && account == null && menu.node(id) instanceof MenuNode.Action a
+                && a.kind().accountBusiness()) {
+            awaitingIdentity = id;
+            if (a.person() != null) {
+                // the caller asked for this business: a person from here is one who knows it
+                person = a.person();
+            }
+            // a check starts afresh: a number typed in an earlier one is not taken as proven
+            variables.remove("account");
+            variables.remove("servicePin");
+            return enter(identity.node());
         }
         node = menu.node(id);
         attempt = 0;
@@ -384,7 +409,7 @@ public final class IvrCall {
     private Step.Action action(ActionKind k) {
         Map<String, String> arguments = new LinkedHashMap<>();
         arguments.put("callId", callId);
-        arguments.put("number", number);
+        arguments.put("number", k.accountBusiness() && account != null ? account : number);
         for (String name : k.reads()) {
             arguments.put(name, variables.getOrDefault(name, ""));
         }
@@ -398,13 +423,32 @@ public final class IvrCall {
             // the PIN is needed once; a wrong one is asked for again
             variables.remove("pin");
         }
+        if (k == ActionKind.IDENTIFY) {
+            Identity identity = menu.identity();
+            arguments.put("askPin", identity != null && identity.askPin() == Identity.AskPin.ALWAYS
+                    ? "always" : "other-numbers");
+            variables.remove("servicePin");
+        }
         return new Step.Action(k, arguments);
     }
 
     private Step onOutcome(Reply.Outcome outcome) {
         lastMs = outcome.nowMs();
         variables.putAll(outcome.values());
-        return enter(((MenuNode.Action) node).target(outcome.key()));
+        MenuNode.Action a = (MenuNode.Action) node;
+        if (a.kind() == ActionKind.IDENTIFY && "ok".equals(outcome.key())) {
+            String proven = outcome.values().get("account");
+            if (proven == null || proven.isBlank()) {
+                throw new IllegalArgumentException("identify answered ok without the account it proved");
+            }
+            account = proven;
+            if (awaitingIdentity != null) {
+                String business = awaitingIdentity;
+                awaitingIdentity = null;
+                return enter(business);
+            }
+        }
+        return enter(a.target(outcome.key()));
     }
 
     private static int rating(String s) {

@@ -16,14 +16,17 @@ public final class IvrMenu {
     private final Map<String, String> entryPoints;
     private final String survey;
     private final String person;
+    private final Identity identity;
 
     /**
      * @param prompts prompt name to sound per language, complete for every language
      * @param survey  the survey's first node, or null when the menu has no survey
      * @param person  where {@code 0} leads unless a node on the way names another
+     * @param identity how callers are identified for account business, or null: account
+     *                 business then acts only on the calling phone's own account, without a PIN
      */
     IvrMenu(List<String> languages, Map<String, Map<String, String>> prompts, Map<String, MenuNode> nodes,
-            String start, Map<String, String> entryPoints, String survey, String person) {
+            String start, Map<String, String> entryPoints, String survey, String person, Identity identity) {
         this.languages = List.copyOf(languages);
         this.prompts = Map.copyOf(prompts);
         this.nodes = Map.copyOf(nodes);
@@ -31,6 +34,7 @@ public final class IvrMenu {
         this.entryPoints = Map.copyOf(entryPoints);
         this.survey = survey;
         this.person = person;
+        this.identity = identity;
     }
 
     /** Starts the menu for a caller; the first step is {@link IvrCall#current()}. */
@@ -112,5 +116,10 @@ public final class IvrMenu {
 
     public String person() {
         return person;
+    }
+
+    /** How callers are identified for account business, or null when only their own phone counts. */
+    public Identity identity() {
+        return identity;
     }
 }

@@ -36,7 +36,8 @@ import java.util.Set;
 public final class IvrMenuLoader {
 
     public static final List<String> SECTIONS = List.of("languages", "start", "entryPoints", "survey", "person",
-            "defaults", "prompts", "nodes");
+            "identity", "defaults", "prompts", "nodes");
+    private static final List<String> IDENTITY_KEYS = List.of("node", "askPin");
     /** What a dialled number may be written with: digits, and * # + as a PBX may pass them. */
     private static final java.util.regex.Pattern DIALLED = java.util.regex.Pattern.compile("[0-9*#+]{1,32}");
     private static final List<String> DEFAULT_KEYS = List.of("timeoutSeconds", "retries", "invalid", "onFail");
@@ -173,6 +174,7 @@ public final class IvrMenuLoader {
             Map<String, String> entryPoints = entryPoints(top);
             String survey = nodeRef(top, "survey", false, null);
             String person = nodeRef(top, "person", true, null);
+            Identity identity = identity(top);
             if (nodesMap != null) {
                 for (String id : nodesMap.keys()) {
                     node(id, nodesMap.keyNode(id), nodesMap.get(id));
@@ -180,11 +182,36 @@ public final class IvrMenuLoader {
             }
             if (nodes.size() == nodeIds.size()) {
                 // with a node unread its links are unknown, and "never reached" would mislead
-                reachable(start, survey, person, entryPoints.values());
+                reachable(start, survey, person, identity, entryPoints.values());
+                checkIdentity(top, identity);
             }
             checkReads();
             problems.throwIfAny();
-            return new IvrMenu(languages, prompts, nodes, start, entryPoints, survey, person);
+            return new IvrMenu(languages, prompts, nodes, start, entryPoints, survey, person, identity);
+        }
+
+        private Identity identity(ConfigFields top) {
+            ConfigFields f = top.fields("identity", "identity");
+            if (f == null) {
+                return null;
+            }
+            f.allowOnly(IDENTITY_KEYS);
+            String node = nodeRef(f, "node", true, null);
+            Identity.AskPin askPin = f.choice("askPin", Identity.AskPin.class, Identity.AskPin.OTHER_NUMBERS);
+            return node == null ? null : new Identity(node, askPin);
+        }
+
+        /** A check that nothing can pass would make every account business a dead end. */
+        private void checkIdentity(ConfigFields top, Identity identity) {
+            if (identity == null) {
+                return;
+            }
+            boolean identifies = nodes.values().stream()
+                    .anyMatch(n -> n instanceof MenuNode.Action a && a.kind() == ActionKind.IDENTIFY);
+            if (!identifies) {
+                problems.add(top.value("identity"), "identity: no node runs the identify action, so no caller "
+                        + "could ever be identified for account business");
+            }
         }
 
         /** Dialled numbers and the node their calls start at, instead of {@code start}. */
@@ -679,10 +706,15 @@ public final class IvrMenuLoader {
         // ---- whole-menu checks
 
         /** Every node must be reachable from an entry point; and 0 stays a person's key wherever a call goes. */
-        private void reachable(String start, String survey, String person, java.util.Collection<String> entries) {
+        private void reachable(String start, String survey, String person, Identity identity,
+                               java.util.Collection<String> entries) {
             List<String> roots = new ArrayList<>(entries);
             roots.add(start);
             roots.add(person);
+            if (identity != null) {
+                // account business leads there
+                roots.add(identity.node());
+            }
             Set<String> fromCall = walk(roots.toArray(String[]::new));
             Set<String> all = new HashSet<>(fromCall);
             all.addAll(walk(survey));

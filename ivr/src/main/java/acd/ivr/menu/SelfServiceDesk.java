@@ -3,6 +3,7 @@ package acd.ivr.menu;
 import acd.ivr.selfservice.Account;
 import acd.ivr.selfservice.Bill;
 import acd.ivr.selfservice.FaultKind;
+import acd.ivr.selfservice.PinCheck;
 import acd.ivr.selfservice.RechargeOutcome;
 import acd.ivr.selfservice.SelfService;
 import acd.ivr.selfservice.SelfServiceUnavailableException;
@@ -128,6 +129,8 @@ public final class SelfServiceDesk {
                         "subscribe".equals(change), channel, nowMs);
                 return spelling(outcome);
             }
+            case IDENTIFY:
+                return identify(action, number, nowMs, values);
             case SURVEY: {
                 int rating = parseRating(action.argument("rating"));
                 surveys.record(new SurveyResponse(action.argument("callId"), number, blankToNull(action.argument("queue")),
@@ -137,6 +140,52 @@ public final class SelfServiceDesk {
             default:
                 throw new IllegalArgumentException("unknown action " + action.kind());
         }
+    }
+
+    /**
+     * Whose account the caller may act for: their own phone's, unless every caller is asked for
+     * the PIN; any other account only with its service PIN.
+     */
+    private String identify(Step.Action action, String caller, long nowMs, Map<String, String> values) {
+        boolean always = "always".equals(action.argument("askPin"));
+        String typed = action.argument("account");
+        String pin = action.argument("servicePin");
+        boolean typedNone = typed == null || typed.isBlank();
+        String account = typedNone ? caller : typed;
+        if (pin == null || pin.isEmpty()) {
+            if (account == null || account.isBlank() || selfService.account(account).isEmpty()) {
+                return typedNone ? "account-needed" : "unknown-number";
+            }
+            if (account.equals(caller) && !always) {
+                values.put("account", account);
+                return "ok";
+            }
+            return "pin-needed";
+        }
+        PinCheck check = selfService.checkServicePin(account, pin, nowMs);
+        switch (check.status()) {
+            case VERIFIED:
+                values.put("account", account);
+                return "ok";
+            case WRONG_PIN:
+                values.put("attemptsLeft", Integer.toString(check.attemptsLeft()));
+                if (check.attemptsLeft() > 0) {
+                    return "wrong-pin";
+                }
+                // the wrong PIN that locks the account: the caller hears so at once, and
+                // attemptsLeft 0 tells this lock-out from a try while locked
+                values.put("lockedMinutes", Long.toString(lockedMinutes(check.lockedUntilMs(), nowMs)));
+                return "locked-out";
+            case LOCKED_OUT:
+                values.put("lockedMinutes", Long.toString(lockedMinutes(check.lockedUntilMs(), nowMs)));
+                return "locked-out";
+            default:
+                return spelling(check.status());
+        }
+    }
+
+    private static long lockedMinutes(long lockedUntilMs, long nowMs) {
+        return Math.max(1, ceilDiv(lockedUntilMs - nowMs, MINUTE_MS));
     }
 
     private String recharge(Step.Action action, String number, long nowMs, Map<String, String> values) {
@@ -150,7 +199,7 @@ public final class SelfServiceDesk {
                 values.put("attemptsLeft", Integer.toString(r.pinAttemptsLeft()));
                 return "wrong-pin";
             case LOCKED_OUT:
-                values.put("lockedMinutes", Long.toString(Math.max(1, ceilDiv(r.lockedUntilMs() - nowMs, MINUTE_MS))));
+                values.put("lockedMinutes", Long.toString(lockedMinutes(r.lockedUntilMs(), nowMs)));
                 return "locked-out";
             default:
                 return spelling(r.status());

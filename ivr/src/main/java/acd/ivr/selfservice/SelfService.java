@@ -27,6 +27,12 @@ public interface SelfService {
      */
     RechargeOutcome recharge(String number, String cardNumber, String pin, String channel, long nowMs);
 
+    /**
+     * Checks the service PIN of the account {@code number}, for a caller who is not on the
+     * account's own phone. Wrong PINs count per account, towards a lock-out of its self-service.
+     */
+    PinCheck checkServicePin(String number, String pin, long nowMs);
+
     /** Opens a work order for a fault; its due time follows the fault's kind. */
     WorkOrder reportFault(String number, FaultKind kind, String channel, long nowMs);
 

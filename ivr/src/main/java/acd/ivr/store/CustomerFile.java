@@ -24,16 +24,18 @@ import java.util.regex.Pattern;
  * balance          the opening balance in yuan, e.g. 58.30 (may be negative)   required
  * bill_period      the latest bill's month, yyyymm                         with bill_amount
  * bill_amount      the latest bill in yuan                                  with bill_period
+ * service_pin      the account's service PIN, 6 digits (or a pbkdf2-sha256 hash); blank = none
  * </pre>
  * Every bad row is reported, each as {@code file:line:column: reason}, in one {@link ConfigError}.
  */
 public final class CustomerFile {
     public static final List<String> REQUIRED = List.of("number", "balance");
     public static final List<String> OPTIONAL = List.of("tier", "brand", "account_manager", "language",
-            "bill_period", "bill_amount");
+            "bill_period", "bill_amount", "service_pin");
 
     static final Pattern NUMBER = Pattern.compile("\\+?\\d{3,20}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+    private static final Pattern SERVICE_PIN = Pattern.compile("\\d{6}");
     private static final Pattern PERIOD = Pattern.compile("(20\\d\\d|2[1-9]\\d\\d)(0[1-9]|1[0-2])");
 
     private CustomerFile() {
@@ -68,13 +70,32 @@ public final class CustomerFile {
             }
             long balance = amount(problems, source, row, "balance", true);
             Bill bill = bill(problems, source, row, number);
+            String servicePin = servicePin(problems, source, row);
             if (problems.size() == before) {
                 customers.add(new SeedCustomer(number, new CustomerProfile(tier, brand, manager, language),
-                        balance, bill, row.line()));
+                        balance, bill, servicePin, row.line()));
             }
         }
         problems.throwIfAny();
         return customers;
+    }
+
+    private static String servicePin(ConfigProblems problems, String source, CsvTable.Row row) {
+        String pin = row.text("service_pin");
+        if (pin.isEmpty()) {
+            return null;
+        }
+        // the reasons never quote the PIN: the error ends up in logs
+        if (PinHash.isHash(pin)) {
+            try {
+                PinHash.check(pin);
+            } catch (IllegalArgumentException e) {
+                report(problems, source, row, "service_pin", e.getMessage());
+            }
+        } else if (!SERVICE_PIN.matcher(pin).matches()) {
+            report(problems, source, row, "service_pin", "a service PIN is 6 digits (or a pbkdf2-sha256 hash)");
+        }
+        return pin;
     }
 
     private static Bill bill(ConfigProblems problems, String source, CsvTable.Row row, String number) {

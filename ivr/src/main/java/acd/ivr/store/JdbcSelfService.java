@@ -3,6 +3,7 @@ package acd.ivr.store;
 import acd.ivr.selfservice.Account;
 import acd.ivr.selfservice.Bill;
 import acd.ivr.selfservice.FaultKind;
+import acd.ivr.selfservice.PinCheck;
 import acd.ivr.selfservice.RechargeOutcome;
 import acd.ivr.selfservice.RechargeOutcome.Status;
 import acd.ivr.selfservice.SelfService;
@@ -33,6 +34,9 @@ import java.util.Optional;
  * with no attempts left and the lock-out's end, later ones {@link Status#LOCKED_OUT}. A
  * successful recharge, or the end of a lock-out, starts the count again. Unknown cards do not
  * count: they are typing mistakes, and a card number is too long to guess.
+ *
+ * <p>Service PINs count per account, with the same limit and lock-out: whoever guesses at an
+ * account's PIN, from whichever phone, brings its lock-out nearer.
  */
 public final class JdbcSelfService implements SelfService {
     private final Transactions tx;
@@ -115,7 +119,7 @@ public final class JdbcSelfService implements SelfService {
         }
         // The PIN is checked before the card's state, so a used card tells nothing to someone
         // without its PIN.
-        if (!CardPin.matches(pinHash, pin)) {
+        if (!PinHash.matches(pinHash, pin)) {
             wrongPins++;
             long lockedUntil = wrongPins >= limit ? nowMs + settings.lockOutMs() : 0;
             saveLockout(c, number, wrongPins, lockedUntil);
@@ -144,6 +148,62 @@ public final class JdbcSelfService implements SelfService {
             saveLockout(c, number, 0, 0);
         }
         return new RechargeOutcome(Status.CREDITED, valueFen, balance + valueFen, limit, 0);
+    }
+
+    @Override
+    public PinCheck checkServicePin(String number, String pin, long nowMs) {
+        return tx.run("service PIN of " + number, c -> checkServicePin(c, number, pin == null ? "" : pin, nowMs));
+    }
+
+    private PinCheck checkServicePin(Connection c, String number, String pin, long nowMs) throws SQLException {
+        // the subscriber row's lock makes two callers' guesses at one account count one after the other
+        if (lockSubscriber(c, number) == null) {
+            return new PinCheck(PinCheck.Status.UNKNOWN_NUMBER, 0, 0);
+        }
+        int limit = settings.wrongPinLimit();
+        String pinHash;
+        int wrongPins;
+        long lockedUntil;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT pin_hash, wrong_pins, locked_until_ms FROM service_pin WHERE number = ?")) {
+            s.setString(1, number);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return new PinCheck(PinCheck.Status.NO_PIN, 0, 0);
+                }
+                pinHash = r.getString(1);
+                wrongPins = r.getInt(2);
+                lockedUntil = r.getLong(3);
+            }
+        }
+        if (lockedUntil > nowMs) {
+            return new PinCheck(PinCheck.Status.LOCKED_OUT, 0, lockedUntil);
+        }
+        if (lockedUntil != 0) {
+            // a lock-out that has run out forgives the wrong PINs that earned it
+            wrongPins = 0;
+        }
+        if (PinHash.matches(pinHash, pin)) {
+            if (wrongPins != 0 || lockedUntil != 0) {
+                saveServicePinCount(c, number, 0, 0);
+            }
+            return new PinCheck(PinCheck.Status.VERIFIED, limit, 0);
+        }
+        wrongPins++;
+        long until = wrongPins >= limit ? nowMs + settings.lockOutMs() : 0;
+        saveServicePinCount(c, number, wrongPins, until);
+        return new PinCheck(PinCheck.Status.WRONG_PIN, Math.max(0, limit - wrongPins), until);
+    }
+
+    private static void saveServicePinCount(Connection c, String number, int wrongPins, long lockedUntilMs)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE service_pin SET wrong_pins = ?, locked_until_ms = ? WHERE number = ?")) {
+            s.setInt(1, wrongPins);
+            s.setLong(2, lockedUntilMs);
+            s.setString(3, number);
+            s.executeUpdate();
+        }
     }
 
     /** Marks the card used; false when another request used it first. */

@@ -46,9 +46,9 @@ public final class RechargeCardFile {
             }
             String pin = row.text("pin");
             // the reasons never quote the PIN: the error ends up in logs
-            if (CardPin.isHash(pin)) {
+            if (PinHash.isHash(pin)) {
                 try {
-                    CardPin.check(pin);
+                    PinHash.check(pin);
                 } catch (IllegalArgumentException e) {
                     CustomerFile.report(problems, source, row, "pin", e.getMessage());
                 }

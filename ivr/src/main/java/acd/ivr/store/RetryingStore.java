@@ -5,6 +5,7 @@ import acd.ivr.customer.CustomerProfile;
 import acd.ivr.selfservice.Account;
 import acd.ivr.selfservice.Bill;
 import acd.ivr.selfservice.FaultKind;
+import acd.ivr.selfservice.PinCheck;
 import acd.ivr.selfservice.RechargeOutcome;
 import acd.ivr.selfservice.SelfService;
 import acd.ivr.selfservice.SelfServiceUnavailableException;
@@ -112,6 +113,11 @@ public final class RetryingStore implements SelfService, SurveyStore, CustomerDi
     @Override
     public RechargeOutcome recharge(String number, String cardNumber, String pin, String channel, long nowMs) {
         return required().selfService().recharge(number, cardNumber, pin, channel, nowMs);
+    }
+
+    @Override
+    public PinCheck checkServicePin(String number, String pin, long nowMs) {
+        return required().selfService().checkServicePin(number, pin, nowMs);
     }
 
     @Override

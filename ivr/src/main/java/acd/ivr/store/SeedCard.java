@@ -4,7 +4,7 @@ package acd.ivr.store;
  * One prepaid recharge card to load.
  *
  * @param cardNumber 16 digits
- * @param pin        the PIN in clear, or a stored hash ({@link CardPin}) when the issuer
+ * @param pin        the PIN in clear, or a stored hash ({@link PinHash}) when the issuer
  *                   delivers cards already hashed
  * @param valueFen   what the card credits
  * @param line       where the row is in its file (0 when the card did not come from a file)
@@ -19,8 +19,8 @@ public record SeedCard(String cardNumber, String pin, long valueFen, int line) {
         if (pin == null) {
             throw new IllegalArgumentException("card " + cardNumber + " has no PIN");
         }
-        if (CardPin.isHash(pin)) {
-            CardPin.check(pin);
+        if (PinHash.isHash(pin)) {
+            PinHash.check(pin);
         } else if (!RechargeCardFile.PIN.matcher(pin).matches()) {
             throw new IllegalArgumentException("card " + cardNumber + ": a PIN is 4 to 20 digits");
         }

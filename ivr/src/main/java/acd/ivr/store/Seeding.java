@@ -15,7 +15,7 @@ final class Seeding {
     }
 
     /** @return how many subscribers were new */
-    static int customers(Connection c, List<SeedCustomer> customers) throws SQLException {
+    static int customers(Connection c, List<SeedCustomer> customers, int iterations) throws SQLException {
         int created = 0;
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE subscriber SET tier = ?, brand = ?, account_manager = ?, language = ? WHERE number = ?");
@@ -25,7 +25,10 @@ final class Seeding {
              PreparedStatement updateBill = c.prepareStatement(
                      "UPDATE bill SET amount_fen = ? WHERE number = ? AND period = ?");
              PreparedStatement insertBill = c.prepareStatement(
-                     "INSERT INTO bill (amount_fen, number, period) VALUES (?, ?, ?)")) {
+                     "INSERT INTO bill (amount_fen, number, period) VALUES (?, ?, ?)");
+             PreparedStatement pinExists = c.prepareStatement("SELECT 1 FROM service_pin WHERE number = ?");
+             PreparedStatement insertPin = c.prepareStatement(
+                     "INSERT INTO service_pin (number, pin_hash, wrong_pins, locked_until_ms) VALUES (?, ?, 0, 0)")) {
             for (SeedCustomer customer : customers) {
                 CustomerProfile p = customer.profile();
                 update.setString(1, p.tier());
@@ -58,9 +61,23 @@ final class Seeding {
                         insertBill.executeUpdate();
                     }
                 }
+                String pin = customer.servicePin();
+                if (pin != null && !hasRow(pinExists, customer.number())) {
+                    // only an account without a PIN takes the file's: the holder may have changed it since
+                    insertPin.setString(1, customer.number());
+                    insertPin.setString(2, PinHash.isHash(pin) ? pin : PinHash.hash(pin, iterations));
+                    insertPin.executeUpdate();
+                }
             }
         }
         return created;
+    }
+
+    private static boolean hasRow(PreparedStatement exists, String key) throws SQLException {
+        exists.setString(1, key);
+        try (ResultSet r = exists.executeQuery()) {
+            return r.next();
+        }
     }
 
     /** @return how many cards were new */
@@ -70,16 +87,13 @@ final class Seeding {
              PreparedStatement insert = c.prepareStatement(
                      "INSERT INTO recharge_card (card_number, pin_hash, value_fen) VALUES (?, ?, ?)")) {
             for (SeedCard card : cards) {
-                exists.setString(1, card.cardNumber());
-                try (ResultSet r = exists.executeQuery()) {
-                    if (r.next()) {
-                        // a known card may have been used; loading the file again must not revive it
-                        continue;
-                    }
+                if (hasRow(exists, card.cardNumber())) {
+                    // a known card may have been used; loading the file again must not revive it
+                    continue;
                 }
                 String pin = card.pin();
                 insert.setString(1, card.cardNumber());
-                insert.setString(2, CardPin.isHash(pin) ? pin : CardPin.hash(pin, iterations));
+                insert.setString(2, PinHash.isHash(pin) ? pin : PinHash.hash(pin, iterations));
                 insert.setLong(3, card.valueFen());
                 insert.executeUpdate();
                 added++;

@@ -123,7 +123,8 @@ public final class SelfServiceStore implements AutoCloseable {
      */
     public void seed(StoreSeed seed) {
         if (!seed.customers().isEmpty()) {
-            int created = tx.run("seeding customers", c -> Seeding.customers(c, seed.customers()));
+            int created = tx.run("seeding customers", c -> Seeding.customers(c, seed.customers(),
+                    settings.pinHashIterations()));
             LOG.info("self-service store: {} customers seeded, {} of them new", seed.customers().size(), created);
         }
         int added = addCards(seed.cards());

@@ -16,8 +16,9 @@ import java.util.Objects;
  *                             as unavailable; a caller is on the line meanwhile
  * @param normalFaultDueHours  time to resolve a normal fault
  * @param complexFaultDueHours time to resolve a complex fault
- * @param wrongPinLimit        wrong recharge PINs in a row after which the caller is locked out
- * @param lockOutMinutes       how long the recharge lock-out lasts
+ * @param wrongPinLimit        wrong PINs in a row after which a caller is locked out of recharge
+ *                             (card PINs) or an account's self-service is locked (service PINs)
+ * @param lockOutMinutes       how long either lock-out lasts
  * @param followUpDueHours     time to call a dissatisfied caller back
  * @param dissatisfiedRating   survey ratings from 1 up to this one put the call on the follow-up list
  * @param pinHashIterations    PBKDF2 iterations for card PINs hashed from now on
@@ -46,8 +47,8 @@ public record StoreSettings(Path dataDirectory, String jdbcUrl, String user, Str
         if (dissatisfiedRating < 1 || dissatisfiedRating > 5) {
             throw new IllegalArgumentException("dissatisfiedRating must be 1..5, got " + dissatisfiedRating);
         }
-        if (pinHashIterations < CardPin.MIN_ITERATIONS) {
-            throw new IllegalArgumentException("pinHashIterations must be at least " + CardPin.MIN_ITERATIONS);
+        if (pinHashIterations < PinHash.MIN_ITERATIONS) {
+            throw new IllegalArgumentException("pinHashIterations must be at least " + PinHash.MIN_ITERATIONS);
         }
         if (jdbcUrl != null && jdbcUrl.isBlank()) {
             jdbcUrl = null;

@@ -22,7 +22,8 @@ class IvrCallTest {
 
     private static ScriptedCaller caller(CustomerProfile profile) {
         IvrMenu menu = Menus.shipped();
-        return new ScriptedCaller(menu.startCall(new Caller("c1", "13800000001", profile), 10_000), 10_000);
+        return new ScriptedCaller(menu.startCall(new Caller("c1", "13800000001", profile), 10_000), 10_000)
+                .identifiedAs("13800000001");
     }
 
     private static ScriptedCaller caller() {
@@ -227,13 +228,97 @@ class IvrCallTest {
         assertEquals(1, c.actions().size());
     }
 
+    // ---- identity before account business
+
+    private static final String LANDLINE = "01065529988";
+    private static final String ACCOUNT = "13700000021";
+
+    /** A caller whose phone is not an account's, with nothing answered for them. */
+    private static ScriptedCaller fromALandline() {
+        IvrMenu menu = Menus.shipped();
+        return new ScriptedCaller(menu.startCall(new Caller("c2", LANDLINE, CustomerProfile.UNKNOWN), 10_000), 10_000);
+    }
+
+    @Test
+    void anotherPhonesAccountIsServedOnlyAfterItsNumberAndServicePin() {
+        ScriptedCaller c = fromALandline().press("1").press("1");
+        Step.Action first = c.untilAction();
+        assertEquals(ActionKind.IDENTIFY, first.kind());
+        assertEquals(LANDLINE, first.argument("number"));
+        assertEquals("", first.argument("account"));
+        assertEquals("other-numbers", first.argument("askPin"));
+        c.outcome("account-needed");
+        assertEquals(List.of("acd/zh/enter-account"), c.untilCollect().prompts());
+        c.press(ACCOUNT).outcome("pin-needed");
+        assertEquals(List.of("acd/zh/enter-service-pin"), c.untilCollect().prompts());
+        c.press("111111");
+        Step.Action check = c.untilAction();
+        assertEquals(ACCOUNT, check.argument("account"));
+        assertEquals("111111", check.argument("servicePin"));
+        c.outcome("wrong-pin", Map.of("attemptsLeft", "2")).untilCollect();
+        assertHeard(c, sounds("acd/zh/service-pin-wrong", ZH.number(2), "acd/zh/service-pin-attempts-left",
+                "acd/zh/enter-service-pin"));
+        c.press("582046").outcome("ok", Map.of("account", ACCOUNT));
+
+        Step.Action balance = c.untilAction();
+        assertEquals(ActionKind.BALANCE, balance.kind());
+        assertEquals(ACCOUNT, balance.argument("number"), "the business acts on the account proven");
+        // proven once, the caller is not asked again for the rest of the call
+        c.outcome("ok", Map.of("balanceYuan", "256", "balanceFen", "80")).outcome("none");
+        c.press("1").press("2").press(CARD).press("654321").press("1");
+        Step.Action recharge = c.untilAction();
+        assertEquals(ActionKind.RECHARGE, recharge.kind());
+        assertEquals(ACCOUNT, recharge.argument("number"));
+    }
+
+    @Test
+    void theAccountsOwnPhoneGoesStraightOnAndEveryBusinessActsOnIt() {
+        ScriptedCaller c = new ScriptedCaller(Menus.shipped().startCall(
+                new Caller("c3", ACCOUNT, CustomerProfile.UNKNOWN), 10_000), 10_000).press("1").press("4");
+        assertEquals(ActionKind.IDENTIFY, c.untilAction().kind());
+        c.outcome("ok", Map.of("account", ACCOUNT));
+        Step.Action services = c.untilAction();
+        assertEquals(ActionKind.SERVICES, services.kind());
+        assertEquals(ACCOUNT, services.argument("number"));
+    }
+
+    @Test
+    void aLockedAccountIsOfferedAPersonWhoKnowsTheBusinessAskedFor() {
+        ScriptedCaller c = fromALandline().press("1").press("1").outcome("account-needed").press(ACCOUNT)
+                .outcome("pin-needed").press("999999").outcome("locked-out", Map.of("lockedMinutes", "30"));
+        assertEquals(List.of("acd/zh/anything-else"), c.untilCollect().prompts());
+        assertHeard(c, sounds("acd/zh/service-pin-locked", ZH.number(30), "acd/zh/minutes"));
+        assertEquals("billing", handOver(c.press("0")).queue(), "balance is the billing line's business");
+    }
+
+    @Test
+    void aNumberTypedInAFailedCheckIsForgottenWhenTheNextCheckStarts() {
+        ScriptedCaller c = fromALandline().press("1").press("1").outcome("account-needed").press("13999999999")
+                .outcome("unknown-number");
+        assertTrue(c.sounds().contains("acd/zh/no-account"));
+        c.press("1").press("1");
+        Step.Action again = c.untilAction();
+        assertEquals(ActionKind.IDENTIFY, again.kind());
+        assertEquals("", again.argument("account"), "nothing typed in this check yet");
+    }
+
+    @Test
+    void typingANumberNeverMakesItTheAccountWithoutTheCheck() {
+        // the check's input fills the variable 'account'; only an ok of the check itself counts
+        ScriptedCaller c = fromALandline().press("1").press("1").outcome("account-needed").press(ACCOUNT)
+                .outcome("pin-needed");
+        c.press("0");
+        assertEquals("billing", handOver(c).queue());
+        assertTrue(c.actions().stream().noneMatch(a -> a.kind() == ActionKind.BALANCE), "no balance read: " + c.actions());
+    }
+
     // ---- recharge
 
     private static final List<Consumer<ScriptedCaller>> RECHARGE = List.of(
             c -> c.press("1"), c -> c.press("2"), c -> c.press(CARD), c -> c.press("654321"), c -> c.press("1"));
 
     @Test
-    void aRechargeRunsOnlyAfterCardPinReadBackAndTheConfirmationKey() {
+    void aRechargeRunsOnlyAfterPinHashReadBackAndTheConfirmationKey() {
         ScriptedCaller c = caller();
         RECHARGE.forEach(step -> step.accept(c));
         Step.Action a = c.untilAction();

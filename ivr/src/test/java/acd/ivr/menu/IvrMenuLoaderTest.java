@@ -165,6 +165,26 @@ class IvrMenuLoaderTest {
     }
 
     @Test
+    void anIdentityCheckNamesAKnownNodeAWayToAskAndAnIdentifyActionSomewhere() {
+        ConfigError e = rejected(GOOD.replace("person: agent\n",
+                "person: agent\nidentity: {node: mian, askPin: sometimes}\n"));
+        String all = String.join("\n", problems(e));
+        assertTrue(all.contains("identity: node names unknown node 'mian' (did you mean 'main'?)"), all);
+        assertTrue(all.contains("unknown askPin 'sometimes'; expected one of other-numbers, always"), all);
+
+        ConfigError none = rejected(GOOD.replace("person: agent\n", "person: agent\nidentity: {node: main}\n"));
+        assertTrue(String.join("\n", problems(none)).contains(
+                "identity: no node runs the identify action, so no caller could ever be identified"), problems(none)
+                .toString());
+    }
+
+    @Test
+    void theShippedMenuAsksForThePinOnlyForAnotherPhonesAccount() {
+        Identity identity = Menus.shipped().identity();
+        assertEquals(new Identity("identify", Identity.AskPin.OTHER_NUMBERS), identity);
+    }
+
+    @Test
     void anActionReadingAVariableNothingSetsIsAnError() {
         ConfigError e = rejected(GOOD.replace("options: {1: agent}", "options: {1: pay}")
                 + "  pay:\n    type: action\n    action: recharge\n    outcomes: {other: bye}\n");

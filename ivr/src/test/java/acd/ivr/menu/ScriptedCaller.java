@@ -18,6 +18,8 @@ final class ScriptedCaller {
     /** The reply (counting from 0) the caller hangs up instead of giving; -1 for none. */
     int hangUpAt = -1;
     int replies;
+    /** The account the identity check proves whenever it runs, or null to leave it to the script. */
+    private String identifiedAs;
 
     /** Thrown when the scripted hang-up has happened, to stop the rest of the script. */
     static final class CallerGone extends RuntimeException {
@@ -30,6 +32,12 @@ final class ScriptedCaller {
         this.call = call;
         this.nowMs = startMs;
         seen.add(call.current());
+    }
+
+    /** Answers every identity check {@code ok} for {@code account}, without a step of the script. */
+    ScriptedCaller identifiedAs(String account) {
+        this.identifiedAs = account;
+        return this;
     }
 
     Step step() {
@@ -54,7 +62,15 @@ final class ScriptedCaller {
     }
 
     private <S extends Step> S until(Class<S> type) {
-        while (!type.isInstance(call.current())) {
+        while (true) {
+            if (identifiedAs != null && call.current() instanceof Step.Action a
+                    && a.kind() == ActionKind.IDENTIFY) {
+                reply(new Reply.Outcome("ok", Map.of("account", identifiedAs), tick()));
+                continue;
+            }
+            if (type.isInstance(call.current())) {
+                break;
+            }
             if (call.isOver()) {
                 fail("the call ended with " + call.current() + " before a " + type.getSimpleName() + "; path "
                         + call.path());
@@ -114,7 +130,7 @@ final class ScriptedCaller {
     List<Step.Action> actions() {
         List<Step.Action> out = new ArrayList<>();
         for (Step s : seen) {
-            if (s instanceof Step.Action a) {
+            if (s instanceof Step.Action a && !(identifiedAs != null && a.kind() == ActionKind.IDENTIFY)) {
                 out.add(a);
             }
         }

@@ -3,6 +3,7 @@ package acd.ivr.menu;
 import acd.ivr.selfservice.Account;
 import acd.ivr.selfservice.Bill;
 import acd.ivr.selfservice.FaultKind;
+import acd.ivr.selfservice.PinCheck;
 import acd.ivr.selfservice.RechargeOutcome;
 import acd.ivr.selfservice.SelfService;
 import acd.ivr.selfservice.SelfServiceUnavailableException;
@@ -31,6 +32,7 @@ class SelfServiceDeskTest {
         long balanceFen = 5_230;
         boolean down;
         RechargeOutcome nextRecharge = new RechargeOutcome(RechargeOutcome.Status.CREDITED, 5_000, 10_230, 3, 0);
+        PinCheck nextPinCheck = new PinCheck(PinCheck.Status.VERIFIED, 3, 0);
         final List<String> calls = new ArrayList<>();
 
         private void check() {
@@ -57,6 +59,13 @@ class SelfServiceDeskTest {
             check();
             calls.add("recharge " + number + " " + cardNumber + " " + pin + " " + channel + " " + nowMs);
             return nextRecharge;
+        }
+
+        @Override
+        public PinCheck checkServicePin(String number, String pin, long nowMs) {
+            check();
+            calls.add("pin " + number + " " + pin);
+            return nextPinCheck;
         }
 
         @Override
@@ -137,7 +146,7 @@ class SelfServiceDeskTest {
     }
 
     @Test
-    void aRechargeIsMadeWithCardPinChannelAndTime() {
+    void aRechargeIsMadeWithPinHashChannelAndTime() {
         Reply.Outcome o = desk.perform(action(ActionKind.RECHARGE, "card", "1234567890123456", "pin", "654321"));
         assertEquals("credited", o.key());
         assertEquals(Map.of("creditedYuan", "50", "creditedFen", "0", "balanceYuan", "102", "balanceFen", "30"), o.values());
@@ -160,6 +169,55 @@ class SelfServiceDeskTest {
         assertEquals("card-used", desk.perform(action(ActionKind.RECHARGE, "card", "1", "pin", "2")).key());
         store.nextRecharge = new RechargeOutcome(RechargeOutcome.Status.UNKNOWN_CARD, 0, 5_230, 3, 0);
         assertEquals("unknown-card", desk.perform(action(ActionKind.RECHARGE, "card", "1", "pin", "2")).key());
+    }
+
+    @Test
+    void theAccountsOwnPhoneIsIdentifiedWithoutAPinUnlessEveryCallerIsAsked() {
+        Reply.Outcome own = desk.perform(action(ActionKind.IDENTIFY, "askPin", "other-numbers"));
+        assertEquals("ok", own.key());
+        assertEquals(Map.of("account", NUMBER), own.values());
+        assertEquals("pin-needed", desk.perform(action(ActionKind.IDENTIFY, "askPin", "always")).key());
+        assertTrue(store.calls.stream().noneMatch(c -> c.startsWith("pin ")), "no PIN checked: " + store.calls);
+    }
+
+    @Test
+    void aPhoneWithoutAnAccountIsAskedForOneAndAnotherAccountForItsPin() {
+        Map<String, String> landline = new java.util.HashMap<>(Map.of("number", "01065529988", "callId", "c1",
+                "askPin", "other-numbers"));
+        assertEquals("account-needed", desk.perform(new Step.Action(ActionKind.IDENTIFY, landline)).key());
+        landline.put("account", "13999999999");
+        assertEquals("unknown-number", desk.perform(new Step.Action(ActionKind.IDENTIFY, landline)).key());
+        landline.put("account", NUMBER);
+        assertEquals("pin-needed", desk.perform(new Step.Action(ActionKind.IDENTIFY, landline)).key());
+        landline.put("servicePin", "135790");
+        Reply.Outcome ok = desk.perform(new Step.Action(ActionKind.IDENTIFY, landline));
+        assertEquals("ok", ok.key());
+        assertEquals(Map.of("account", NUMBER), ok.values());
+        assertTrue(store.calls.contains("pin " + NUMBER + " 135790"), "checked against the typed account: " + store.calls);
+    }
+
+    @Test
+    void pinCheckStatusesBecomeOutcomeKeys() {
+        Step.Action withPin = action(ActionKind.IDENTIFY, "askPin", "always", "servicePin", "111111");
+        store.nextPinCheck = new PinCheck(PinCheck.Status.WRONG_PIN, 2, 0);
+        Reply.Outcome wrong = desk.perform(withPin);
+        assertEquals("wrong-pin", wrong.key());
+        assertEquals(Map.of("attemptsLeft", "2"), wrong.values(), "no account proven");
+
+        store.nextPinCheck = new PinCheck(PinCheck.Status.WRONG_PIN, 0, NOW + 30 * 60_000);
+        Reply.Outcome locking = desk.perform(withPin);
+        assertEquals("locked-out", locking.key(), "the last attempt locks at once");
+        assertEquals(Map.of("lockedMinutes", "30", "attemptsLeft", "0"), locking.values());
+
+        store.nextPinCheck = new PinCheck(PinCheck.Status.LOCKED_OUT, 0, NOW + 29 * 60_000 + 1);
+        Reply.Outcome locked = desk.perform(withPin);
+        assertEquals("locked-out", locked.key());
+        assertEquals(Map.of("lockedMinutes", "30"), locked.values());
+
+        store.nextPinCheck = new PinCheck(PinCheck.Status.NO_PIN, 0, 0);
+        assertEquals("no-pin", desk.perform(withPin).key());
+        store.nextPinCheck = new PinCheck(PinCheck.Status.UNKNOWN_NUMBER, 0, 0);
+        assertEquals("unknown-number", desk.perform(withPin).key());
     }
 
     @Test

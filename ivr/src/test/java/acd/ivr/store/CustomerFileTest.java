@@ -55,6 +55,23 @@ class CustomerFileTest {
     }
 
     @Test
+    void aServicePinIsSixDigitsOrAHashAndAReasonNeverQuotesIt() {
+        String header = "number,balance,service_pin\n";
+        List<SeedCustomer> good = CustomerFile.parse(SOURCE, header + "13900000001,1,246810\n13900000002,1,\n",
+                StoreFixture.IDS);
+        assertEquals("246810", good.get(0).servicePin());
+        assertNull(good.get(1).servicePin(), "blank: none set");
+        assertTrue(!good.get(0).toString().contains("246810"), good.get(0).toString());
+
+        ConfigError e = assertThrows(ConfigError.class, () -> CustomerFile.parse(SOURCE,
+                header + "13900000001,1,24681\n13900000002,1,pbkdf2-sha256$9$x$y\n", StoreFixture.IDS));
+        String all = e.problems().stream().map(Object::toString).collect(Collectors.joining("\n"));
+        assertTrue(all.contains("config/customers.csv:2:15: a service PIN is 6 digits"), all);
+        assertTrue(all.contains("config/customers.csv:3:15: the PIN hash's iteration count"), all);
+        assertTrue(!all.contains("24681"), "the PIN is not quoted");
+    }
+
+    @Test
     void everyBadRowIsReportedWithItsLineAndReason() {
         String text = "# comment lines and blank lines still count\n"
                 + HEADER

@@ -26,7 +26,7 @@ enum DatabaseKind {
 
     /** Settings every store test starts from: cheap PIN hashes, short waits for a dead database. */
     static final StoreSettings TEST_SETTINGS = StoreSettings.defaults()
-            .withPinHashIterations(CardPin.MIN_ITERATIONS)
+            .withPinHashIterations(PinHash.MIN_ITERATIONS)
             .withConnectTimeoutMs(1_000);
 
     boolean available() {

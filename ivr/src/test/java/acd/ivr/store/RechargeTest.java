@@ -160,12 +160,12 @@ class RechargeTest {
                 assertTrue(hash.startsWith("pbkdf2-sha256$"), hash);
                 assertFalse(hash.contains("111111") || hash.contains("222222") || hash.contains("333333"), hash);
             }
-            assertTrue(CardPin.matches(stored.get(0), "111111"));
+            assertTrue(PinHash.matches(stored.get(0), "111111"));
         }
 
         @Test
         void cardsAddedLaterWorkAndAPreHashedPinIsTakenAsIs() {
-            String hashed = CardPin.hash("424242", CardPin.MIN_ITERATIONS);
+            String hashed = PinHash.hash("424242", PinHash.MIN_ITERATIONS);
             int added = store.addCards(cards(card("2000000000000001", "777777", 2000),
                     card("2000000000000002", hashed, 1000), card(CARD_30, "999999", 99_900)));
 

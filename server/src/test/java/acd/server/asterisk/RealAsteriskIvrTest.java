@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The self-service menus on a real Asterisk, with keys sent as SIP INFO by SIPp callers: a
  * balance and a recharge read out, a fault report, a service changed only after the second
- * confirmation, and callers who hang up half way changing nothing. No prompt is missing.
+ * confirmation, callers who hang up half way changing nothing, and a caller on a landline who
+ * hears another phone's balance only after its number and service PIN. No prompt is missing.
  */
 class RealAsteriskIvrTest {
     /** From config/customers.csv and config/recharge-cards.csv. */
@@ -35,10 +36,14 @@ class RealAsteriskIvrTest {
     private static final String CARD_100_PIN = "305819624477";
     private static final String CARD_300 = "1000000000000007";
     private static final String CARD_300_PIN = "954372016638";
+    /** A phone that is nobody's account, and the account its caller asks about, with its service PIN. */
+    private static final String LANDLINE = "01065529988";
+    private static final String ACCOUNT = "13700000021";
+    private static final String ACCOUNT_PIN = "582046";
     /** Keys of a number come this far apart; a menu that takes keys gets its first this long after it starts. */
     private static final long KEY_GAP_MS = 200;
     private static final long SETTLE_MS = 1_500;
-    private static final Pattern PLAYED = Pattern.compile("Playing '([^']+)\\.[a-z0-9]+'");
+    private static final Pattern PLAYED = Pattern.compile("<([^>]+)> Playing '([^']+)\\.[a-z0-9]+'");
 
     @TempDir
     Path dir;
@@ -97,11 +102,19 @@ class RealAsteriskIvrTest {
             Sipp.Phone hesitant = floor.phones.caller(HESITANT, "10086", keys(typed(2_000, "4"),
                     typed(SETTLE_MS, "1"), typed(hesitantNameMs, hesitantOffered.get(0).subscribed() ? "2" : "1")),
                     2_000);
+            // From a landline: 1 Mandarin, 1 balance; the account's number, a wrong service PIN, the
+            // attempts left (a play, which takes no keys), the right PIN.
+            List<String> wrongPinSounds = new ArrayList<>(List.of("acd/zh/service-pin-wrong"));
+            wrongPinSounds.addAll(Speech.forLanguage("zh").number(2));
+            wrongPinSounds.add("acd/zh/service-pin-attempts-left");
+            Sipp.Phone landline = floor.phones.caller(LANDLINE, "10086", keys(typed(2_000, "1"),
+                    typed(SETTLE_MS, "1"), typed(SETTLE_MS, ACCOUNT), typed(SETTLE_MS, "111111"),
+                    typed(RealAsterisk.soundsMs(wrongPinSounds) + SETTLE_MS, ACCOUNT_PIN)), 120_000);
             // A recharge given up while the card is read back.
             Sipp.Phone givesUp = floor.phones.caller(GIVES_UP, "10086", keys(typed(2_000, "2"),
                     typed(SETTLE_MS, CARD_300), typed(SETTLE_MS, CARD_300_PIN + "#")), 3_000);
 
-            for (Sipp.Phone caller : List.of(recharger, reporter, subscriber, hesitant, givesUp)) {
+            for (Sipp.Phone caller : List.of(recharger, reporter, subscriber, hesitant, givesUp, landline)) {
                 assertTrue(caller.waitFor(120_000), "a caller still on the line");
                 assertEquals(0, caller.exitCode(), caller.errors());
             }
@@ -117,15 +130,26 @@ class RealAsteriskIvrTest {
             // What Asterisk played: the new balance, 1388.50, read the Mandarin way, and no
             // sound the menus name was missing.
             String log = Files.readString(floor.asterisk.fullLog());
-            List<String> played = new ArrayList<>();
+            java.util.Map<String, List<String>> playedTo = new java.util.LinkedHashMap<>();
             Matcher m = PLAYED.matcher(log);
             while (m.find()) {
-                played.add(m.group(1));
+                playedTo.computeIfAbsent(m.group(1), c -> new ArrayList<>()).add(m.group(2));
             }
             List<String> newBalance = new ArrayList<>(List.of("acd/zh/new-balance"));
             newBalance.addAll(Speech.forLanguage("zh").money(1388, 50));
-            assertTrue(java.util.Collections.indexOfSubList(played, newBalance) >= 0,
-                    "played " + played);
+            // callers hear their prompts at the same time: each one's are read from their own channel
+            assertTrue(playedTo.values().stream().anyMatch(l -> java.util.Collections.indexOfSubList(l, newBalance) >= 0),
+                    "played " + playedTo);
+            // the landline's caller: the number and PIN asked for, the PIN refused once, asked
+            // again, then the account's 256.80
+            List<String> toLandline = playedTo.values().stream().filter(l -> l.contains("acd/zh/enter-account"))
+                    .findFirst().orElseThrow(() -> new AssertionError("nobody was asked for an account: " + playedTo));
+            List<String> check = new ArrayList<>(List.of("acd/zh/enter-account", "acd/zh/enter-service-pin"));
+            check.addAll(wrongPinSounds);
+            check.add("acd/zh/enter-service-pin");
+            check.add("acd/zh/balance-is");
+            check.addAll(Speech.forLanguage("zh").money(256, 80));
+            assertTrue(java.util.Collections.indexOfSubList(toLandline, check) >= 0, "played to the landline " + toLandline);
             floor.assertNoPromptMissing();
         }
     }

@@ -8,12 +8,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Recharge card PINs as the store keeps them: salted PBKDF2 with HMAC-SHA256 from the JDK,
- * written {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (unpadded base64). A stolen copy of
- * the database then does not give away the value of unused cards. The iteration count travels
- * with each hash, so it can be raised for new cards without touching old ones.
+ * PINs as the store keeps them, a recharge card's and an account's service PIN alike: salted
+ * PBKDF2 with HMAC-SHA256 from the JDK, written {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}
+ * (unpadded base64). A stolen copy of the database then gives away neither the value of unused
+ * cards nor the key to anyone's account. The iteration count travels with each hash, so it can
+ * be raised for new PINs without touching old ones.
  */
-public final class CardPin {
+public final class PinHash {
     public static final String SCHEME = "pbkdf2-sha256";
     public static final int MIN_ITERATIONS = 1_000;
     private static final int MAX_ITERATIONS = 10_000_000;
@@ -23,7 +24,7 @@ public final class CardPin {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
-    private CardPin() {
+    private PinHash() {
     }
 
     /** Whether {@code text} is already a stored hash rather than a PIN. */
