@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * timeZone: Asia/Shanghai
+ * voicemailReplyBy: "08:00"           # messages are answered by then on the next working day
  * calendars:
  *   always: 24h
  *   office:
@@ -48,7 +49,8 @@ import java.util.regex.Pattern;
 public final class BusinessHoursLoader {
     /** The file's name beside the routing files. */
     public static final String FILE_NAME = "hours.yaml";
-    private static final List<String> SECTIONS = List.of("timeZone", "calendars", "queues");
+    private static final List<String> SECTIONS = List.of("timeZone", "voicemailReplyBy", "calendars", "queues");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final List<String> QUEUE_KEYS = List.of("calendar", "whenClosed");
     private static final String ALWAYS = "24h";
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
@@ -71,10 +73,29 @@ public final class BusinessHoursLoader {
         ConfigFields top = ConfigFields.of(root, "", problems);
         top.allowOnly(SECTIONS);
         ZoneId zone = zone(top);
+        int replyBy = replyBy(top);
         Map<String, OpeningCalendar> calendars = calendars(top, problems);
         Map<String, BusinessHours.QueueHours> queues = queues(top, calendars, routing, problems);
         problems.throwIfAny();
-        return new BusinessHours(zone, calendars, queues);
+        return new BusinessHours(zone, replyBy, calendars, queues);
+    }
+
+    private static int replyBy(ConfigFields top) {
+        String text = top.text("voicemailReplyBy", null);
+        if (text == null) {
+            return BusinessHours.DEFAULT_REPLY_BY_MINUTE;
+        }
+        Matcher m = TIME_OF_DAY.matcher(text.strip());
+        if (m.matches()) {
+            int hour = Integer.parseInt(m.group(1));
+            int minute = Integer.parseInt(m.group(2));
+            if (hour < 24 && minute < 60) {
+                return hour * 60 + minute;
+            }
+        }
+        top.report(top.value("voicemailReplyBy"), "voicemailReplyBy '" + text + "' is not a time of day; write "
+                + "hh:mm, quoted, such as \"08:00\"");
+        return BusinessHours.DEFAULT_REPLY_BY_MINUTE;
     }
 
     private static ZoneId zone(ConfigFields top) {
