@@ -14,6 +14,10 @@ import acd.ivr.selfservice.ServiceOffer;
 import acd.ivr.selfservice.SurveyResponse;
 import acd.ivr.selfservice.SurveyStore;
 import acd.ivr.selfservice.WorkOrder;
+import acd.ivr.task.ReplyOutcome;
+import acd.ivr.task.ReplyTask;
+import acd.ivr.task.ReplyTasks;
+import acd.ivr.task.VoicemailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * comes up; from then on it serves as {@link SelfServiceStore} does (whose own pool rides out
  * later outages).
  */
-public final class RetryingStore implements SelfService, SurveyStore, CustomerDirectory, AutoCloseable {
+public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks, CustomerDirectory, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingStore.class);
 
     private final StoreSettings settings;
@@ -144,6 +148,31 @@ public final class RetryingStore implements SelfService, SurveyStore, CustomerDi
     @Override
     public List<SurveyResponse> followUps() {
         return required().surveys().followUps();
+    }
+
+    @Override
+    public ReplyTask leave(VoicemailMessage message) {
+        return required().replyTasks().leave(message);
+    }
+
+    @Override
+    public List<ReplyTask> open() {
+        return required().replyTasks().open();
+    }
+
+    @Override
+    public Optional<ReplyTask> task(long id) {
+        return required().replyTasks().task(id);
+    }
+
+    @Override
+    public ReplyTask take(long id, String agent, long nowMs) {
+        return required().replyTasks().take(id, agent, nowMs);
+    }
+
+    @Override
+    public ReplyTask record(long id, String agent, ReplyOutcome outcome, long nowMs) {
+        return required().replyTasks().record(id, agent, outcome, nowMs);
     }
 
     @Override

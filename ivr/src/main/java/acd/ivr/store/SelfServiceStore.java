@@ -40,6 +40,7 @@ public final class SelfServiceStore implements AutoCloseable {
     private final Transactions tx;
     private final JdbcSelfService selfService;
     private final JdbcSurveyStore surveys;
+    private final JdbcReplyTasks replyTasks;
     private final StoredCustomerDirectory customers;
 
     private SelfServiceStore(HikariDataSource pool, StoreSettings settings) {
@@ -48,6 +49,7 @@ public final class SelfServiceStore implements AutoCloseable {
         this.tx = new Transactions(pool, settings.describeDatabase());
         this.selfService = new JdbcSelfService(tx, settings);
         this.surveys = new JdbcSurveyStore(tx, settings);
+        this.replyTasks = new JdbcReplyTasks(tx);
         this.customers = new StoredCustomerDirectory(tx);
     }
 
@@ -148,6 +150,11 @@ public final class SelfServiceStore implements AutoCloseable {
     /** Balance, bill, recharge, fault reports and value-added services. */
     public JdbcSelfService selfService() {
         return selfService;
+    }
+
+    /** Voicemail messages to answer. */
+    public JdbcReplyTasks replyTasks() {
+        return replyTasks;
     }
 
     /** Post-call survey answers and the follow-up list. */
