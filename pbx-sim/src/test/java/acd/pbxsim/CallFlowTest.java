@@ -336,17 +336,28 @@ class CallFlowTest {
     }
 
     @Test
-    void theEngineEndingAWaitSendsTheCallerToVoicemail() throws Exception {
+    void theEngineEndingAWaitSendsTheCallerToVoicemailAndTheMessageLeftIsReportedAsTheCallEnds() throws Exception {
         start(s -> s.withVoicemailMessageMs(1000));
         PlacedCall call = sim.placeCall(CallerScript.caller("13800000011"));
         heldCaller(call);
         ami.send("Action", "Setvar", "Channel", call.channel(), "Variable", "ACD_EXIT", "Value", "voicemail",
                 "ActionID", "sv-x");
         ami.awaitResponse("sv-x", WAIT);
+        ami.send("Action", "Setvar", "Channel", call.channel(), "Variable", "ACD_VOICEMAIL_BOX", "Value", "general@acd",
+                "ActionID", "sv-b");
+        ami.awaitResponse("sv-b", WAIT);
         ami.send("Action", "Redirect", "Channel", call.channel(), "Context", "acd-exit", "Exten", "s",
                 "Priority", "1", "ActionID", "rd-x");
         ami.awaitResponse("rd-x", WAIT);
         assertEquals(Outcome.VOICEMAIL, call.ended().get(5, TimeUnit.SECONDS).outcome());
+        // the shipped dialplan's h extension hands the message to the server's /voicemail script
+        FakeAgiServer.Session report = agi.session(2, 5000);
+        assertEquals("voicemail", report.env("agi_network_script"));
+        assertEquals("/var/spool/asterisk/voicemail/acd/general/INBOX/msg0000", report.env("agi_arg_1"));
+        assertEquals("SUCCESS", report.env("agi_arg_2"));
+        assertEquals("general@acd", report.env("agi_arg_4"));
+        assertEquals("13800000011", report.env("agi_callerid"));
+        assertEquals("h", report.env("agi_extension"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import acd.cti.ami.AsteriskReadiness;
 import acd.cti.flow.AsteriskCallFlow;
 import acd.ivr.customer.CustomerDirectory;
 import acd.cti.ivr.IvrScripts;
+import acd.cti.ivr.VoicemailScript;
 import acd.ivr.menu.IvrFigures;
 import acd.ivr.menu.IvrMenu;
 import acd.ivr.menu.IvrMenuLoader;
@@ -213,6 +214,8 @@ public final class AcdServer implements AutoCloseable {
                 audit);
         scripts.register("/ivr", ivr::menuScript);
         scripts.register("/survey", ivr::surveyScript);
+        scripts.register("/voicemail", () -> new VoicemailScript(store, customers, settings.callerNumbers(),
+                flow::hours, selfServiceThreads, clockMs));
         this.seats = new SeatGateway(routing, () -> engine().board(), ring::publish,
                 seatCredentials(configDir), settings.desk(), clockMs, audit, refusals);
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.

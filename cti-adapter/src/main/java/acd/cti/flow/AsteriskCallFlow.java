@@ -106,6 +106,11 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         this.hours = Objects.requireNonNull(hours, "hours");
     }
 
+    /** The opening hours in force. */
+    public BusinessHours hours() {
+        return hours;
+    }
+
     /** Calls the adapter is following: waiting, ringing or connected. */
     public int callsInProgress() {
         return byCallId.size();

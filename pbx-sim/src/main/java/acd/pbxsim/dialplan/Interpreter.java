@@ -1,5 +1,6 @@
 package acd.pbxsim.dialplan;
 
+import acd.pbxsim.pbx.Activity;
 import acd.pbxsim.pbx.Channel;
 import acd.pbxsim.pbx.HangupCause;
 import acd.pbxsim.pbx.Location;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +27,7 @@ public final class Interpreter implements Program {
     private static final int MAX_STEPS_AT_ONCE = 500;
     /** A context no dialplan has: a channel "there" hangs up when its application ends. */
     static final String OUTSIDE_DIALPLAN = "__originated";
+    private static final java.util.Set<String> HANGUP_EXTENSION_APPS = java.util.Set.of("noop", "goto", "gotoif", "set");
 
     private final Pbx pbx;
     private final Dialplan dialplan;
@@ -116,6 +119,51 @@ public final class Interpreter implements Program {
             }
             switch (app.execute(ch, data, this)) {
                 case NEXT -> ch.location(at.next());
+                case JUMPED -> {
+                }
+                case WAIT, ENDED -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * The {@code h} extension of the channel's context, on the channel already hung up. Only what
+     * a hang-up extension can do runs: moving about (GotoIf, Goto), NoOp, Set and AGI, whose
+     * script gets a dead channel (its environment, then HANGUP) and is not waited for. Anything
+     * else ends the extension.
+     */
+    @Override
+    public void runHangupExtension(Channel ch) {
+        Location at = ch.location();
+        if (at == null || ch.context() == null || dialplan.step(new Location(ch.context(), "h", 1)) == null) {
+            return;
+        }
+        ch.location(new Location(ch.context(), "h", 1));
+        for (int steps = 0; steps < MAX_STEPS_AT_ONCE; steps++) {
+            Location here = ch.location();
+            Priority step = dialplan.step(here);
+            if (step == null) {
+                return;
+            }
+            String name = step.application().toLowerCase(Locale.ROOT);
+            String data = substitute(ch, step.data());
+            if (name.equals("agi")) {
+                List<String> args = Expressions.arguments(data);
+                agi.run(ch, args.isEmpty() ? "" : args.get(0).strip(),
+                        args.size() > 1 ? List.copyOf(args.subList(1, args.size())) : List.of(), status -> { });
+                if (ch.activity() != null) {
+                    ch.activity().interrupt(ch, Activity.Interruption.HANGUP);
+                }
+                ch.location(here.next());
+                continue;
+            }
+            if (!HANGUP_EXTENSION_APPS.contains(name)) {
+                return;
+            }
+            switch (applications.get(name).execute(ch, data, this)) {
+                case NEXT -> ch.location(here.next());
                 case JUMPED -> {
                 }
                 case WAIT, ENDED -> {

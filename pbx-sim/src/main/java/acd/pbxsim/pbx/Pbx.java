@@ -307,6 +307,7 @@ public final class Pbx implements AutoCloseable {
             ch.hangupCause(cause == null ? HangupCause.NORMAL_CLEARING : cause);
         }
         ch.activity(null);
+        program.runHangupExtension(ch);
         events.hangup(ch);
         channels.remove(ch.name());
         if (ch.device() != null) {

@@ -4,6 +4,8 @@ import acd.core.engine.AgentState;
 import acd.ivr.store.FollowUp;
 import acd.pbxlab.RealAsterisk;
 import acd.pbxlab.Sipp;
+import acd.core.model.BusinessHours;
+import acd.ivr.task.ReplyTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +109,15 @@ class RealAsteriskCallTest {
             String info = Files.readString(inbox.resolve("msg0000.txt"));
             assertTrue(info.contains("13800007777"), info);
             assertTrue(Files.size(inbox.resolve("msg0000.wav")) > 1_000, "a recording, not an empty file");
+            // The caller hung up while speaking, and the message became a reply task all the same,
+            // due at 08:00 on the next working day of the general line (open every day).
+            floor.await("the reply task", 10_000, () -> !floor.server.store().replyTasks().open().isEmpty());
+            ReplyTask task = floor.server.store().replyTasks().open().get(0);
+            assertEquals("13800007777", task.message().callerNumber());
+            assertEquals("general", task.message().queue());
+            assertTrue(task.message().messageFile().endsWith("/voicemail/acd/general/INBOX/msg0000"),
+                    task.message().messageFile());
+            assertEquals(BusinessHours.ALWAYS_OPEN.replyDueMs("general", task.message().leftMs()), task.message().dueMs());
             // The place-in-line announcement, the voicemail prompt: all there.
             floor.assertNoPromptMissing();
         }
