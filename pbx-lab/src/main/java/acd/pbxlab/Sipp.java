@@ -136,6 +136,19 @@ public final class Sipp {
                 Map.of("ringMs", Long.toString(ringMs), "talkMs", Long.toString(talkMs)), port, List.of("-s", seat));
     }
 
+    /** The port the shipped pjsip.conf sends calls to customers to (the hotline-trunk's contact). */
+    public static final int CARRIER_PORT = 5090;
+
+    /**
+     * The carrier's side of calls to customers: every call the hotline places to a customer
+     * comes to this phone, which answers after {@code ringMs} and hangs up after {@code talkMs},
+     * logging each with the number the customer sees. Runs until stopped.
+     */
+    public Phone customers(long ringMs, long talkMs) throws Exception {
+        return start("customers", "seat.xml", Map.of("ringMs", Long.toString(ringMs), "talkMs", Long.toString(talkMs)),
+                CARRIER_PORT, List.of());
+    }
+
     /** A key the caller presses {@code afterMs} after the previous one (or after being connected). */
     public record Key(long afterMs, char key) {
     }

@@ -22,6 +22,7 @@ import acd.cti.flow.AsteriskCallFlow;
 import acd.ivr.customer.CustomerDirectory;
 import acd.cti.ivr.IvrScripts;
 import acd.cti.ivr.VoicemailScript;
+import acd.cti.task.ReplyTaskDesk;
 import acd.ivr.menu.IvrFigures;
 import acd.ivr.menu.IvrMenu;
 import acd.ivr.menu.IvrMenuLoader;
@@ -89,6 +90,7 @@ public final class AcdServer implements AutoCloseable {
     private final EngineRing ring;
     private final AsteriskCallFlow flow;
     private final SeatGateway seats;
+    private final ReplyTaskDesk replyTasks;
     private final FastAgiServer agi;
     private final PbxSimulator pbxSimulator;
     private final AmiClient ami;
@@ -218,6 +220,9 @@ public final class AcdServer implements AutoCloseable {
                 flow::hours, selfServiceThreads, clockMs));
         this.seats = new SeatGateway(routing, () -> engine().board(), ring::publish,
                 seatCredentials(configDir), settings.desk(), clockMs, audit, refusals);
+        this.replyTasks = new ReplyTaskDesk(store, ami, seatEndpoints(routing)::get, tierWeights(routing),
+                selfServiceThreads, clockMs);
+        seats.useReplyTasks(replyTasks);
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.
         DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal)
                 : new DirectiveFanOut(flow, seats, journal, new DirectiveLines(recorder::directive));
@@ -322,6 +327,24 @@ public final class AcdServer implements AutoCloseable {
         public long engineEventsNotApplied() {
             return ring.eventsNotApplied();
         }
+    }
+
+    /** Where each agent's phone rings, by agent id. */
+    private static Map<String, String> seatEndpoints(RoutingConfig routing) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (AgentSpec agent : routing.agents()) {
+            out.put(agent.id(), agent.endpoint());
+        }
+        return out;
+    }
+
+    /** How much each tier counts in line, by tier id; an unknown tier counts nothing. */
+    private static java.util.function.ToDoubleFunction<String> tierWeights(RoutingConfig routing) {
+        Map<String, Double> weights = new java.util.HashMap<>();
+        for (acd.core.model.TierSpec tier : routing.tiers()) {
+            weights.put(tier.id(), tier.weight());
+        }
+        return tier -> weights.getOrDefault(tier, 0.0);
     }
 
     /** Who may log in at a desktop: {@code seat-credentials.yaml} beside the routing files, if any. */
@@ -464,6 +487,11 @@ public final class AcdServer implements AutoCloseable {
 
     public AcdEngine engine() {
         return engine;
+    }
+
+    /** The voicemail reply tasks as desktops work them. */
+    public ReplyTaskDesk replyTasks() {
+        return replyTasks;
     }
 
     public AsteriskCallFlow flow() {

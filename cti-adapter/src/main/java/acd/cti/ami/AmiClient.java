@@ -1,6 +1,7 @@
 package acd.cti.ami;
 
 import acd.cti.flow.PbxActions;
+import acd.cti.task.CallbackDialer;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
@@ -9,6 +10,7 @@ import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.ListCommandsAction;
 import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
 import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -42,7 +44,7 @@ import java.util.function.Consumer;
  * so the call flow can resynchronise from Asterisk's own state. Actions are sent without
  * waiting for the reply; a refused action is logged with Asterisk's message.
  */
-public final class AmiClient implements PbxActions, AutoCloseable {
+public final class AmiClient implements PbxActions, CallbackDialer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmiClient.class);
     private static final long LIST_TIMEOUT_MS = 10_000;
 
@@ -199,6 +201,42 @@ public final class AmiClient implements PbxActions, AutoCloseable {
 
     public CompletionStage<Boolean> setVariable(String channel, String name, String value) {
         return send(new SetVarAction(channel, name, value), "Setvar " + name + " on " + channel);
+    }
+
+    /** How long the seat's phone rings for a callback or a message before the PBX gives up. */
+    private static final long SEAT_RING_MS = 30_000;
+    /** Where the shipped dialplan dials the customer once the seat has answered. */
+    public static final String CALLBACK_CONTEXT = "acd-callback";
+
+    @Override
+    public CompletionStage<Boolean> callBack(String seatEndpoint, String customerNumber, long taskId) {
+        OriginateAction originate = seatCall(seatEndpoint, customerNumber);
+        originate.setContext(CALLBACK_CONTEXT);
+        originate.setExten("s");
+        originate.setPriority(1);
+        originate.setVariable("ACD_CALLBACK_NUMBER", customerNumber);
+        originate.setVariable("ACD_REPLY_TASK", Long.toString(taskId));
+        return send(originate, "Originate callback of task " + taskId + " from " + seatEndpoint);
+    }
+
+    @Override
+    public CompletionStage<Boolean> playMessage(String seatEndpoint, String messageFile, String callerNumber,
+                                                long taskId) {
+        OriginateAction originate = seatCall(seatEndpoint, callerNumber);
+        originate.setApplication("Playback");
+        originate.setData(messageFile);
+        return send(originate, "Originate message of task " + taskId + " to " + seatEndpoint);
+    }
+
+    /** A call the PBX places to the seat first; the seat's display shows {@code shown}. */
+    private static OriginateAction seatCall(String seatEndpoint, String shown) {
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel(seatEndpoint);
+        originate.setCallerId(shown);
+        originate.setTimeout(SEAT_RING_MS);
+        // queued at once; the seat rings meanwhile instead of holding the AMI connection
+        originate.setAsync(true);
+        return originate;
     }
 
     private CompletionStage<Boolean> send(ManagerAction action, String what) {

@@ -27,6 +27,7 @@ public final class AsteriskReadiness {
     static {
         NEEDED_ACTIONS.put("Redirect", "call");
         NEEDED_ACTIONS.put("Setvar", "call");
+        NEEDED_ACTIONS.put("Originate", "originate");
         NEEDED_ACTIONS.put("CoreShowChannels", "system");
         NEEDED_ACTIONS.put("PJSIPShowEndpoints", "system");
     }

@@ -303,6 +303,10 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             throw new SeatProtocolException(SeatErrorCode.NOT_LOGGED_IN, "log in first");
         } else if (request instanceof SeatRequest.Heartbeat) {
             send(new SeatNotice.Ack("heartbeat", null));
+        } else if (DeskTasks.isTaskRequest(request)) {
+            boolean isAgent = role == SeatRequest.Role.AGENT;
+            DeskTasks.handle(gateway.replyTasks(), request, isAgent ? user : null,
+                    isAgent ? gateway.agentState(agent) : null, notice -> hand(() -> send(notice)));
         } else if (role == SeatRequest.Role.AGENT) {
             agentRequest(request);
         } else {

@@ -15,6 +15,7 @@ import acd.core.model.RoutingConfig;
 import acd.cti.flow.EngineInbox;
 import acd.cti.seat.codec.SeatErrorCode;
 import acd.cti.seat.codec.SeatNotice;
+import acd.cti.task.ReplyTaskDesk;
 import acd.cti.seat.codec.SeatProtocolException;
 import acd.cti.seat.codec.SeatRequest;
 import acd.cti.seat.codec.SeatRequestDecoder;
@@ -124,6 +125,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     private final AtomicLong failedLogins = new AtomicLong();
     private final AtomicLong desktopsLost = new AtomicLong();
     private volatile boolean closing;
+    private volatile ReplyTaskDesk replyTasks;
 
     /**
      * The desk's own event loops. A desktop connection moves here from whatever loop accepted
@@ -470,6 +472,15 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
 
     String agentName(int agent) {
         return agentNames[agent];
+    }
+
+    /** Serves the voicemail reply tasks to desktops; without it they are told there are none. */
+    public void useReplyTasks(ReplyTaskDesk desk) {
+        this.replyTasks = desk;
+    }
+
+    ReplyTaskDesk replyTasks() {
+        return replyTasks;
     }
 
     AgentState agentState(int agent) {

@@ -1,11 +1,13 @@
 package acd.server.asterisk;
 
 import acd.core.engine.AgentState;
+import acd.core.model.BusinessHours;
+import acd.cti.task.ReplyTaskDesk;
 import acd.ivr.store.FollowUp;
+import acd.ivr.task.ReplyOutcome;
+import acd.ivr.task.ReplyTask;
 import acd.pbxlab.RealAsterisk;
 import acd.pbxlab.Sipp;
-import acd.core.model.BusinessHours;
-import acd.ivr.task.ReplyTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,8 +16,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Callers through the shipped dialplan on a real Asterisk: to a seat and the survey, and to voicemail. */
@@ -118,8 +122,50 @@ class RealAsteriskCallTest {
             assertTrue(task.message().messageFile().endsWith("/voicemail/acd/general/INBOX/msg0000"),
                     task.message().messageFile());
             assertEquals(BusinessHours.ALWAYS_OPEN.replyDueMs("general", task.message().leftMs()), task.message().dueMs());
+
+            // The agent at seat 1001 takes the task, hears the message on the seat's phone, then
+            // calls back: the seat rings first, and only once it answers is the customer dialled,
+            // over the carrier, seeing the hotline's number.
+            Sipp.Phone customers = floor.phones.customers(300, 3_000);
+            Sipp.Phone seat = floor.phones.seat("1001", Sipp.seatPort(0), 300, 8_000);
+            ReplyTaskDesk desk = floor.server.replyTasks();
+            desk.take(task.id(), "1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            desk.playMessage(task.id(), "1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            floor.await("the message played to the seat", 20_000, () -> fullLog(floor).contains(
+                    "Playing '" + task.message().messageFile()));
+            floor.await("the message's call over", 20_000, () -> seatEvents(seat).contains("caller-hung-up 13800007777"));
+            desk.callBack(task.id(), "1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            floor.await("the customer reached", 30_000, () -> seatEvents(customers).contains("seat-hung-up 10086"));
+            List<String> seatHeard = seatEvents(seat);
+            assertEquals(List.of("offered 13800007777", "answered 13800007777", "caller-hung-up 13800007777",
+                    "offered 13800007777", "answered 13800007777"), seatHeard.subList(0, 5), seatHeard.toString());
+            assertEquals(List.of("offered 10086", "answered 10086", "seat-hung-up 10086"), seatEvents(customers));
+            long seatAnswered = seat.logged().stream().filter(l -> l.what().equals("answered 13800007777"))
+                    .reduce((a, b) -> b).orElseThrow().clockMs();
+            long customerOffered = customers.logged().get(0).clockMs();
+            assertTrue(seatAnswered <= customerOffered, "the seat first, then the customer");
+            ReplyTask reached = desk.outcome(task.id(), "1001", ReplyOutcome.REACHED).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertFalse(reached.isOpen());
             // The place-in-line announcement, the voicemail prompt: all there.
             floor.assertNoPromptMissing();
+        }
+    }
+
+    private static String fullLog(AsteriskFloor floor) {
+        try {
+            return Files.readString(floor.asterisk.fullLog());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What a SIPp phone logged, without the times: {@code answered 13800007777}. */
+    private static List<String> seatEvents(Sipp.Phone phone) {
+        try {
+            return phone.logged().stream().map(Sipp.Logged::what).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

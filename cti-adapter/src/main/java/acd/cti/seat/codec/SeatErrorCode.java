@@ -36,6 +36,10 @@ public enum SeatErrorCode {
     SESSION_REPLACED("session_replaced"),
     /** Logins are queuing up faster than they can be checked; try again shortly. */
     BUSY("busy"),
+    /** A reply task step that cannot be taken: unknown, closed, or another agent's task. */
+    TASK_REFUSED("task_refused"),
+    /** The store behind the reply tasks cannot be reached now; nothing was changed. */
+    UNAVAILABLE("unavailable"),
     /** Something failed on the server side; the message had no effect. */
     INTERNAL_ERROR("internal_error");
 

@@ -103,4 +103,23 @@ public sealed interface SeatNotice {
      */
     record Board(Map<String, Object> report) implements SeatNotice {
     }
+
+    /**
+     * A voicemail reply task as desktops show it. {@code takenBy} is null while nobody has it,
+     * {@code lastOutcome} before the first callback; {@code overdue}: open past its due time.
+     */
+    record TaskRow(long task, String callerNumber, String queue, String tier, String brand, long leftMs, long dueMs,
+                   boolean overdue, String takenBy, int attempts, String lastOutcome) {
+    }
+
+    /** {@code tasks}: the open reply tasks, VIP first, then the oldest message. */
+    record Tasks(long timeMs, List<TaskRow> tasks) implements SeatNotice {
+        public Tasks {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    /** {@code task}: one task as a step left it ({@code action} is the request that changed it). */
+    record Task(String action, TaskRow task) implements SeatNotice {
+    }
 }

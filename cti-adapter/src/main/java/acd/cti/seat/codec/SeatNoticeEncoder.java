@@ -140,9 +140,39 @@ public final class SeatNoticeEncoder {
         } else if (notice instanceof SeatNotice.Board n) {
             g.writeStringField("type", "board");
             g.writeObjectField("board", n.report());
+        } else if (notice instanceof SeatNotice.Tasks n) {
+            g.writeStringField("type", "tasks");
+            g.writeNumberField("timeMs", n.timeMs());
+            g.writeArrayFieldStart("tasks");
+            for (SeatNotice.TaskRow t : n.tasks()) {
+                g.writeStartObject();
+                writeTask(g, t);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } else if (notice instanceof SeatNotice.Task n) {
+            g.writeStringField("type", "task");
+            g.writeStringField("action", n.action());
+            g.writeObjectFieldStart("task");
+            writeTask(g, n.task());
+            g.writeEndObject();
         } else {
             throw new IllegalArgumentException("no encoding for " + notice.getClass().getSimpleName());
         }
+    }
+
+    private static void writeTask(JsonGenerator g, SeatNotice.TaskRow t) throws IOException {
+        g.writeNumberField("task", t.task());
+        g.writeStringField("callerNumber", t.callerNumber());
+        g.writeStringField("queue", t.queue());
+        g.writeStringField("tier", t.tier());
+        g.writeStringField("brand", t.brand());
+        g.writeNumberField("leftMs", t.leftMs());
+        g.writeNumberField("dueMs", t.dueMs());
+        g.writeBooleanField("overdue", t.overdue());
+        g.writeStringField("takenBy", t.takenBy());
+        g.writeNumberField("attempts", t.attempts());
+        g.writeStringField("lastOutcome", t.lastOutcome());
     }
 
     private static void writeQueue(JsonGenerator g, SeatNotice.QueueRow q) throws IOException {

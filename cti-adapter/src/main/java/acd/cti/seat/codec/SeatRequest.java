@@ -1,5 +1,7 @@
 package acd.cti.seat.codec;
 
+import acd.ivr.task.ReplyOutcome;
+
 import java.util.List;
 import java.util.Map;
 
@@ -156,6 +158,46 @@ public sealed interface SeatRequest {
         @Override
         public String type() {
             return "setSeatGroups";
+        }
+    }
+
+    /** {@code tasks}: the open voicemail reply tasks, in the order they are worked. */
+    record Tasks() implements SeatRequest {
+        @Override
+        public String type() {
+            return "tasks";
+        }
+    }
+
+    /** {@code takeTask}: the agent takes a reply task to call its caller back. */
+    record TakeTask(long task) implements SeatRequest {
+        @Override
+        public String type() {
+            return "takeTask";
+        }
+    }
+
+    /** {@code playMessage}: the agent's phone rings and plays the task's message. */
+    record PlayMessage(long task) implements SeatRequest {
+        @Override
+        public String type() {
+            return "playMessage";
+        }
+    }
+
+    /** {@code callBack}: the agent's phone rings, then the caller who left the message. */
+    record CallBack(long task) implements SeatRequest {
+        @Override
+        public String type() {
+            return "callBack";
+        }
+    }
+
+    /** {@code taskOutcome}: what the callback came to; not reached lets the task go for another try. */
+    record TaskOutcome(long task, ReplyOutcome outcome) implements SeatRequest {
+        @Override
+        public String type() {
+            return "taskOutcome";
         }
     }
 }

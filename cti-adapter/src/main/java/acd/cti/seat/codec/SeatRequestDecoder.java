@@ -1,5 +1,6 @@
 package acd.cti.seat.codec;
 
+import acd.ivr.task.ReplyOutcome;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -51,6 +52,11 @@ public final class SeatRequestDecoder {
             case "logoutAgent" -> new SeatRequest.LogoutAgent(requiredName(root, "agent"));
             case "setSkills" -> new SeatRequest.SetSkills(requiredName(root, "agent"), skills(root));
             case "setSeatGroups" -> new SeatRequest.SetSeatGroups(requiredName(root, "agent"), seatGroups(root));
+            case "tasks" -> new SeatRequest.Tasks();
+            case "takeTask" -> new SeatRequest.TakeTask(taskNumber(root, type));
+            case "playMessage" -> new SeatRequest.PlayMessage(taskNumber(root, type));
+            case "callBack" -> new SeatRequest.CallBack(taskNumber(root, type));
+            case "taskOutcome" -> new SeatRequest.TaskOutcome(taskNumber(root, type), outcome(root));
             default -> throw new SeatProtocolException(SeatErrorCode.UNKNOWN_TYPE,
                     "unknown message type '" + shortened(type) + "'");
         };
@@ -122,6 +128,33 @@ public final class SeatRequestDecoder {
             throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"reasonCode\" must be a whole number >= 0");
         }
         return new SeatRequest.Reason(null, code.intValue());
+    }
+
+    private static long taskNumber(JsonNode root, String type) throws SeatProtocolException {
+        JsonNode task = root.get("task");
+        if (task == null || !task.canConvertToLong() || !task.isIntegralNumber() || task.longValue() < 1) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"" + type + "\" needs a \"task\": the task's number, a whole number >= 1");
+        }
+        return task.longValue();
+    }
+
+    private static ReplyOutcome outcome(JsonNode root) throws SeatProtocolException {
+        JsonNode outcome = root.get("outcome");
+        if (outcome != null && outcome.isTextual()) {
+            for (ReplyOutcome o : ReplyOutcome.values()) {
+                if (outcomeName(o).equals(outcome.textValue())) {
+                    return o;
+                }
+            }
+        }
+        throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                "\"taskOutcome\" needs an \"outcome\": reached, not-reached or resolved");
+    }
+
+    /** An outcome as the wire writes it: {@code not-reached}. */
+    public static String outcomeName(ReplyOutcome outcome) {
+        return outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** At most this many skills or seat groups in one change: the engine knows 64 of each. */
