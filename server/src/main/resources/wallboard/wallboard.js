@@ -124,9 +124,21 @@
     main.replaceChildren.apply(main, cards);
     var floor = document.getElementById("floor-states");
     floor.replaceChildren.apply(floor, states(doc.agents, "agents."));
+    replyTasks(doc.replyTasks);
     document.body.setAttribute("data-time", doc.time);
     document.body.setAttribute("data-source", source);
     document.getElementById("clock").textContent = doc.time ? new Date(doc.time).toLocaleTimeString() : "--:--:--";
+  }
+
+  // Voicemail messages still to answer; overdue ones (past 08:00 of the next working day) in red.
+  function replyTasks(tasks) {
+    var panel = document.getElementById("reply-tasks");
+    if (!tasks) { panel.hidden = true; return; }
+    panel.hidden = false;
+    panel.querySelector('[data-field="replyTasks.open"]').textContent = count(tasks.open);
+    panel.querySelector('[data-field="replyTasks.overdue"]').textContent = count(tasks.overdue);
+    document.getElementById("reply-tasks-overdue").className = "state" + (tasks.overdue > 0 ? " overdue" : "");
+    panel.setAttribute("data-available", tasks.available ? "yes" : "no");
   }
 
   function setStatus(kind, text) {

@@ -84,6 +84,8 @@ public final class AcdServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AcdServer.class);
     /** How often the hours file is read for an edit. */
     private static final long HOURS_CHECK_MS = 2_000;
+    /** How often the reply tasks are counted for the wallboard. */
+    private static final long TASK_COUNT_MS = 5_000;
 
     private final RoutingConfig routing;
     private final AcdEngine engine;
@@ -101,6 +103,13 @@ public final class AcdServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Counts the open and overdue reply tasks for the wallboard and /metrics. */
+    private final java.util.concurrent.ScheduledExecutorService taskCounter =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "acd-task-count");
+                t.setDaemon(true);
+                return t;
+            });
     private final Ticker ticker;
     private final HttpApi http;
     private final AmiDropWatch amiDrops = AmiDropWatch.install();
@@ -223,6 +232,7 @@ public final class AcdServer implements AutoCloseable {
         this.replyTasks = new ReplyTaskDesk(store, ami, seatEndpoints(routing)::get, tierWeights(routing),
                 selfServiceThreads, clockMs);
         seats.useReplyTasks(replyTasks);
+        taskCounter.scheduleWithFixedDelay(replyTasks::countTasks, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.
         DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal)
                 : new DirectiveFanOut(flow, seats, journal, new DirectiveLines(recorder::directive));
@@ -242,8 +252,9 @@ public final class AcdServer implements AutoCloseable {
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
         metrics.addEdge(refusals, audit);
         metrics.addIvr(ivrFigures::snapshot);
+        metrics.addReplyTasks(replyTasks::figures);
         Map<String, HttpApi.Resource> resources = new LinkedHashMap<>();
-        resources.put("/api/queues", HttpApi.json(reports::all));
+        resources.put("/api/queues", HttpApi.json(this::queuesDocument));
         // 503 once the engine has stopped, so a load balancer or service manager sees it too
         resources.put("/api/health", HttpApi.json(this::health, h -> "stopped".equals(h.get("status")) ? 503 : 200));
         resources.put("/api/ivr", HttpApi.json(this::ivrReport));
@@ -327,6 +338,13 @@ public final class AcdServer implements AutoCloseable {
         public long engineEventsNotApplied() {
             return ring.eventsNotApplied();
         }
+    }
+
+    /** {@code GET /api/queues}: the wallboard's document, the reply tasks' count included. */
+    private Map<String, Object> queuesDocument() {
+        Map<String, Object> document = reports.all();
+        document.put("replyTasks", replyTasks.figures().section());
+        return document;
     }
 
     /** Where each agent's phone rings, by agent id. */
@@ -544,6 +562,7 @@ public final class AcdServer implements AutoCloseable {
         audit.close();
         ami.close();
         checks.shutdownNow();
+        taskCounter.shutdownNow();
         if (pbxSimulator != null) {
             pbxSimulator.close();
         }

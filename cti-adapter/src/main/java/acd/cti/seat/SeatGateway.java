@@ -588,7 +588,12 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
 
     /** What a wallboard shows: the document {@code GET /api/queues} serves, read now. */
     SeatNotice.Board board() {
-        return new SeatNotice.Board(new QueueReports(config, boardSource.get()).all());
+        Map<String, Object> report = new QueueReports(config, boardSource.get()).all();
+        ReplyTaskDesk tasks = replyTasks;
+        if (tasks != null) {
+            report.put("replyTasks", tasks.figures().section());
+        }
+        return new SeatNotice.Board(report);
     }
 
     void addSupervisor(DeskSession session) {

@@ -33,6 +33,7 @@ public final class ReplyTaskDesk {
     private final ToDoubleFunction<String> tierWeight;
     private final Executor blocking;
     private final LongSupplier clockMs;
+    private volatile TaskFigures figures = TaskFigures.NONE;
 
     /**
      * @param seatEndpoint where an agent's phone rings ({@code PJSIP/1001}), null for an unknown agent
@@ -50,6 +51,29 @@ public final class ReplyTaskDesk {
 
     public long nowMs() {
         return clockMs.getAsLong();
+    }
+
+    /** The latest count of open and overdue tasks ({@link #countTasks()} keeps it fresh). */
+    public TaskFigures figures() {
+        return figures;
+    }
+
+    /**
+     * Counts the open and overdue tasks; blocks on the store, so run it off any event loop. A
+     * store that does not answer keeps the last count, marked unavailable.
+     */
+    public TaskFigures countTasks() {
+        long now = clockMs.getAsLong();
+        try {
+            List<ReplyTask> open = tasks.open();
+            long overdue = open.stream().filter(t -> t.overdueAt(now)).count();
+            figures = new TaskFigures(open.size(), overdue, now, true);
+        } catch (RuntimeException e) {
+            TaskFigures last = figures;
+            figures = new TaskFigures(last.open(), last.overdue(), last.timeMs(), false);
+            LOG.debug("reply tasks not counted: {}", e.getMessage());
+        }
+        return figures;
     }
 
     /** Open tasks as agents work them: the highest tier first (VIPs), then the oldest message. */

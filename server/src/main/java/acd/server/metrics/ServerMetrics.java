@@ -13,6 +13,7 @@ import acd.cti.edge.EdgeRefusals;
 import acd.server.audit.AuditLogFile;
 import acd.server.journal.QueueLogFile;
 import acd.server.journal.QueueLogJournal;
+import acd.cti.task.TaskFigures;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.SummaryWithCallback;
@@ -198,6 +199,16 @@ public final class ServerMetrics {
                 IvrFigures.SurveyFigures::answered);
         surveyCounter(ivr, "acd_survey_rating_sum", "Sum of the survey ratings given (1..5); / answered = average",
                 IvrFigures.SurveyFigures::ratingSum);
+    }
+
+    /** The voicemail reply tasks still to answer, and those past their due time. */
+    public void addReplyTasks(Supplier<TaskFigures> tasks) {
+        GaugeWithCallback.builder().name("acd_reply_tasks_open")
+                .help("Voicemail messages not yet answered (open reply tasks)")
+                .callback(cb -> cb.call(tasks.get().open())).register(registry);
+        GaugeWithCallback.builder().name("acd_reply_tasks_overdue")
+                .help("Open reply tasks past their due time (08:00 of the next working day by default)")
+                .callback(cb -> cb.call(tasks.get().overdue())).register(registry);
     }
 
     /** Refusals at the server's edges by edge and reason, and audit events lost to a stalled disk. */

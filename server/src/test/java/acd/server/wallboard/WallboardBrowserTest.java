@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import acd.ivr.task.VoicemailMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -101,6 +102,14 @@ class WallboardBrowserTest {
         assertTrue(pbx.awaitSettled(Duration.ofSeconds(60)), () -> "traffic did not settle: " + pbx.outcomes());
         awaitEngineIdle();
         Outcomes outcomes = pbx.outcomes();
+        // A voicemail message left last night and not answered by its morning: overdue, in red.
+        long now = System.currentTimeMillis();
+        server.store().replyTasks().leave(new VoicemailMessage("night-1", "13900000001", "general", "supreme",
+                "gotone", "/var/spool/asterisk/voicemail/acd/general/INBOX/msg0000", now - 12 * 3_600_000L,
+                now - 3_600_000L));
+        server.store().replyTasks().leave(new VoicemailMessage("night-2", "13900000002", "general", "supreme",
+                "gotone", "/var/spool/asterisk/voicemail/acd/general/INBOX/msg0001", now - 60_000, now + 3_600_000L));
+        server.replyTasks().countTasks();
 
         browser = HeadlessChromium.start();
         browser.driver.get("http://127.0.0.1:" + server.httpPort() + "/");
@@ -139,6 +148,14 @@ class WallboardBrowserTest {
             }
             assertEquals(intervalsWithCalls, card.get("bars").asLong(), "one bar per 15-minute interval with calls");
         }
+
+        JsonNode tasks = api.get("replyTasks");
+        assertEquals(2, tasks.get("open").asLong(), tasks.toString());
+        assertEquals(1, tasks.get("overdue").asLong(), tasks.toString());
+        org.openqa.selenium.WebElement overdue = browser.driver.findElement(By.id("reply-tasks-overdue"));
+        assertEquals("1", overdue.findElement(By.tagName("b")).getText());
+        assertTrue(overdue.getAttribute("class").contains("overdue"), "overdue messages show red");
+        assertEquals("2", browser.driver.findElement(By.cssSelector("[data-field='replyTasks.open']")).getText());
 
         // What the callers lived, on the screen. A caller who hung up in the menus never reached the queue.
         int reachedQueue = outcomes.reachedTheLine();
