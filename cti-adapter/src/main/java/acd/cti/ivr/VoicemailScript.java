@@ -59,6 +59,12 @@ public final class VoicemailScript implements AgiScript {
         String callId = argument(args, 2).isEmpty() ? request.uniqueId() : argument(args, 2);
         String box = argument(args, 3);
         String caller = callerNumbers.normalise(request.callerId());
+        if (file.isEmpty() && "FAILED".equals(status)) {
+            LOG.error("the voicemail message of caller {} (call {}, box {}) could not be saved; the caller was told",
+                    caller, callId, box);
+            channel.close();
+            return;
+        }
         if (file.isEmpty() || box.isEmpty()) {
             LOG.warn("voicemail report for call {} from {} names no {}; no reply task", callId, caller,
                     file.isEmpty() ? "message file" : "box");
