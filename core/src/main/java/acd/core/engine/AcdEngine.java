@@ -65,6 +65,7 @@ public final class AcdEngine extends TimerDispatch implements RoutingEngine {
             case AGENT_CHANGED -> onAgentChanged(e);
             case TICK -> publishGauges();
             case HOURS_CHANGED -> onHoursChanged(e);
+            case CALL_TRANSFERRED -> onCallTransferred(e);
         }
     }
 

@@ -9,6 +9,8 @@ final class Call implements CallView {
     int tierIndex;
     int brandIndex;
     int accountManagerIndex;
+    /** The agent the call is offered to first: the account manager on arrival, the colleague a transfer names. */
+    int preferredAgentIndex = -1;
     long extraSkillsMask;
     CharSequence callerNumber;
     CharSequence ivrPath;
@@ -55,6 +57,7 @@ final class Call implements CallView {
         offeredTo = null;
         maxWaitPassed = false;
         overflowHops = 0;
+        preferredAgentIndex = -1;
         stepTimerId = TimerKinds.NO_TIMER;
         maxWaitTimerId = TimerKinds.NO_TIMER;
         announceTimerId = TimerKinds.NO_TIMER;

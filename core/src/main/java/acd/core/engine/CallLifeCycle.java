@@ -48,6 +48,7 @@ abstract class CallLifeCycle extends WaitLimits {
         call.brandIndex = e.brandIndex >= 0 && e.brandIndex < index.brandSlots() - 1 ? e.brandIndex : -1;
         call.accountManagerIndex = e.accountManagerIndex >= 0 && e.accountManagerIndex < agents.length
                 ? e.accountManagerIndex : -1;
+        call.preferredAgentIndex = call.accountManagerIndex;
         call.extraSkillsMask = e.extraSkillsMask;
         call.callerNumber = e.callerNumber;
         call.ivrPath = e.ivrPath;
@@ -73,7 +74,7 @@ abstract class CallLifeCycle extends WaitLimits {
         if (queue.maxWaitMs > 0) {
             call.maxWaitTimerId = schedule(now + queue.maxWaitMs, TimerKinds.MAX_WAIT, call.callId);
         }
-        Agent manager = call.accountManagerIndex >= 0 && call.overflowHops == 0 ? agents[call.accountManagerIndex] : null;
+        Agent manager = call.preferredAgentIndex >= 0 && call.overflowHops == 0 ? agents[call.preferredAgentIndex] : null;
         if (manager != null && manager.isLoggedIn() && !manager.logoutPending && queue.accountManagerWaitMs > 0) {
             call.state = CallState.WAITING_FOR_ACCOUNT_MANAGER;
             call.step = -1;
@@ -254,13 +255,22 @@ abstract class CallLifeCycle extends WaitLimits {
         long talkMs = now - agent.offeredAtMs;
         call.hungUpFirst = e.hungUpFirst != null ? e.hungUpFirst : HangupSide.UNKNOWN;
         listener.callCompleted(now, call, agent.index, talkMs);
+        leaveCall(agent, call, talkMs);
+        release(call);
+        startWrapUp(agent);
+    }
+
+    /** The agent is done talking with the call: what it was is kept for the wrap-up's figures. */
+    private void leaveCall(Agent agent, Call call, long talkMs) {
         agent.lastQueue = call.queueIndex;
         agent.lastTier = call.tierIndex;
         agent.lastBrand = call.brandIndex;
         agent.lastQueuedAtMs = call.queuedAtMs;
         agent.lastTalkMs = talkMs;
         agent.call = null;
-        release(call);
+    }
+
+    private void startWrapUp(Agent agent) {
         agent.wrapUpStartMs = now;
         if (agent.wrapUpMs > 0 && !agent.logoutPending) {
             changeState(agent, AgentState.WRAP_UP, 0);
@@ -268,6 +278,58 @@ abstract class CallLifeCycle extends WaitLimits {
         } else {
             finishWrapUp(agent);
         }
+    }
+
+    /**
+     * A blind transfer. The agent is done with the call, as at its end, and goes to wrap-up; the
+     * caller keeps their profile and their place in line (their arrival) and enters the target
+     * queue as a new offer there, the colleague named, if any, first, as an account manager is.
+     * The agent stays busy until the call has found its place, so it never comes straight back.
+     */
+    void onCallTransferred(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "transfer of an unknown or finished call");
+            return;
+        }
+        if (call.state != CallState.CONNECTED || call.offeredTo == null || call.offeredTo.index != e.agentIndex) {
+            reject(e, "transfer of a call this agent is not talking on");
+            return;
+        }
+        int toQueue = e.queueIndex == EngineEvent.NONE ? call.queueIndex : e.queueIndex;
+        if (toQueue < 0 || toQueue >= queues.length) {
+            reject(e, "transfer to an unknown queue");
+            return;
+        }
+        if ((e.extraSkillsMask & ~index.allSkillsMask()) != 0) {
+            reject(e, "unknown skill in required skills");
+            return;
+        }
+        Agent agent = call.offeredTo;
+        Agent colleague = null;
+        if (e.accountManagerIndex != EngineEvent.NONE) {
+            if (e.accountManagerIndex < 0 || e.accountManagerIndex >= agents.length) {
+                reject(e, "transfer to an unknown agent");
+                return;
+            }
+            colleague = agents[e.accountManagerIndex];
+            if (!colleague.isLoggedIn() || colleague.logoutPending || colleague == agent) {
+                reject(e, colleague == agent ? "transfer to the agent's own seat" : "transfer to an agent not logged in");
+                return;
+            }
+        }
+        long talkMs = now - agent.offeredAtMs;
+        listener.callTransferred(now, call, agent.index, talkMs, toQueue, colleague == null ? -1 : colleague.index);
+        directives.transferCall(now, call, agent.index);
+        leaveCall(agent, call, talkMs);
+        call.offeredTo = null;
+        call.seatChannel = null;
+        call.hungUpFirst = HangupSide.UNKNOWN;
+        call.extraSkillsMask = e.extraSkillsMask;
+        call.preferredAgentIndex = colleague == null ? -1 : colleague.index;
+        call.overflowHops = 0;
+        enterQueue(call, toQueue);
+        startWrapUp(agent);
     }
 
     void onCallerAbandoned(EngineEvent e) {

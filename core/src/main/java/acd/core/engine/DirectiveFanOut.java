@@ -49,4 +49,11 @@ public final class DirectiveFanOut implements DirectiveSink {
             sink.disconnect(timeMs, call, reason);
         }
     }
+
+    @Override
+    public void transferCall(long timeMs, CallView call, int fromAgent) {
+        for (DirectiveSink sink : sinks) {
+            sink.transferCall(timeMs, call, fromAgent);
+        }
+    }
 }

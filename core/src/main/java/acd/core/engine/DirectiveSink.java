@@ -28,4 +28,11 @@ public interface DirectiveSink {
     /** Release the caller (the dialplan plays its closing message). */
     default void disconnect(long timeMs, CallView call, ExitReason reason) {
     }
+
+    /**
+     * The agent sent the call on: take the caller from the seat back to waiting. An offer to the
+     * next seat may follow at once.
+     */
+    default void transferCall(long timeMs, CallView call, int fromAgent) {
+    }
 }

@@ -174,6 +174,25 @@ public final class EngineEvent {
     }
 
     /** New opening hours take effect for the calls that come from now on. */
+    /**
+     * @param agentIndex   the agent talking with the caller, who sends the call on
+     * @param toQueue      the queue the call goes to, or {@link #NONE} for the one it is in
+     * @param extraSkills  skills the call needs there
+     * @param toAgent      the colleague who gets the call first, or {@link #NONE}
+     */
+    public EngineEvent callTransferred(long timeMs, long callId, int agentIndex, int toQueue, long extraSkills,
+                                       int toAgent) {
+        clear();
+        this.type = EventType.CALL_TRANSFERRED;
+        this.timeMs = timeMs;
+        this.callId = callId;
+        this.agentIndex = agentIndex;
+        this.queueIndex = toQueue;
+        this.extraSkillsMask = extraSkills;
+        this.accountManagerIndex = toAgent;
+        return this;
+    }
+
     public EngineEvent hoursChanged(long timeMs, CharSequence hoursFile) {
         clear();
         this.type = EventType.HOURS_CHANGED;

@@ -23,6 +23,13 @@ public interface EngineListener {
     default void callCompleted(long timeMs, CallView call, int agentIndex, long talkMs) {
     }
 
+    /**
+     * The agent sent the call on to {@code toQueue} ({@code toAgent} first, or -1); the call
+     * enters that queue next ({@link #callQueued}).
+     */
+    default void callTransferred(long timeMs, CallView call, int fromAgent, long talkMs, int toQueue, int toAgent) {
+    }
+
     default void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
     }
 

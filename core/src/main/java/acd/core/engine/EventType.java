@@ -27,5 +27,11 @@ public enum EventType {
     /** Nothing happened but time passed: fires due timers. */
     TICK,
     /** The opening hours were edited: {@link EngineEvent#document} is the new hours file. */
-    HOURS_CHANGED
+    HOURS_CHANGED,
+    /**
+     * A blind transfer: the agent talking with the caller sends the call to another queue
+     * ({@link EngineEvent#queueIndex}, with {@link EngineEvent#extraSkillsMask}), to a colleague
+     * first when {@link EngineEvent#accountManagerIndex} names one.
+     */
+    CALL_TRANSFERRED
 }

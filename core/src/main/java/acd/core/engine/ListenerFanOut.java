@@ -44,6 +44,13 @@ public final class ListenerFanOut implements EngineListener {
     }
 
     @Override
+    public void callTransferred(long timeMs, CallView call, int fromAgent, long talkMs, int toQueue, int toAgent) {
+        for (EngineListener l : listeners) {
+            l.callTransferred(timeMs, call, fromAgent, talkMs, toQueue, toAgent);
+        }
+    }
+
+    @Override
     public void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
         for (EngineListener l : listeners) {
             l.agentStateChanged(timeMs, agentIndex, from, to, reasonCode);

@@ -54,6 +54,12 @@ public final class DirectiveLines implements DirectiveSink {
     }
 
     @Override
+    public void transferCall(long timeMs, CallView call, int fromAgent) {
+        begin(timeMs, "transfer", call).append(" from=").append(fromAgent);
+        out.line(line);
+    }
+
+    @Override
     public void sendToVoicemail(long timeMs, CallView call, ExitReason reason) {
         begin(timeMs, "voicemail", call).append(" reason=").append(reason);
         out.line(line);

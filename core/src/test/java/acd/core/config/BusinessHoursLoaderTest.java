@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BusinessHoursLoaderTest {
     private static final Path CONFIG = Path.of("..", "config");
 
-    private static RoutingConfig shippedRouting() throws Exception {
+    static RoutingConfig shippedRouting() throws Exception {
         return RoutingConfigLoader.parse(List.of(
                 new ConfigSource("config/routing.yaml", Files.readString(CONFIG.resolve("routing.yaml"))),
                 new ConfigSource("config/agents.yaml", Files.readString(CONFIG.resolve("agents.yaml")))));

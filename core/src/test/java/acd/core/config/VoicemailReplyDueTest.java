@@ -1,14 +1,10 @@
 package acd.core.config;
 
 import acd.core.model.BusinessHours;
-import acd.core.model.RoutingConfig;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** When a voicemail message is due: the reply-by time of the next working day, by the queue's calendar. */
 class VoicemailReplyDueTest {
-    private static final Path CONFIG = Path.of("..", "config");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     /** The English line keeps office hours (weekdays; 2026-10-01..07 National Day, 2026-10-10 worked). */
@@ -32,14 +27,9 @@ class VoicemailReplyDueTest {
               english: {calendar: office, whenClosed: voicemail}
             """;
 
-    private static RoutingConfig shippedRouting() throws Exception {
-        return RoutingConfigLoader.parse(List.of(
-                new ConfigSource("config/routing.yaml", Files.readString(CONFIG.resolve("routing.yaml"))),
-                new ConfigSource("config/agents.yaml", Files.readString(CONFIG.resolve("agents.yaml")))));
-    }
-
     private static BusinessHours hours(String yaml) throws Exception {
-        return BusinessHoursLoader.parse(new ConfigSource("config/hours.yaml", yaml), shippedRouting());
+        return BusinessHoursLoader.parse(new ConfigSource("config/hours.yaml", yaml),
+                BusinessHoursLoaderTest.shippedRouting());
     }
 
     private static long at(String localDateTime) {

@@ -76,6 +76,11 @@ final class CallCenterFloor {
             public void disconnect(long timeMs, CallView call, ExitReason reason) {
                 log.add(new Directive(timeMs, "disconnect", call.callId(), -1, reason.ordinal()));
             }
+
+            @Override
+            public void transferCall(long timeMs, CallView call, int fromAgent) {
+                log.add(new Directive(timeMs, "transfer", call.callId(), fromAgent, call.arrivedAtMs()));
+            }
         };
         EngineListener listener = new EngineListener() {
             @Override
@@ -214,6 +219,13 @@ final class CallCenterFloor {
     CallCenterFloor unreachable(long callId) {
         int agent = engine.agentOfCall(callId);
         engine.onEvent(event.offerUnreachable(nowMs, callId, agent));
+        return this;
+    }
+
+    /** The agent talking on the call sends it to {@code queueId}, to {@code toAgentId} first when not null. */
+    CallCenterFloor transfer(long callId, String fromAgentId, String queueId, String toAgentId) {
+        engine.onEvent(event.callTransferred(nowMs, callId, agent(fromAgentId), queue(queueId), 0,
+                toAgentId == null ? EngineEvent.NONE : agent(toAgentId)));
         return this;
     }
 

@@ -66,7 +66,7 @@ final class EngineInvariants {
                     inLine[0]++;
                 }
                 case WAITING_FOR_ACCOUNT_MANAGER -> {
-                    check(call.line == agents[call.accountManagerIndex].personal, call + " not with its manager");
+                    check(call.line == agents[call.preferredAgentIndex].personal, call + " not with its manager");
                     inLine[0]++;
                 }
                 case OFFERED, CONNECTED -> {

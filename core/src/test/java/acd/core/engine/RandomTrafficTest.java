@@ -104,6 +104,14 @@ class RandomTrafficTest {
                 AgentChange change = random.nextBoolean() ? AgentChange.skills(skills)
                         : AgentChange.seatGroups(List.of(groups[random.nextInt(groups.length)]));
                 e.agentChanged(time, random.nextInt(agents), change);
+            } else if (what < 88 && !live.isEmpty()) {
+                // An agent sends a call on, now and then to a colleague by name; some of these
+                // name a call the agent is not on, and are refused.
+                long id = live.get(random.nextInt(live.size()));
+                int agent = engine.agentOfCall(id);
+                int colleague = random.nextInt(4) == 0 ? random.nextInt(agents) : EngineEvent.NONE;
+                e.callTransferred(time, id, agent < 0 ? 0 : agent,
+                        engine.queueIndex(queues[random.nextInt(queues.length)]), 0, colleague);
             } else {
                 e.tick(time);
             }

@@ -98,6 +98,11 @@ public final class AmiClient implements PbxActions, CallbackDialer, AutoCloseabl
         });
     }
 
+    @Override
+    public boolean reachable() {
+        return isConnected();
+    }
+
     public boolean isConnected() {
         return connection != null;
     }

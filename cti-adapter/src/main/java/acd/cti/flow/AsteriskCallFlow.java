@@ -78,11 +78,14 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     private final AtomicLong callIds = new AtomicLong();
     private final AtomicLong recoveredCalls = new AtomicLong();
     /** AMI actions leave the engine thread here: a slow socket must never stall routing. */
-    private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledExecutorService actions = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "acd-pbx-actions");
         t.setDaemon(true);
         return t;
     });
+    /** How often, and how far apart, a delivery Asterisk refused is sent again while the offer stands. */
+    private static final int DELIVERY_RETRIES = 5;
+    private static final long DELIVERY_RETRY_MS = 200;
 
     /** @param callerNumbers how caller ids are written before the directory is asked and the engine told */
     public AsteriskCallFlow(RoutingConfig config, EngineInbox engine, PbxActions pbx, CustomerDirectory directory,
@@ -563,11 +566,31 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             pbx.setVariable(leg.channel, "ACD_ENDPOINT", agent.endpoint());
             pbx.setVariable(leg.channel, "ACD_RING_TIMEOUT", leg.ringSeconds);
             pbx.setVariable(leg.channel, "ACD_DELIVERY", Integer.toString(delivery));
-            pbx.redirect(leg.channel, DELIVER_CONTEXT, "s", 1).thenAccept(sent -> {
-                if (sent && leg.offeredAgent == agentIndex) {
+            redirectToSeat(leg, agentIndex, delivery, 0);
+        });
+    }
+
+    /**
+     * A Redirect that crosses another still under way (the caller on the way back to the music
+     * after a transfer or a withdrawn offer) is refused by Asterisk ("channel not up") though
+     * the caller is there a moment later: it is sent again, while the offer stands. A Redirect
+     * that could not be sent (AMI down) waits for the resync instead.
+     */
+    private void redirectToSeat(CallLeg leg, int agentIndex, int delivery, int attempt) {
+        pbx.redirect(leg.channel, DELIVER_CONTEXT, "s", 1).thenAccept(sent -> {
+            boolean current = leg.offeredAgent == agentIndex && leg.deliveries == delivery && !leg.finished;
+            if (sent) {
+                if (current) {
                     leg.deliveredTo = agentIndex;
                 }
-            });
+            } else if (current && attempt < DELIVERY_RETRIES && pbx.reachable()) {
+                try {
+                    actions.schedule(() -> redirectToSeat(leg, agentIndex, delivery, attempt + 1), DELIVERY_RETRY_MS,
+                            TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // the server is stopping
+                }
+            }
         });
     }
 
@@ -600,6 +623,41 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         }
         leg.offeredAgent = -1;
         actions.execute(() -> pbx.redirect(leg.channel, HOLD_CONTEXT, "s", 1));
+    }
+
+    /**
+     * The agent sent the call on. The seat's leg is over: the caller goes back to the music (a
+     * Redirect takes them out of the seat's bridge, and Dial hangs the seat up) until the engine
+     * offers the call again, which may be at once. Neither the seat's hang-up nor the caller's
+     * leaving that bridge ends the call: the leg forgets the seat before either is heard.
+     */
+    @Override
+    public void transferCall(long timeMs, CallView call, int fromAgent) {
+        CallLeg leg = byCallId.get(call.callId());
+        if (leg == null) {
+            LOG.warn("transfer of unknown call {} ignored", call.callId());
+            return;
+        }
+        synchronized (leg) {
+            if (leg.finished) {
+                return;
+            }
+            String seat = leg.seatUniqueId;
+            if (seat != null) {
+                bySeatUniqueId.remove(seat, leg);
+            }
+            leg.seatUniqueId = null;
+            leg.answered = false;
+            leg.hungUpFirst = HangupSide.UNKNOWN;
+            leg.offeredAgent = -1;
+            leg.deliveredTo = -1;
+        }
+        // An offer made at once (a colleague free) redirects the caller straight to the seat.
+        actions.execute(() -> {
+            if (leg.offeredAgent < 0 && !leg.finished) {
+                pbx.redirect(leg.channel, HOLD_CONTEXT, "s", 1);
+            }
+        });
     }
 
     @Override

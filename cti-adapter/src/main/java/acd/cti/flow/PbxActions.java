@@ -11,6 +11,14 @@ public interface PbxActions {
 
     CompletionStage<Boolean> setVariable(String channel, String name, String value);
 
+    /**
+     * Whether actions can reach the PBX now; a refusal while they cannot is no word from it,
+     * and the resync after the reconnect sets things right.
+     */
+    default boolean reachable() {
+        return true;
+    }
+
     /** The PBX's live channels; may block: never called on the engine thread. */
     List<ChannelSnapshot> liveChannels() throws Exception;
 }

@@ -76,6 +76,8 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
     private boolean agentListStale;
 
     private long ringingCallId = NO_CALL;
+    /** The call the agent is talking on, as the engine last said, or NO_CALL. */
+    private long connectedCallId = NO_CALL;
     private Asked asked = Asked.NOTHING;
     private long askedAtReport;
 
@@ -364,6 +366,9 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         } else if (request instanceof SeatRequest.WrapUpDone r) {
             ownAgent(r.agent());
             publish(EventType.WRAP_UP_DONE, ReasonCodes.UNSPECIFIED);
+        } else if (request instanceof SeatRequest.Transfer t) {
+            transfer(t);
+            return;
         } else if (request instanceof SeatRequest.Logout r) {
             ownAgent(r.agent());
             askEngine(Asked.LOGOUT);
@@ -374,6 +379,27 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
                     "'" + request.type() + "' is a supervisor action");
         }
         send(new SeatNotice.Ack(request.type(), user));
+    }
+
+    /**
+     * A blind transfer of the call the agent is on. The target is checked here, so a mistake is
+     * named at once and the call stays where it was; the {@code transferred} notice follows once
+     * the engine has sent the call on, and the queue_log has its BLINDTRANSFER line.
+     */
+    private void transfer(SeatRequest.Transfer t) throws SeatProtocolException {
+        long callId = connectedCallId;
+        if (callId == NO_CALL) {
+            throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "no call to transfer: agent " + user
+                    + " is not talking on one");
+        }
+        SeatGateway.TransferTarget target = gateway.checkedTransfer(t, agent);
+        LOG.info("agent {} transfers call {} to {}{}", user, callId, t.queue() == null ? "the same queue" : t.queue(),
+                t.toAgent() == null ? "" : ", agent " + t.toAgent() + " first");
+        long now = gateway.clockMs.getAsLong();
+        int self = agent;
+        gateway.engine.publish(e -> e.callTransferred(now, callId, self, target.queue(), target.skills(),
+                target.colleague()));
+        send(new SeatNotice.Ack(t.type(), user));
     }
 
     private void ownAgent(String named) throws SeatProtocolException {
@@ -674,8 +700,13 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
                 return;
             }
             ringingCallId = NO_CALL;
-        } else if (notice instanceof SeatNotice.Connected) {
+        } else if (notice instanceof SeatNotice.Connected connected) {
             ringingCallId = NO_CALL;
+            connectedCallId = connected.callId();
+        } else if (notice instanceof SeatNotice.Ended ended && ended.callId() == connectedCallId) {
+            connectedCallId = NO_CALL;
+        } else if (notice instanceof SeatNotice.Transferred moved && moved.callId() == connectedCallId) {
+            connectedCallId = NO_CALL;
         }
         send(notice);
     }

@@ -5,6 +5,7 @@ import acd.cti.audit.AuditTrail;
 import acd.cti.edge.EdgeRefusals;
 import acd.core.engine.CallView;
 import acd.core.engine.DirectiveSink;
+import acd.core.engine.EngineEvent;
 import acd.core.engine.EngineListener;
 import acd.core.engine.ReasonCodes;
 import acd.core.metrics.ServiceLevelBoard;
@@ -429,6 +430,60 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         if (seat != null) {
             seat.fromEngine(new SeatNotice.Ended(call.callId(), talkMs / 1000, timeMs));
         }
+    }
+
+    @Override
+    public void callTransferred(long timeMs, CallView call, int fromAgent, long talkMs, int toQueue, int toAgent) {
+        DeskSession seat = seats.get(fromAgent);
+        if (seat != null) {
+            seat.fromEngine(new SeatNotice.Transferred(call.callId(), queueIds[toQueue],
+                    toAgent >= 0 ? agentIds[toAgent] : null, talkMs / 1000, timeMs));
+        }
+    }
+
+    /**
+     * Checks a transfer's target before it reaches the engine, so a mistake is named at once and
+     * the call stays where it was.
+     *
+     * @return the engine's event: the queue ({@link EngineEvent#NONE} for the call's own), the
+     *         skills' mask and the colleague ({@link EngineEvent#NONE} for none)
+     */
+    TransferTarget checkedTransfer(SeatRequest.Transfer t, int fromAgent) throws SeatProtocolException {
+        int queue = EngineEvent.NONE;
+        if (t.queue() != null) {
+            queue = config.queueIndex(t.queue());
+            if (queue < 0) {
+                throw new SeatProtocolException(SeatErrorCode.UNKNOWN_NAME, "no queue '" + t.queue() + "' is configured");
+            }
+        }
+        long skills = 0;
+        for (String skill : t.skills()) {
+            int s = config.skills().indexOf(skill);
+            if (s < 0) {
+                throw new SeatProtocolException(SeatErrorCode.UNKNOWN_NAME, "'" + skill
+                        + "' is not a configured skill; one of " + config.skills());
+            }
+            skills |= 1L << s;
+        }
+        int colleague = EngineEvent.NONE;
+        if (t.toAgent() != null) {
+            colleague = agentIndex(t.toAgent());
+            if (colleague < 0) {
+                throw new SeatProtocolException(SeatErrorCode.UNKNOWN_AGENT, "no agent '" + t.toAgent() + "' is configured");
+            }
+            if (colleague == fromAgent) {
+                throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "a call cannot be transferred to "
+                        + "the agent's own seat");
+            }
+            if (agentState(colleague) == AgentState.LOGGED_OUT) {
+                throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "agent " + t.toAgent()
+                        + " is logged out; the call stays with you");
+            }
+        }
+        return new TransferTarget(queue, skills, colleague);
+    }
+
+    record TransferTarget(int queue, long skills, int colleague) {
     }
 
     @Override

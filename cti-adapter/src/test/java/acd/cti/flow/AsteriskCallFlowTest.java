@@ -71,6 +71,11 @@ class AsteriskCallFlowTest {
                 }
 
                 @Override
+                public boolean reachable() {
+                    return !amiDown;
+                }
+
+                @Override
                 public List<ChannelSnapshot> liveChannels() {
                     return liveChannels;
                 }

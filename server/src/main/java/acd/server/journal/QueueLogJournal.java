@@ -304,6 +304,30 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     @Override
+    public void callTransferred(long timeMs, CallView call, int fromAgent, long talkMs, int toQueue, int toAgent) {
+        try {
+            transferred(timeMs, call, fromAgent, toQueue, toAgent);
+        } catch (RuntimeException e) {
+            failed("callTransferred", e);
+        }
+    }
+
+    /**
+     * As Asterisk writes a blind transfer: {@code BLINDTRANSFER|extension|context|holdtime|
+     * calltime|origposition} in the queue the call leaves. The extension is the queue the call
+     * goes to, the context {@code acd}, or the colleague's agent id when one was named; the
+     * call's {@code ENTERQUEUE} there follows.
+     */
+    private void transferred(long timeMs, CallView call, int fromAgent, int toQueue, int toAgent) {
+        CallTrace trace = traceOf(call);
+        line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[fromAgent], "BLINDTRANSFER")
+                .text(queueIds[toQueue]).text(toAgent >= 0 ? agentIds[toAgent] : "acd")
+                .number(trace.holdSeconds).number(secondsBetween(trace.connectedAtMs, timeMs))
+                .number(trace.originalPosition).end();
+        write();
+    }
+
+    @Override
     public void overflow(long timeMs, CallView call, int fromQueue, int toQueue) {
         try {
             overflowed(timeMs, call, fromQueue);

@@ -1,6 +1,8 @@
 package acd.server.asterisk;
 
+import acd.core.engine.AcdEngine;
 import acd.core.engine.AgentState;
+import acd.core.engine.EngineEvent;
 import acd.core.model.BusinessHours;
 import acd.cti.task.ReplyTaskDesk;
 import acd.ivr.store.FollowUp;
@@ -50,6 +52,56 @@ class RealAsteriskCallTest {
             assertEquals("general", followUp.response().queue());
             floor.assertNoPromptMissing();
         }
+    }
+
+    @Test
+    void anAgentsBlindTransferTakesTheCallerOutOfTheSeatsBridgeToTheColleague() throws Exception {
+        try (AsteriskFloor floor = AsteriskFloor.open("transfer", dir)) {
+            // Both seats would talk for a minute; the caller hangs up 12 s into the call.
+            Sipp.Phone first = floor.staff("2001", Sipp.seatPort(0), 300, 60_000);
+            Sipp.Phone colleague = floor.staff("2002", Sipp.seatPort(1), 300, 60_000);
+            Sipp.Phone caller = floor.phones.caller("13800005555", "10086", List.of(new Sipp.Key(800, '0')), 12_000,
+                    true);
+            floor.await("the first seat talking", 20_000, () -> seatEvents(first).contains("answered 13800005555"));
+            AcdEngine engine = floor.server.engine();
+            int from = engine.agentIndex("2001");
+            int to = engine.agentIndex("2002");
+            // the server's first call: the one the first seat is talking on
+            long callId = 1;
+            floor.await("the engine's call connected", 10_000, () -> engine.agentOfCall(callId) == from
+                    && engine.callState(callId) == acd.core.engine.CallState.CONNECTED);
+            long now = System.currentTimeMillis();
+            floor.server.ring().publish(e -> e.callTransferred(now, callId, from, EngineEvent.NONE, 0, to));
+
+            floor.await("the colleague talking", 20_000, () -> seatEvents(colleague).contains("answered 13800005555"));
+            assertTrue(seatEvents(first).contains("caller-hung-up 13800005555"),
+                    "Asterisk ended the first seat's leg: " + seatEvents(first));
+            assertTrue(caller.waitFor(30_000));
+            floor.await("the colleague's call over", 20_000,
+                    () -> seatEvents(colleague).contains("caller-hung-up 13800005555"));
+            floor.awaitSettled();
+            floor.server.close();
+
+            String channel = callerChannel(dir.resolve("queue_log"), "2001");
+            List<String> events = Files.readAllLines(dir.resolve("queue_log")).stream()
+                    .filter(l -> l.contains("|" + channel + "|")).map(l -> {
+                        String[] f = l.split("\\|");
+                        return f[3] + " " + f[4] + (f[4].equals("BLINDTRANSFER") ? " " + f[5] + " " + f[6] : "");
+                    }).toList();
+            assertEquals(List.of("NONE ENTERQUEUE", "2001 CONNECT", "2001 BLINDTRANSFER general 2002", "NONE ENTERQUEUE",
+                    "2002 CONNECT", "2002 COMPLETECALLER"), events);
+        }
+    }
+
+    /** The queue_log's call id (the caller's channel) of the call the agent answered. */
+    private static String callerChannel(Path queueLog, String agent) throws Exception {
+        for (String line : Files.readAllLines(queueLog)) {
+            String[] f = line.split("\\|");
+            if (f.length > 4 && f[4].equals("CONNECT") && f[3].equals(agent)) {
+                return f[1];
+            }
+        }
+        throw new AssertionError("no CONNECT for agent " + agent);
     }
 
     /** When Asterisk's full log says it ran {@code what}: the first such line's time, or -1. */

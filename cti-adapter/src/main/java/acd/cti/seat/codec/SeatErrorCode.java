@@ -36,6 +36,8 @@ public enum SeatErrorCode {
     SESSION_REPLACED("session_replaced"),
     /** Logins are queuing up faster than they can be checked; try again shortly. */
     BUSY("busy"),
+    /** A transfer that cannot be made: no call to transfer, or a colleague not logged in. */
+    TRANSFER_REFUSED("transfer_refused"),
     /** A reply task step that cannot be taken: unknown, closed, or another agent's task. */
     TASK_REFUSED("task_refused"),
     /** The store behind the reply tasks cannot be reached now; nothing was changed. */

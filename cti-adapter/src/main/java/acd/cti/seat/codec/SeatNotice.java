@@ -48,6 +48,13 @@ public sealed interface SeatNotice {
             implements SeatNotice {
     }
 
+    /**
+     * {@code transferred}: the agent sent the call on ({@code toAgent} null unless a colleague
+     * was named); wrap-up follows if the agent has any.
+     */
+    record Transferred(long callId, String queue, String toAgent, long talkSeconds, long timeMs) implements SeatNotice {
+    }
+
     /** {@code ended}: the call is over; wrap-up follows if the agent has any. */
     record Ended(long callId, long talkSeconds, long timeMs) implements SeatNotice {
     }

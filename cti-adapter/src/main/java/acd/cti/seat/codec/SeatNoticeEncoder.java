@@ -140,6 +140,13 @@ public final class SeatNoticeEncoder {
         } else if (notice instanceof SeatNotice.Board n) {
             g.writeStringField("type", "board");
             g.writeObjectField("board", n.report());
+        } else if (notice instanceof SeatNotice.Transferred n) {
+            g.writeStringField("type", "transferred");
+            g.writeNumberField("callId", n.callId());
+            g.writeStringField("queue", n.queue());
+            g.writeStringField("toAgent", n.toAgent());
+            g.writeNumberField("talkSeconds", n.talkSeconds());
+            g.writeNumberField("timeMs", n.timeMs());
         } else if (notice instanceof SeatNotice.Tasks n) {
             g.writeStringField("type", "tasks");
             g.writeNumberField("timeMs", n.timeMs());

@@ -200,4 +200,23 @@ public sealed interface SeatRequest {
             return "taskOutcome";
         }
     }
+
+    /**
+     * {@code transfer}: the agent sends the call they are talking on to a queue (with skills it
+     * needs there), to a colleague first, or both; a blind transfer.
+     *
+     * @param queue   the queue, or null for the call's own
+     * @param toAgent the colleague who gets the call first, or null
+     * @param skills  skills the call needs there (may be empty)
+     */
+    record Transfer(String queue, String toAgent, List<String> skills) implements SeatRequest {
+        public Transfer {
+            skills = List.copyOf(skills);
+        }
+
+        @Override
+        public String type() {
+            return "transfer";
+        }
+    }
 }

@@ -52,6 +52,7 @@ public final class SeatRequestDecoder {
             case "logoutAgent" -> new SeatRequest.LogoutAgent(requiredName(root, "agent"));
             case "setSkills" -> new SeatRequest.SetSkills(requiredName(root, "agent"), skills(root));
             case "setSeatGroups" -> new SeatRequest.SetSeatGroups(requiredName(root, "agent"), seatGroups(root));
+            case "transfer" -> transfer(root);
             case "tasks" -> new SeatRequest.Tasks();
             case "takeTask" -> new SeatRequest.TakeTask(taskNumber(root, type));
             case "playMessage" -> new SeatRequest.PlayMessage(taskNumber(root, type));
@@ -128,6 +129,30 @@ public final class SeatRequestDecoder {
             throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"reasonCode\" must be a whole number >= 0");
         }
         return new SeatRequest.Reason(null, code.intValue());
+    }
+
+    private static SeatRequest transfer(JsonNode root) throws SeatProtocolException {
+        String queue = optionalName(root, "queue");
+        String toAgent = optionalName(root, "toAgent");
+        if (queue == null && toAgent == null) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"transfer\" needs a \"queue\", a \"toAgent\" or both");
+        }
+        List<String> skills = new ArrayList<>();
+        JsonNode node = root.get("skills");
+        if (node != null && !node.isNull()) {
+            if (!node.isArray() || node.size() > MAX_NAMES) {
+                throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                        "\"skills\" is a list of at most " + MAX_NAMES + " skill names");
+            }
+            for (JsonNode item : node) {
+                if (!item.isTextual()) {
+                    throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"skills\" holds names as text");
+                }
+                skills.add(checkedName("skills", item.textValue()));
+            }
+        }
+        return new SeatRequest.Transfer(queue, toAgent, skills);
     }
 
     private static long taskNumber(JsonNode root, String type) throws SeatProtocolException {
