@@ -6,7 +6,6 @@ import acd.ivr.customer.CustomerProfile;
 
 import acd.core.engine.CallView;
 import acd.core.engine.DirectiveSink;
-import acd.core.engine.EngineEvent;
 import acd.core.engine.EventType;
 import acd.core.engine.ExitReason;
 import acd.core.engine.HangupSide;
@@ -34,7 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

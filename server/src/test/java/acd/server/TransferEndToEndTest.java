@@ -1,0 +1,75 @@
+package acd.server;
+
+import acd.core.engine.AcdEngine;
+import acd.core.engine.CallState;
+import acd.core.engine.EngineEvent;
+import acd.pbxsim.PbxSettings;
+import acd.pbxsim.world.SeatPhone;
+import acd.pbxsim.world.CallOutcome;
+import acd.pbxsim.world.CallerScript;
+import acd.pbxsim.world.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * A blind transfer through the PBX simulator: the caller leaves the first seat's bridge for the
+ * billing line, a billing agent takes the call, and the queue_log tells it as Asterisk would.
+ */
+class TransferEndToEndTest {
+
+    @Test
+    void aCallTransferredToTheBillingLineIsTakenThereAndLoggedAsABlindTransfer(@TempDir Path dir) throws Exception {
+        ServerSettings settings = ShippedConfig.in(dir);
+        try (AcdServer server = new AcdServer(dir, settings, null, PbxSettings.defaults().withSpeed(10))) {
+            await(() -> server.ami().isConnected());
+            List<CompletableFuture<String>> staffed = new ArrayList<>();
+            for (SeatPhone seat : server.pbxSimulator().seats()) {
+                seat.update(seat.settings().withTalkTimeMs(30_000));
+                staffed.add(seat.login().thenCompose(status -> seat.ready()));
+            }
+            CompletableFuture.allOf(staffed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+            CompletableFuture<CallOutcome> call = server.pbxSimulator().placeCall(new CallerScript("13800000099", "",
+                    "10086", List.of("1", "0"), 600_000, 0)).ended();
+            AcdEngine engine = server.engine();
+            await(() -> engine.callState(1) == CallState.CONNECTED);
+            int first = engine.agentOfCall(1);
+            long now = server.pbxSimulator().nowMs();
+            server.ring().publish(e -> e.callTransferred(now, 1, first, engine.queueIndex("billing"), 0,
+                    EngineEvent.NONE));
+            await(() -> engine.callState(1) == CallState.CONNECTED && engine.agentOfCall(1) != first);
+            int second = engine.agentOfCall(1);
+            assertNotEquals(first, second);
+            assertEquals(Outcome.COMPLETED, call.get(60, TimeUnit.SECONDS).outcome());
+            server.close();
+
+            List<String> events = Files.readAllLines(dir.resolve("queue_log")).stream()
+                    .filter(l -> l.contains("|ENTERQUEUE|") || l.contains("|CONNECT|") || l.contains("TRANSFER|")
+                            || l.contains("|COMPLETE"))
+                    .map(l -> l.split("\\|")[2] + " " + l.split("\\|")[4]).toList();
+            assertEquals(List.of("general ENTERQUEUE", "general CONNECT", "general BLINDTRANSFER", "billing ENTERQUEUE",
+                    "billing CONNECT", "billing COMPLETEAGENT"), events);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("timed out");
+    }
+}
