@@ -13,6 +13,9 @@ import acd.pbxsim.pbx.Party;
 import acd.pbxsim.pbx.Pbx;
 import acd.pbxsim.pbx.SimTime;
 import acd.pbxsim.world.CallOutcome;
+import acd.pbxsim.world.CustomerCall;
+import acd.pbxsim.world.CustomerSettings;
+import acd.pbxsim.world.SimulatedCarrier;
 import acd.pbxsim.world.SimulatedCaller;
 import acd.pbxsim.world.CallerScript;
 import acd.pbxsim.world.Outcomes;
@@ -33,8 +36,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in for Asterisk 20 on loopback: the manager interface (AMI) for the ACD's client,
  * FastAGI connections to the ACD's scripts, the ACD dialplan, and the people: callers who dial
- * the hotline and seat phones that ring. Build it from {@link PbxSettings}, {@link #start()} it,
- * place calls or start traffic, read {@link #outcomes()}, {@link #close()} it.
+ * the hotline, seat phones that ring, and customers the hotline calls out to over the carrier
+ * trunk. Build it from {@link PbxSettings}, {@link #start()} it, place calls or start traffic,
+ * read {@link #outcomes()} and {@link #customerCalls()}, {@link #close()} it.
  *
  * <pre>
  *   try (PbxSimulator pbx = new PbxSimulator(PbxSettings.defaults().withAmi("127.0.0.1", 0)
@@ -50,6 +54,7 @@ public final class PbxSimulator implements AutoCloseable {
     private final PbxSettings settings;
     private final Pbx pbx;
     private final Interpreter interpreter;
+    private final SimulatedCarrier carrier;
     private final AmiServer ami;
     private final NioEventLoopGroup boss;
     private final NioEventLoopGroup workers;
@@ -68,6 +73,8 @@ public final class PbxSimulator implements AutoCloseable {
         this.interpreter = new Interpreter(pbx, settings.dialplan(), settings.prompts(), agi, settings.seatContext(),
                 settings.voicemailMessageMs());
         pbx.program(interpreter);
+        this.carrier = new SimulatedCarrier(settings.customers(), pbx, settings.inboundContext());
+        pbx.carrier(carrier);
         pbx.setGlobal("ACD_AGI", "agi://" + settings.agiHost() + ":" + settings.agiPort());
         Originator originator = new Originator(interpreter, this::partyForOriginatedCall);
         this.ami = new AmiServer(pbx, new AmiActions(pbx, interpreter, originator, settings.amiUsers(),
@@ -145,6 +152,25 @@ public final class PbxSimulator implements AutoCloseable {
     /** NOT_INUSE, RINGING, INUSE or UNAVAILABLE. */
     public String deviceState(String endpoint) {
         return pbx.call(() -> pbx.deviceStates().getOrDefault(endpoint, "UNKNOWN"));
+    }
+
+    // ---- customers called out to ----
+
+    /** How customers reached over the carrier behave from the next call on. */
+    public void customers(CustomerSettings behaviour) {
+        carrier.settings(behaviour);
+    }
+
+    public CustomerSettings customers() {
+        return carrier.settings();
+    }
+
+    /**
+     * Every call placed to a customer over the carrier (a Dial or Originate to
+     * {@code PJSIP/<number>@<trunk>}), oldest first, as each stands now.
+     */
+    public List<CustomerCall> customerCalls() {
+        return pbx.call(carrier::calls);
     }
 
     // ---- callers ----

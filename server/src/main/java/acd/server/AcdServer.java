@@ -22,6 +22,7 @@ import acd.cti.flow.AsteriskCallFlow;
 import acd.ivr.customer.CustomerDirectory;
 import acd.cti.ivr.IvrScripts;
 import acd.cti.ivr.VoicemailScript;
+import acd.cti.task.CallbackFollowUps;
 import acd.cti.task.ReplyTaskDesk;
 import acd.ivr.menu.IvrFigures;
 import acd.ivr.menu.IvrMenu;
@@ -220,6 +221,7 @@ public final class AcdServer implements AutoCloseable {
                 routing, ring, flow::useHours, clockMs);
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
+        scripts.register("/callback", flow::callbackScript);
         IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store, store, "ivr", clockMs),
                 customers, settings.callerNumbers(), flow, ivrFigures, selfServiceThreads, clockMs, routing.defaultTier(),
                 audit);
@@ -234,8 +236,9 @@ public final class AcdServer implements AutoCloseable {
         seats.useReplyTasks(replyTasks);
         taskCounter.scheduleWithFixedDelay(replyTasks::countTasks, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.
-        DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal)
-                : new DirectiveFanOut(flow, seats, journal, new DirectiveLines(recorder::directive));
+        CallbackFollowUps followUps = new CallbackFollowUps(routing, store, flow::hours, selfServiceThreads);
+        DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal, followUps)
+                : new DirectiveFanOut(flow, seats, journal, followUps, new DirectiveLines(recorder::directive));
         this.engine = new AcdEngine(routing, hours, startMs, directives, new ListenerFanOut(seats, journal));
         ring.start(recorder == null ? engine : new RecordingEngine(recorder, engine), null, engineStopped::complete);
         if (agiAddress == null) {

@@ -4,6 +4,8 @@ import acd.core.config.ConfigNode.ListNode;
 import acd.core.config.ConfigNode.MapNode;
 import acd.core.config.ConfigNode.ScalarNode;
 import acd.core.model.AgentSelection;
+import acd.core.model.CallbackRules;
+import acd.core.model.CallbackStrategy;
 import acd.core.model.AgentSpec;
 import acd.core.model.BrandSpec;
 import acd.core.model.MaxWaitAction;
@@ -57,7 +59,10 @@ public final class RoutingConfigLoader {
     private static final List<String> BRAND_KEYS = List.of("id", "label");
     private static final List<String> QUEUE_KEYS = List.of("id", "label", "requiredSkills", "thresholdSeconds",
             "targetPercent", "shortAbandonSeconds", "ordering", "waitBoundSeconds", "agentSelection",
-            "ringTimeoutSeconds", "maxWait", "whenNoAgents", "accountManagerWaitSeconds", "announceEverySeconds");
+            "ringTimeoutSeconds", "maxWait", "whenNoAgents", "accountManagerWaitSeconds", "announceEverySeconds",
+            "callback");
+    private static final List<String> CALLBACK_KEYS = List.of("offerAboveWaitSeconds", "strategy", "attempts",
+            "retryAfterSeconds", "customerRingSeconds");
     private static final List<String> MAX_WAIT_KEYS = List.of("seconds", "action", "target");
     private static final List<String> RULE_KEYS = List.of("name", "tier", "brand", "queues", "steps");
     private static final List<String> STEP_KEYS = List.of("afterSeconds", "groups");
@@ -467,12 +472,35 @@ public final class RoutingConfigLoader {
             if (whenNoAgents == NoAgentsAction.OVERFLOW && (maxWait == null || !maxWait.has("target"))) {
                 f.report(f.value("whenNoAgents"), "whenNoAgents overflow needs maxWait.target: the queue to overflow to");
             }
+            CallbackRules callback = callback(f, announceEverySeconds);
             if (id == null) {
                 return null;
             }
             return new QueueSpec(id, label, required, thresholdSeconds, targetPercent, shortAbandonSeconds, ordering,
                     waitBoundSeconds, selection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction, target, whenNoAgents,
-                    accountManagerWaitSeconds, announceEverySeconds);
+                    accountManagerWaitSeconds, announceEverySeconds, callback);
+        }
+
+        /** A queue's {@code callback:} map; absent, the queue offers none. */
+        private CallbackRules callback(ConfigFields queue, int announceEverySeconds) {
+            ConfigFields f = queue.fields("callback", queue.what() + " callback");
+            if (f == null) {
+                return CallbackRules.NONE;
+            }
+            f.allowOnly(CALLBACK_KEYS);
+            Integer offerAbove = f.requiredInteger("offerAboveWaitSeconds", 1, Integer.MAX_VALUE);
+            CallbackStrategy strategy = f.choice("strategy", CallbackStrategy.class, CallbackStrategy.SEAT_FIRST);
+            int attempts = f.integer("attempts", CallbackRules.DEFAULT_ATTEMPTS, 1, 20);
+            int retryAfter = f.integer("retryAfterSeconds", CallbackRules.DEFAULT_RETRY_AFTER_SECONDS, 0,
+                    Integer.MAX_VALUE);
+            int ring = f.integer("customerRingSeconds", CallbackRules.DEFAULT_CUSTOMER_RING_SECONDS, 5, 300);
+            if (announceEverySeconds == 0 && offerAbove != null) {
+                // The offer is made in the announcements: a queue that never announces never offers.
+                f.report(f.value("offerAboveWaitSeconds"),
+                        "callbacks are offered in the announcements, but announceEverySeconds is 0");
+            }
+            return offerAbove == null ? CallbackRules.NONE
+                    : new CallbackRules(offerAbove, strategy, attempts, retryAfter, ring);
         }
 
         private List<String> requiredSkills(ConfigFields f) {

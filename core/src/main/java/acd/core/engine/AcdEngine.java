@@ -66,6 +66,9 @@ public final class AcdEngine extends TimerDispatch implements RoutingEngine {
             case TICK -> publishGauges();
             case HOURS_CHANGED -> onHoursChanged(e);
             case CALL_TRANSFERRED -> onCallTransferred(e);
+            case CALLBACK_REQUESTED -> onCallbackRequested(e);
+            case CALLBACK_REACHED -> onCallbackReached(e);
+            case CALLBACK_NOT_REACHED -> onCallbackNotReached(e);
         }
     }
 

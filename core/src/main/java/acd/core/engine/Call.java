@@ -42,7 +42,20 @@ final class Call implements CallView {
     long announceTimerId = TimerKinds.NO_TIMER;
     long ringTimerId = TimerKinds.NO_TIMER;
 
+    /** The caller hung up to be called back; their place in line is kept. */
+    boolean callback;
+    /** The announcements have offered this caller a callback (counted once). */
+    boolean callbackOffered;
+    /** Calls made to the customer that they did not answer. */
+    int callbackAttempts;
+    /** Set between an unanswered callback and its next try: the call is out of line until then. */
+    long callbackRetryTimerId = TimerKinds.NO_TIMER;
+
     void reset() {
+        callback = false;
+        callbackOffered = false;
+        callbackAttempts = 0;
+        callbackRetryTimerId = TimerKinds.NO_TIMER;
         callId = 0;
         state = null;
         callerNumber = null;
@@ -127,6 +140,11 @@ final class Call implements CallView {
     @Override
     public CallState state() {
         return state;
+    }
+
+    @Override
+    public boolean awaitingCallback() {
+        return callback;
     }
 
     @Override

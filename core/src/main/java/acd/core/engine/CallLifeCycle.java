@@ -12,6 +12,8 @@ import acd.core.model.RoutingConfig;
 abstract class CallLifeCycle extends WaitLimits {
     /** The seat's own ring timeout comes from the PBX; the engine gives up this much later. */
     static final long RING_GRACE_MS = 5_000;
+    /** A callback's customer hears what the call is before the seat rings, or the agent hears who is rung. */
+    static final long CALLBACK_CONNECT_MS = 10_000;
     private static final long MAX_CALL_ID = (1L << 56) - 1;
 
     CallLifeCycle(RoutingConfig config, long startTimeMs, DirectiveSink directives, EngineListener listener) {
@@ -71,7 +73,8 @@ abstract class CallLifeCycle extends WaitLimits {
         board.recordOffered(queueIndex, call.tierIndex, call.brandIndex, now);
         call.state = CallState.QUEUED;
         listener.callQueued(now, call);
-        if (queue.maxWaitMs > 0) {
+        // A callback moved on (overflow) keeps its place with nobody on the line: no wait limit, no announcements.
+        if (queue.maxWaitMs > 0 && !call.callback) {
             call.maxWaitTimerId = schedule(now + queue.maxWaitMs, TimerKinds.MAX_WAIT, call.callId);
         }
         Agent manager = call.preferredAgentIndex >= 0 && call.overflowHops == 0 ? agents[call.preferredAgentIndex] : null;
@@ -150,7 +153,9 @@ abstract class CallLifeCycle extends WaitLimits {
         agent.offeredAtMs = now;
         agent.lastOfferSequence = ++offerSequence;
         changeState(agent, AgentState.RINGING, 0);
-        call.ringTimerId = schedule(now + queue.ringTimeoutMs + RING_GRACE_MS, TimerKinds.RING, call.callId);
+        // A callback rings the customer's phone as well as the seat's before anyone talks.
+        long ringMs = queue.ringTimeoutMs + (call.callback ? queue.callbackCustomerRingMs + CALLBACK_CONNECT_MS : 0);
+        call.ringTimerId = schedule(now + ringMs + RING_GRACE_MS, TimerKinds.RING, call.callId);
         directives.offerCall(now, call, agent.index, queue.ringTimeoutMs);
     }
 
@@ -165,6 +170,10 @@ abstract class CallLifeCycle extends WaitLimits {
             return;
         }
         Agent agent = call.offeredTo;
+        if (call.callback) {
+            // Answered means both phones are up: the customer was reached, whether or not that was said.
+            reached(call);
+        }
         cancel(call.ringTimerId);
         call.ringTimerId = TimerKinds.NO_TIMER;
         cancelWaitTimers(call);
@@ -332,6 +341,113 @@ abstract class CallLifeCycle extends WaitLimits {
         startWrapUp(agent);
     }
 
+    /**
+     * The caller took the callback offered and hung up. The call keeps its place in line (its
+     * arrival, its tier's weight) with nobody on the line; no wait limit or announcement applies
+     * to it any more. A seat already ringing for the caller is let go: it would ring for nobody.
+     */
+    void onCallbackRequested(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "callback for an unknown or finished call");
+            return;
+        }
+        if (call.callback) {
+            reject(e, "callback already asked for");
+            return;
+        }
+        if (call.state == CallState.CONNECTED) {
+            reject(e, "callback for a call already answered");
+            return;
+        }
+        if (queues[call.queueIndex].callbackOfferAboveMs == Long.MAX_VALUE) {
+            reject(e, "callback in a queue that offers none");
+            return;
+        }
+        if (call.callerNumber == null || call.callerNumber.length() == 0) {
+            reject(e, "callback for a caller whose number is not known");
+            return;
+        }
+        call.callback = true;
+        cancel(call.maxWaitTimerId);
+        cancel(call.announceTimerId);
+        call.maxWaitTimerId = TimerKinds.NO_TIMER;
+        call.announceTimerId = TimerKinds.NO_TIMER;
+        call.maxWaitPassed = false;
+        board.recordCallbackRequested(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+        listener.callbackRequested(now, call, now - call.queuedAtMs);
+        if (call.state == CallState.OFFERED) {
+            Agent ringing = call.offeredTo;
+            cancel(call.ringTimerId);
+            call.ringTimerId = TimerKinds.NO_TIMER;
+            directives.cancelOffer(now, call, ringing.index);
+            ringing.call = null;
+            call.offeredTo = null;
+            returnToLine(call);
+            afterWork(ringing);
+        }
+    }
+
+    /** The customer answered the callback: from here on it is a call with a caller on the line. */
+    void onCallbackReached(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "callback answered for an unknown or finished call");
+            return;
+        }
+        if (!call.callback || call.state != CallState.OFFERED || call.offeredTo.index != e.agentIndex) {
+            reject(e, "callback answered for a call not being called back for this agent");
+            return;
+        }
+        reached(call);
+    }
+
+    private void reached(Call call) {
+        call.callback = false;
+        board.recordCallbackReached(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+    }
+
+    /**
+     * The customer did not answer. The seat reserved for the callback is free again (no miss for
+     * the agent); the callback takes its place again after the queue's retry time, or, its
+     * attempts used up, leaves the line to become a task for a person.
+     */
+    void onCallbackNotReached(EngineEvent e) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, "callback not answered for an unknown or finished call");
+            return;
+        }
+        if (!call.callback || call.state != CallState.OFFERED || call.offeredTo.index != e.agentIndex) {
+            reject(e, "callback not answered for a call not being called back for this agent");
+            return;
+        }
+        Agent agent = call.offeredTo;
+        cancel(call.ringTimerId);
+        call.ringTimerId = TimerKinds.NO_TIMER;
+        agent.call = null;
+        call.offeredTo = null;
+        QueueRuntime queue = queues[call.queueIndex];
+        int attempt = ++call.callbackAttempts;
+        boolean givenUp = attempt >= queue.callbackAttempts;
+        listener.callbackNotReached(now, call, agent.index, attempt);
+        if (givenUp) {
+            giveUpCallback(call);
+        } else {
+            call.state = CallState.QUEUED;
+            call.callbackRetryTimerId = schedule(now + queue.callbackRetryMs, TimerKinds.CALLBACK_RETRY, call.callId);
+        }
+        afterWork(agent);
+    }
+
+    /** The callback's retry time is over: it takes its place in line again. */
+    void callbackRetryDue(Call call) {
+        call.callbackRetryTimerId = TimerKinds.NO_TIMER;
+        if (call.state == CallState.QUEUED && call.line == null) {
+            returnToLine(call);
+        }
+    }
+
     void onCallerAbandoned(EngineEvent e) {
         Call call = calls.get(e.callId);
         if (call == null) {
@@ -376,7 +492,7 @@ abstract class CallLifeCycle extends WaitLimits {
             return;
         }
         call.pool = widened;
-        if (call.state == CallState.QUEUED) {
+        if (call.state == CallState.QUEUED && call.line != null) {
             call.line.remove(call);
             routeOrWait(call);
         }

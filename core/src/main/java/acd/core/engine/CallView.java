@@ -37,4 +37,12 @@ public interface CallView {
     long queuedAtMs();
 
     CallState state();
+
+    /**
+     * Whether the caller hung up to be called back: the call keeps its place in line with nobody
+     * on the line until the callback reaches them.
+     */
+    default boolean awaitingCallback() {
+        return false;
+    }
 }

@@ -23,9 +23,10 @@ public final class DirectiveFanOut implements DirectiveSink {
     }
 
     @Override
-    public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs) {
+    public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
+                                 boolean callbackOffered) {
         for (DirectiveSink sink : sinks) {
-            sink.announcePosition(timeMs, call, position, expectedWaitMs);
+            sink.announcePosition(timeMs, call, position, expectedWaitMs, callbackOffered);
         }
     }
 
@@ -54,6 +55,13 @@ public final class DirectiveFanOut implements DirectiveSink {
     public void transferCall(long timeMs, CallView call, int fromAgent) {
         for (DirectiveSink sink : sinks) {
             sink.transferCall(timeMs, call, fromAgent);
+        }
+    }
+
+    @Override
+    public void followUpCallback(long timeMs, CallView call, int attempts) {
+        for (DirectiveSink sink : sinks) {
+            sink.followUpCallback(timeMs, call, attempts);
         }
     }
 }

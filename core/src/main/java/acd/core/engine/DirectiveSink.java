@@ -13,8 +13,12 @@ public interface DirectiveSink {
     default void cancelOffer(long timeMs, CallView call, int agentIndex) {
     }
 
-    /** Tell a waiting caller their position (1 = next) and expected wait. */
-    default void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs) {
+    /**
+     * Tell a waiting caller their position (1 = next) and expected wait, and, when
+     * {@code callbackOffered}, that they may hang up and be called back keeping their place.
+     */
+    default void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
+                                  boolean callbackOffered) {
     }
 
     /** The call left {@code fromQueue} for {@code toQueue}; it keeps its place by wait. */
@@ -34,5 +38,12 @@ public interface DirectiveSink {
      * next seat may follow at once.
      */
     default void transferCall(long timeMs, CallView call, int fromAgent) {
+    }
+
+    /**
+     * The callback could not reach the customer in {@code attempts} tries (or nobody is left to
+     * take it): it leaves the line and must become a task for a person to follow up.
+     */
+    default void followUpCallback(long timeMs, CallView call, int attempts) {
     }
 }

@@ -193,6 +193,25 @@ public final class EngineEvent {
         return this;
     }
 
+    /** The waiting caller pressed for a callback and hung up. */
+    public EngineEvent callbackRequested(long timeMs, long callId) {
+        return callEvent(EventType.CALLBACK_REQUESTED, timeMs, callId);
+    }
+
+    /** The customer answered the callback offered to {@code agentIndex}. */
+    public EngineEvent callbackReached(long timeMs, long callId, int agentIndex) {
+        callEvent(EventType.CALLBACK_REACHED, timeMs, callId);
+        this.agentIndex = agentIndex;
+        return this;
+    }
+
+    /** The customer did not answer (or was busy) on the callback offered to {@code agentIndex}. */
+    public EngineEvent callbackNotReached(long timeMs, long callId, int agentIndex) {
+        callEvent(EventType.CALLBACK_NOT_REACHED, timeMs, callId);
+        this.agentIndex = agentIndex;
+        return this;
+    }
+
     public EngineEvent hoursChanged(long timeMs, CharSequence hoursFile) {
         clear();
         this.type = EventType.HOURS_CHANGED;

@@ -262,6 +262,7 @@ abstract class EngineFloor {
 
     void release(Call call) {
         cancel(call.ringTimerId);
+        cancel(call.callbackRetryTimerId);
         cancelWaitTimers(call);
         if (call.line != null) {
             call.line.remove(call);

@@ -30,6 +30,18 @@ public interface EngineListener {
     default void callTransferred(long timeMs, CallView call, int fromAgent, long talkMs, int toQueue, int toAgent) {
     }
 
+    /** A waiting caller hung up to be called back after {@code waitMs}, keeping their place. */
+    default void callbackRequested(long timeMs, CallView call, long waitMs) {
+    }
+
+    /** The customer did not answer callback attempt {@code attempt} made for {@code agentIndex}. */
+    default void callbackNotReached(long timeMs, CallView call, int agentIndex, int attempt) {
+    }
+
+    /** The callback leaves the line unanswered after {@code attempts} tries (or nobody left to take it). */
+    default void callbackGivenUp(long timeMs, CallView call, int attempts) {
+    }
+
     default void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
     }
 

@@ -33,5 +33,11 @@ public enum EventType {
      * ({@link EngineEvent#queueIndex}, with {@link EngineEvent#extraSkillsMask}), to a colleague
      * first when {@link EngineEvent#accountManagerIndex} names one.
      */
-    CALL_TRANSFERRED
+    CALL_TRANSFERRED,
+    /** A waiting caller took the callback offered: they hang up and keep their place in line. */
+    CALLBACK_REQUESTED,
+    /** The customer answered the callback ({@link EngineEvent#agentIndex} is the seat reserved for it). */
+    CALLBACK_REACHED,
+    /** The customer did not answer the callback; the seat reserved for it is free again. */
+    CALLBACK_NOT_REACHED
 }

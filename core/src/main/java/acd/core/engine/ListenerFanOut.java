@@ -16,6 +16,27 @@ public final class ListenerFanOut implements EngineListener {
     }
 
     @Override
+    public void callbackRequested(long timeMs, CallView call, long waitMs) {
+        for (EngineListener l : listeners) {
+            l.callbackRequested(timeMs, call, waitMs);
+        }
+    }
+
+    @Override
+    public void callbackNotReached(long timeMs, CallView call, int agentIndex, int attempt) {
+        for (EngineListener l : listeners) {
+            l.callbackNotReached(timeMs, call, agentIndex, attempt);
+        }
+    }
+
+    @Override
+    public void callbackGivenUp(long timeMs, CallView call, int attempts) {
+        for (EngineListener l : listeners) {
+            l.callbackGivenUp(timeMs, call, attempts);
+        }
+    }
+
+    @Override
     public void callConnected(long timeMs, CallView call, int agentIndex) {
         for (EngineListener l : listeners) {
             l.callConnected(timeMs, call, agentIndex);

@@ -1,6 +1,7 @@
 package acd.core.engine;
 
 import acd.core.model.AgentSelection;
+import acd.core.model.CallbackRules;
 import acd.core.model.ClosedAction;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
@@ -25,6 +26,11 @@ final class QueueRuntime {
     final NoAgentsAction whenNoAgents;
     final long accountManagerWaitMs;
     final long announceEveryMs;
+    /** Expected wait over which callbacks are offered: {@code Long.MAX_VALUE} when never. */
+    final long callbackOfferAboveMs;
+    final int callbackAttempts;
+    final long callbackRetryMs;
+    final long callbackCustomerRingMs;
     /** The queue's opening hours, or null when it keeps none (open always). */
     OpenHours openHours;
     ClosedAction whenClosed = ClosedAction.VOICEMAIL;
@@ -51,6 +57,11 @@ final class QueueRuntime {
         this.whenNoAgents = spec.whenNoAgents();
         this.accountManagerWaitMs = spec.accountManagerWaitSeconds() * 1000L;
         this.announceEveryMs = spec.announceEverySeconds() * 1000L;
+        CallbackRules callback = spec.callback();
+        this.callbackOfferAboveMs = callback.offered() ? callback.offerAboveWaitSeconds() * 1000L : Long.MAX_VALUE;
+        this.callbackAttempts = callback.attempts();
+        this.callbackRetryMs = callback.retryAfterSeconds() * 1000L;
+        this.callbackCustomerRingMs = callback.customerRingSeconds() * 1000L;
     }
 
     void addLine(CallLine line) {

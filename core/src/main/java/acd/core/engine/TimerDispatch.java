@@ -61,10 +61,16 @@ abstract class TimerDispatch extends AgentLifeCycle {
                     if (call.state == CallState.QUEUED || call.state == CallState.WAITING_FOR_ACCOUNT_MANAGER) {
                         announce(call);
                     }
-                    if (call.state != CallState.CONNECTED) {
+                    if (call.state != CallState.CONNECTED && !call.callback) {
                         call.announceTimerId = schedule(now + queues[call.queueIndex].announceEveryMs,
                                 TimerKinds.ANNOUNCE, call.callId);
                     }
+                }
+            }
+            case TimerKinds.CALLBACK_RETRY -> {
+                Call call = calls.get(entity);
+                if (call != null) {
+                    callbackRetryDue(call);
                 }
             }
             default -> {

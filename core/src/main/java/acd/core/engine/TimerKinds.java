@@ -12,6 +12,7 @@ final class TimerKinds {
     static final int MAX_WAIT = 3;
     static final int ANNOUNCE = 4;
     static final int WRAP_UP = 5;
+    static final int CALLBACK_RETRY = 6;
 
     private static final int KIND_SHIFT = 56;
     private static final long ENTITY_MASK = (1L << KIND_SHIFT) - 1;

@@ -27,7 +27,7 @@ abstract class WaitLimits extends SeatChoice {
     abstract void startQueueing(Call call);
 
     void startAnnouncements(Call call, QueueRuntime queue) {
-        if (queue.announceEveryMs > 0) {
+        if (queue.announceEveryMs > 0 && !call.callback) {
             announce(call);
             call.announceTimerId = schedule(now + queue.announceEveryMs, TimerKinds.ANNOUNCE, call.callId);
         }
@@ -37,6 +37,8 @@ abstract class WaitLimits extends SeatChoice {
         cancelWaitTimers(call);
         if (queue.whenNoAgents == NoAgentsAction.OVERFLOW && queue.overflowTarget >= 0) {
             overflow(call, queue.overflowTarget);
+        } else if (call.callback) {
+            giveUpCallback(call);
         } else {
             board.recordRefused(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
             directives.disconnect(now, call, ExitReason.NO_AGENTS);
@@ -105,6 +107,10 @@ abstract class WaitLimits extends SeatChoice {
             overflow(call, queue.overflowTarget);
             return;
         }
+        if (call.callback) {
+            giveUpCallback(call);
+            return;
+        }
         board.recordTimedOut(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
         if (queue.maxWaitAction == MaxWaitAction.VOICEMAIL) {
             directives.sendToVoicemail(now, call, ExitReason.MAX_WAIT);
@@ -137,6 +143,13 @@ abstract class WaitLimits extends SeatChoice {
      */
     void closed(Call call, QueueRuntime queue) {
         board.recordClosed(queue.index, call.tierIndex, call.brandIndex, now);
+        if (call.callback) {
+            // Moved on to a closed queue with nobody on the line: a person follows it up when open.
+            listener.callbackGivenUp(now, call, call.callbackAttempts);
+            directives.followUpCallback(now, call, call.callbackAttempts);
+            release(call);
+            return;
+        }
         if (queue.whenClosed == ClosedAction.OVERFLOW && queue.closedOverflowTarget >= 0) {
             if (++call.overflowHops > queues.length) {
                 directives.disconnect(now, call, ExitReason.OVERFLOW_LOOP);
@@ -151,6 +164,21 @@ abstract class WaitLimits extends SeatChoice {
         } else {
             directives.sendToVoicemail(now, call, ExitReason.CLOSED);
         }
+        release(call);
+    }
+
+    /**
+     * The callback leaves the line without reaching the customer: its attempts are used up, or
+     * nobody is left to take it. The call counts as not answered; a person follows it up.
+     */
+    void giveUpCallback(Call call) {
+        if (call.line != null) {
+            call.line.remove(call);
+        }
+        cancelWaitTimers(call);
+        board.recordCallbackNotReached(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+        listener.callbackGivenUp(now, call, call.callbackAttempts);
+        directives.followUpCallback(now, call, call.callbackAttempts);
         release(call);
     }
 
@@ -182,6 +210,13 @@ abstract class WaitLimits extends SeatChoice {
             long staffed = Math.max(1, call.route.widest().loggedIn);
             expectedWaitMs = position * (queue.handleSumMs / queue.handledCalls) / staffed;
         }
-        directives.announcePosition(now, call, position, expectedWaitMs);
+        // A callback is offered only to a caller the hotline can call: one whose number it has.
+        boolean callbackOffered = expectedWaitMs > queue.callbackOfferAboveMs && call.callerNumber != null
+                && call.callerNumber.length() > 0;
+        if (callbackOffered && !call.callbackOffered) {
+            call.callbackOffered = true;
+            board.recordCallbackOffered(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+        }
+        directives.announcePosition(now, call, position, expectedWaitMs, callbackOffered);
     }
 }

@@ -101,6 +101,12 @@ public final class QueueReports {
         out.put("asaSeconds", seconds(f.averageSpeedOfAnswerMs()));
         out.put("ahtSeconds", seconds(f.averageHandleMs()));
         out.put("longestWaitSeconds", f.longestWaitMs() / 1000.0);
+        Map<String, Object> callbacks = new LinkedHashMap<>();
+        callbacks.put("offered", f.callbacksOffered());
+        callbacks.put("requested", f.callbacksRequested());
+        callbacks.put("reached", f.callbacksReached());
+        callbacks.put("notReached", f.callbacksNotReached());
+        out.put("callbacks", callbacks);
         if (waits != null) {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("count", waits.count());

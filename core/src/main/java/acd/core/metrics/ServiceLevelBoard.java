@@ -201,6 +201,31 @@ public final class ServiceLevelBoard {
         add(TrafficCounters.CLOSED, 1);
     }
 
+    /** The announcements offered the waiting caller a callback (once per call). */
+    public void recordCallbackOffered(int queue, int tier, int brand, long queuedAtMs) {
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.CALLBACKS_OFFERED, 1);
+    }
+
+    /** The caller took it: still offered, still waiting (by their kept place), not yet answered. */
+    public void recordCallbackRequested(int queue, int tier, int brand, long queuedAtMs) {
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.CALLBACKS_REQUESTED, 1);
+    }
+
+    /** The customer answered the callback; the call's answer is counted as any other's. */
+    public void recordCallbackReached(int queue, int tier, int brand, long queuedAtMs) {
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.CALLBACKS_REACHED, 1);
+    }
+
+    /** The callback was given up: the call leaves the line unanswered, so it counts against the service level. */
+    public void recordCallbackNotReached(int queue, int tier, int brand, long queuedAtMs) {
+        leftLine(queue, tier);
+        cellsOf(queue, tier, brand, queuedAtMs);
+        add(TrafficCounters.CALLBACKS_NOT_REACHED, 1);
+    }
+
     public void recordHandled(int queue, int tier, int brand, long queuedAtMs, long handleMs) {
         cellsOf(queue, tier, brand, queuedAtMs);
         add(TrafficCounters.HANDLED, 1);

@@ -18,7 +18,11 @@ public final class TrafficCounters {
     static final int HANDLE_SUM_MS = 10;
     static final int LONGEST_WAIT_MS = 11;
     static final int CLOSED = 12;
-    static final int FIELDS = 13;
+    static final int CALLBACKS_OFFERED = 13;
+    static final int CALLBACKS_REQUESTED = 14;
+    static final int CALLBACKS_REACHED = 15;
+    static final int CALLBACKS_NOT_REACHED = 16;
+    static final int FIELDS = 17;
 
     private final PublishedCounts values = new PublishedCounts(FIELDS);
 

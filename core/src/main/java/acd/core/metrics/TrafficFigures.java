@@ -19,11 +19,18 @@ package acd.core.metrics;
  * @param longestWaitMs       the longest wait of any answered or abandoned call
  * @param closed              calls that came when the queue was closed: not offered, so outside
  *                            the service level, which counts opening hours only
+ * @param callbacksOffered    waiting callers the announcements offered a callback
+ * @param callbacksRequested  callers who took it and hung up, keeping their place
+ * @param callbacksReached    callbacks the customer answered (then counted answered, their wait
+ *                            from the original join to the answer)
+ * @param callbacksNotReached callbacks given up unanswered (they became tasks; unanswered calls
+ *                            in the service level)
  */
 public record TrafficFigures(long offered, long answered, long answeredWithin, long abandoned, long shortAbandoned,
                              long overflowed, long timedOut, long refused, double serviceLevel, double answerRate,
                              double averageSpeedOfAnswerMs, double averageHandleMs, long handled,
-                             long longestWaitMs, long closed) {
+                             long longestWaitMs, long closed, long callbacksOffered, long callbacksRequested,
+                             long callbacksReached, long callbacksNotReached) {
 
     static TrafficFigures of(long[] c) {
         long offered = c[TrafficCounters.OFFERED];
@@ -38,6 +45,8 @@ public record TrafficFigures(long offered, long answered, long answeredWithin, l
                 offered > 0 ? (double) answered / offered : Double.NaN,
                 answered > 0 ? (double) c[TrafficCounters.ANSWER_WAIT_SUM_MS] / answered : Double.NaN,
                 handled > 0 ? (double) c[TrafficCounters.HANDLE_SUM_MS] / handled : Double.NaN,
-                handled, c[TrafficCounters.LONGEST_WAIT_MS], c[TrafficCounters.CLOSED]);
+                handled, c[TrafficCounters.LONGEST_WAIT_MS], c[TrafficCounters.CLOSED],
+                c[TrafficCounters.CALLBACKS_OFFERED], c[TrafficCounters.CALLBACKS_REQUESTED],
+                c[TrafficCounters.CALLBACKS_REACHED], c[TrafficCounters.CALLBACKS_NOT_REACHED]);
     }
 }

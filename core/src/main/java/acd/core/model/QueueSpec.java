@@ -21,6 +21,7 @@ import java.util.List;
  * @param whenNoAgents             what happens to a call when nobody who could take it is logged in
  * @param accountManagerWaitSeconds how long a caller with an own account manager waits for that agent
  * @param announceEverySeconds     how often waiting callers hear their position and expected wait; 0 = never
+ * @param callback                 whether and how a waiting caller may be called back instead
  */
 public record QueueSpec(
         String id,
@@ -38,7 +39,8 @@ public record QueueSpec(
         String overflowQueue,
         NoAgentsAction whenNoAgents,
         int accountManagerWaitSeconds,
-        int announceEverySeconds) {
+        int announceEverySeconds,
+        CallbackRules callback) {
 
     public static final int DEFAULT_THRESHOLD_SECONDS = 10;
     public static final int DEFAULT_TARGET_PERCENT = 90;
@@ -50,6 +52,7 @@ public record QueueSpec(
 
     public QueueSpec {
         requiredSkills = List.copyOf(requiredSkills);
+        callback = callback == null ? CallbackRules.NONE : callback;
     }
 
     /** A queue with every setting at its default; for tests and generated scenarios. */
@@ -57,60 +60,67 @@ public record QueueSpec(
         return new QueueSpec(id, id, requiredSkills, DEFAULT_THRESHOLD_SECONDS, DEFAULT_TARGET_PERCENT,
                 DEFAULT_SHORT_ABANDON_SECONDS, QueueOrdering.WEIGHTED, DEFAULT_WAIT_BOUND_SECONDS,
                 AgentSelection.LONGEST_IDLE, DEFAULT_RING_TIMEOUT_SECONDS, 0, MaxWaitAction.DISCONNECT, null,
-                NoAgentsAction.WAIT, DEFAULT_ACCOUNT_MANAGER_WAIT_SECONDS, DEFAULT_ANNOUNCE_EVERY_SECONDS);
+                NoAgentsAction.WAIT, DEFAULT_ACCOUNT_MANAGER_WAIT_SECONDS, DEFAULT_ANNOUNCE_EVERY_SECONDS,
+                CallbackRules.NONE);
     }
 
     public QueueSpec withOrdering(QueueOrdering newOrdering) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 newOrdering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
     }
 
     public QueueSpec withAgentSelection(AgentSelection selection) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, selection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
     }
 
     public QueueSpec withThresholdSeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, seconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
     }
 
     public QueueSpec withWaitBoundSeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, seconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
     }
 
     public QueueSpec withMaxWait(int seconds, MaxWaitAction action, String target) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, seconds, action,
-                target, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds);
+                target, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
     }
 
     public QueueSpec withWhenNoAgents(NoAgentsAction action) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, action, accountManagerWaitSeconds, announceEverySeconds);
+                overflowQueue, action, accountManagerWaitSeconds, announceEverySeconds, callback);
     }
 
     public QueueSpec withAnnounceEverySeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, seconds);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, seconds, callback);
     }
 
     public QueueSpec withRingTimeoutSeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, seconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
     }
 
     public QueueSpec withAccountManagerWaitSeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, seconds, announceEverySeconds);
+                overflowQueue, whenNoAgents, seconds, announceEverySeconds, callback);
+    }
+
+    public QueueSpec withCallback(CallbackRules rules) {
+        return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
+                ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, rules);
     }
 }

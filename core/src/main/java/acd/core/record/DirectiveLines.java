@@ -41,9 +41,19 @@ public final class DirectiveLines implements DirectiveSink {
     }
 
     @Override
-    public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs) {
+    public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
+                                 boolean callbackOffered) {
         begin(timeMs, "announce", call).append(" position=").append(position).append(" expectedWait=")
                 .append(expectedWaitMs);
+        if (callbackOffered) {
+            line.append(" callback=offered");
+        }
+        out.line(line);
+    }
+
+    @Override
+    public void followUpCallback(long timeMs, CallView call, int attempts) {
+        begin(timeMs, "callback-given-up", call).append(" attempts=").append(attempts);
         out.line(line);
     }
 

@@ -1,6 +1,8 @@
 package acd.core.config;
 
 import acd.core.model.AgentSelection;
+import acd.core.model.CallbackRules;
+import acd.core.model.CallbackStrategy;
 import acd.core.model.AgentSpec;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
@@ -144,7 +146,8 @@ class RoutingConfigLoaderTest {
                     announceEverySeconds: 0
                 agents:"""));
         assertEquals(new QueueSpec("vip", "VIP专线", List.of("billing", "broadband"), 8, 95, 3, QueueOrdering.STRICT, 0,
-                AgentSelection.BEST_PROFICIENCY, 12, 120, MaxWaitAction.OVERFLOW, "billing", NoAgentsAction.OVERFLOW, 30, 0),
+                AgentSelection.BEST_PROFICIENCY, 12, 120, MaxWaitAction.OVERFLOW, "billing", NoAgentsAction.OVERFLOW, 30, 0,
+                CallbackRules.NONE),
                 config.queues().get(1));
     }
 
@@ -213,6 +216,35 @@ class RoutingConfigLoaderTest {
     }
 
     // --- every kind of error, with file and line
+
+    @Test
+    void readsACallbackRuleWithItsDefaultsAndLeavesOtherQueuesWithoutOne() {
+        RoutingConfig config = load(with("    requiredSkills: [billing]\n", """
+                    requiredSkills: [billing]
+                    callback: {offerAboveWaitSeconds: 90, strategy: customer-first}
+                  - id: faults
+                    requiredSkills: [broadband]
+                """));
+        assertEquals(new CallbackRules(90, CallbackStrategy.CUSTOMER_FIRST, CallbackRules.DEFAULT_ATTEMPTS,
+                CallbackRules.DEFAULT_RETRY_AFTER_SECONDS, CallbackRules.DEFAULT_CUSTOMER_RING_SECONDS),
+                config.queues().get(0).callback());
+        assertEquals(CallbackRules.NONE, config.queues().get(1).callback());
+        assertFalse(config.queues().get(1).callback().offered());
+    }
+
+    @Test
+    void rejectsACallbackRuleThatCannotWorkWithFileAndLine() {
+        assertProblem(error(with("    requiredSkills: [billing]\n",
+                        "    requiredSkills: [billing]\n    callback: {strategy: seat-first}\n")), 9,
+                "queue 'billing' callback: missing offerAboveWaitSeconds");
+        assertProblem(error(with("    requiredSkills: [billing]\n", "    requiredSkills: [billing]\n"
+                        + "    callback: {offerAboveWaitSeconds: 60, strategy: agent-first}\n")), 9,
+                "queue 'billing' callback: unknown strategy 'agent-first'; expected one of seat-first, customer-first "
+                        + "(did you mean 'seat-first'?)");
+        assertProblem(error(with("    requiredSkills: [billing]\n", "    requiredSkills: [billing]\n"
+                        + "    announceEverySeconds: 0\n    callback: {offerAboveWaitSeconds: 60}\n")), 10,
+                "queue 'billing' callback: callbacks are offered in the announcements, but announceEverySeconds is 0");
+    }
 
     @Test
     void rejectsUnknownSkillWithFileAndLine() {

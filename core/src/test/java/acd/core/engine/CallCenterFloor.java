@@ -58,8 +58,15 @@ final class CallCenterFloor {
             }
 
             @Override
-            public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs) {
-                log.add(new Directive(timeMs, "announce", call.callId(), position, expectedWaitMs));
+            public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
+                                         boolean callbackOffered) {
+                log.add(new Directive(timeMs, callbackOffered ? "announce+callback" : "announce", call.callId(),
+                        position, expectedWaitMs));
+            }
+
+            @Override
+            public void followUpCallback(long timeMs, CallView call, int attempts) {
+                log.add(new Directive(timeMs, "callback-given-up", call.callId(), -1, attempts));
             }
 
             @Override
@@ -226,6 +233,24 @@ final class CallCenterFloor {
     CallCenterFloor transfer(long callId, String fromAgentId, String queueId, String toAgentId) {
         engine.onEvent(event.callTransferred(nowMs, callId, agent(fromAgentId), queue(queueId), 0,
                 toAgentId == null ? EngineEvent.NONE : agent(toAgentId)));
+        return this;
+    }
+
+    /** The waiting caller pressed for a callback and hung up. */
+    CallCenterFloor callbackRequested(long callId) {
+        engine.onEvent(event.callbackRequested(nowMs, callId));
+        return this;
+    }
+
+    /** The customer answered the callback made for the seat it is offered to. */
+    CallCenterFloor callbackReached(long callId) {
+        engine.onEvent(event.callbackReached(nowMs, callId, engine.agentOfCall(callId)));
+        return this;
+    }
+
+    /** The customer did not answer the callback. */
+    CallCenterFloor callbackNotReached(long callId) {
+        engine.onEvent(event.callbackNotReached(nowMs, callId, engine.agentOfCall(callId)));
         return this;
     }
 

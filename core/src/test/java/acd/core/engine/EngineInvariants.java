@@ -60,6 +60,10 @@ final class EngineInvariants {
         engine.calls.forEach((id, call) -> {
             switch (call.state) {
                 case QUEUED -> {
+                    if (call.callbackRetryTimerId != TimerKinds.NO_TIMER) {
+                        check(call.callback && call.line == null, call + " waits to retry a callback yet is in line");
+                        return;
+                    }
                     check(call.line != null && call.line.pool == call.pool, call + " queued outside its pool's line");
                     check(call.line.queueIndex == call.queueIndex && call.line.tierIndex == call.tierIndex,
                             call + " in the wrong line");

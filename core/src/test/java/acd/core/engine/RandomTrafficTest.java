@@ -4,6 +4,8 @@ import acd.core.model.AgentChange;
 
 import acd.core.metrics.TrafficFigures;
 import acd.core.model.AgentSelection;
+import acd.core.model.CallbackRules;
+import acd.core.model.CallbackStrategy;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
 import acd.core.model.QueueOrdering;
@@ -36,7 +38,8 @@ class RandomTrafficTest {
                 .queue("broadband", List.of("broadband"), q -> q.withOrdering(QueueOrdering.STRICT)
                         .withAgentSelection(AgentSelection.BEST_PROFICIENCY).withWhenNoAgents(NoAgentsAction.REFUSE))
                 .queue("general", List.of("billing"), q -> q.withOrdering(QueueOrdering.FIFO)
-                        .withAgentSelection(AgentSelection.ROUND_ROBIN).withMaxWait(120, MaxWaitAction.VOICEMAIL, null))
+                        .withAgentSelection(AgentSelection.ROUND_ROBIN).withMaxWait(120, MaxWaitAction.VOICEMAIL, null)
+                        .withCallback(new CallbackRules(30, CallbackStrategy.SEAT_FIRST, 2, 20, 30)))
                 .queue("english", List.of("english"), q -> q.withAgentSelection(AgentSelection.FEWEST_CALLS)
                         .withWhenNoAgents(NoAgentsAction.OVERFLOW).withMaxWait(60, MaxWaitAction.OVERFLOW, "billing"))
                 .rule(new TierRule("diamond", "diamond", null, List.of(),
@@ -112,6 +115,16 @@ class RandomTrafficTest {
                 int colleague = random.nextInt(4) == 0 ? random.nextInt(agents) : EngineEvent.NONE;
                 e.callTransferred(time, id, agent < 0 ? 0 : agent,
                         engine.queueIndex(queues[random.nextInt(queues.length)]), 0, colleague);
+            } else if (what < 92 && !live.isEmpty()) {
+                // Callers take callbacks (some in queues that never offered one, and are refused),
+                // and customers called back answer or not.
+                long id = live.get(random.nextInt(live.size()));
+                int agent = engine.agentOfCall(id);
+                switch (random.nextInt(3)) {
+                    case 0 -> e.callbackRequested(time, id);
+                    case 1 -> e.callbackReached(time, id, agent);
+                    default -> e.callbackNotReached(time, id, agent);
+                }
             } else {
                 e.tick(time);
             }
@@ -128,7 +141,8 @@ class RandomTrafficTest {
             offered += f.offered();
             answered += f.answered();
             waiting += engine.board().waitingNow(q);
-            outcomes += f.answered() + f.abandoned() + f.overflowed() + f.timedOut() + f.refused();
+            outcomes += f.answered() + f.abandoned() + f.overflowed() + f.timedOut() + f.refused()
+                    + f.callbacksNotReached();
         }
         // Every entry into a queue has exactly one outcome, or has not been answered yet.
         assertEquals(offered, outcomes + waiting);

@@ -100,7 +100,8 @@ class EventCodecTest {
         // The format writes a kind by its place: new kinds go at the end, none moves.
         assertEquals(List.of("CALL_ARRIVED", "CALLER_ABANDONED", "AGENT_LOGGED_IN", "AGENT_LOGGED_OUT", "AGENT_READY",
                 "AGENT_NOT_READY", "OFFER_ANSWERED", "OFFER_NOT_ANSWERED", "CALL_ENDED", "WRAP_UP_DONE",
-                "AGENT_CHANGED", "TICK", "HOURS_CHANGED", "CALL_TRANSFERRED"), Arrays.stream(EventType.values()).map(Enum::name).toList());
+                "AGENT_CHANGED", "TICK", "HOURS_CHANGED", "CALL_TRANSFERRED",
+                "CALLBACK_REQUESTED", "CALLBACK_REACHED", "CALLBACK_NOT_REACHED"), Arrays.stream(EventType.values()).map(Enum::name).toList());
         assertEquals(List.of("CALLER", "SEAT", "UNKNOWN"), Arrays.stream(HangupSide.values()).map(Enum::name).toList());
     }
 

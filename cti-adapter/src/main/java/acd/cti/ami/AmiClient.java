@@ -210,6 +210,30 @@ public final class AmiClient implements PbxActions, CallbackDialer, AutoCloseabl
 
     /** How long the seat's phone rings for a callback or a message before the PBX gives up. */
     private static final long SEAT_RING_MS = 30_000;
+    /** How long a voicemail's caller's phone rings when an agent calls them back. */
+    private static final long CUSTOMER_RING_SECONDS = 45;
+
+    @Override
+    public CompletionStage<Boolean> originate(String channel, String uniqueId, String callerId, long ringMs,
+                                              String context, Map<String, String> variables) {
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel(channel);
+        originate.setChannelId(uniqueId);
+        originate.setCallerId(callerId);
+        originate.setTimeout(ringMs);
+        originate.setContext(context);
+        originate.setExten("s");
+        originate.setPriority(1);
+        originate.setVariables(new java.util.LinkedHashMap<>(variables));
+        originate.setAsync(true);
+        return send(originate, "Originate " + channel + " (" + uniqueId + ") into " + context);
+    }
+
+    @Override
+    public CompletionStage<Boolean> hangup(String channel) {
+        return send(new org.asteriskjava.manager.action.HangupAction(channel), "Hangup " + channel);
+    }
+
     /** Where the shipped dialplan dials the customer once the seat has answered. */
     public static final String CALLBACK_CONTEXT = "acd-callback";
 
@@ -221,6 +245,8 @@ public final class AmiClient implements PbxActions, CallbackDialer, AutoCloseabl
         originate.setPriority(1);
         originate.setVariable("ACD_CALLBACK_NUMBER", customerNumber);
         originate.setVariable("ACD_REPLY_TASK", Long.toString(taskId));
+        originate.setVariable("ACD_CUSTOMER_RING", Long.toString(CUSTOMER_RING_SECONDS));
+        originate.setVariable("ACD_LANGUAGE", "zh");
         return send(originate, "Originate callback of task " + taskId + " from " + seatEndpoint);
     }
 

@@ -15,7 +15,8 @@ final class Announcement {
     private Announcement() {
     }
 
-    static String sounds(String language, int position, long expectedWaitMs) {
+    /** @param callbackOffered the caller is offered a callback on key 1, before the thank-you */
+    static String sounds(String language, int position, long expectedWaitMs, boolean callbackOffered) {
         String lang = language == null || language.isBlank() ? AsteriskCallFlow.DEFAULT_LANGUAGE : language;
         Speech speech = Speech.forLanguage(lang);
         String dir = "acd/" + (lang.equals("zh") ? "zh" : "en") + "/queue/";
@@ -31,6 +32,9 @@ final class Announcement {
                 sounds.addAll(speech.number((expectedWaitMs + 59_999) / 60_000));
                 sounds.add(dir + "minutes");
             }
+        }
+        if (callbackOffered) {
+            sounds.add(dir + "callback-offer");
         }
         sounds.add(dir + "thank-you-for-waiting");
         return String.join("&", sounds);

@@ -12,8 +12,11 @@ import acd.core.engine.HangupSide;
 import acd.core.engine.ReasonCodes;
 import acd.core.model.AgentSpec;
 import acd.core.model.BusinessHours;
+import acd.core.model.CallbackRules;
+import acd.core.model.CallbackStrategy;
 import acd.core.model.OpeningCalendar;
 import acd.core.model.RoutingConfig;
+import acd.core.ring.EngineRing;
 import acd.cti.agi.AgiChannel;
 import acd.cti.agi.AgiScript;
 import acd.cti.agi.codec.AgiRequest;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +58,12 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     public static final String EXIT_CONTEXT = "acd-exit";
     /** Where a waiting caller hears their place in line, then goes back to the music. */
     public static final String ANNOUNCE_CONTEXT = "acd-announce";
+    /** Where a seat called first for a callback dials the customer. */
+    public static final String CALLBACK_CONTEXT = "acd-callback";
+    /** Where a customer called first for a callback is dialled, over the carrier. */
+    public static final String CALLBACK_CUSTOMER_CONTEXT = "acd-callback-customer";
+    /** Where a customer called first hears it is their callback, then rings the seat. */
+    public static final String CALLBACK_ANSWERED_CONTEXT = "acd-callback-answered";
     /** The channel variable with the language the caller chose; the dialplan reads it too. */
     public static final String LANGUAGE_VARIABLE = "ACD_LANGUAGE";
     /** The language of callers who chose none (the dialplan's default too). */
@@ -72,6 +82,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     private final Map<String, CallLeg> byUniqueId = new ConcurrentHashMap<>();
     private final Map<Long, CallLeg> byCallId = new ConcurrentHashMap<>();
     private final Map<String, CallLeg> bySeatUniqueId = new ConcurrentHashMap<>();
+    /** Callbacks under way, by the Uniqueid the server gave the channel it originated. */
+    private final Map<String, CallLeg> byOriginated = new ConcurrentHashMap<>();
     private final Map<String, Integer> agentByEndpoint = new HashMap<>();
     private final AtomicLong callIds = new AtomicLong();
     private final AtomicLong recoveredCalls = new AtomicLong();
@@ -269,18 +281,98 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         };
     }
 
+    // ------------------------------------------------------------------ AGI: /callback
+
+    /** How long the caller has to press after the callback offer. */
+    private static final long CALLBACK_KEY_WAIT_MS = 5_000;
+
+    /**
+     * The {@code /callback} script: says the caller's place and the callback offer (set by the
+     * last announcement) and waits for key 1. A caller who presses it hears their place is kept
+     * and is hung up; the engine keeps their place and calls them when it comes up. Any other
+     * key, or none, takes them back to the music. A seat meanwhile takes them away at once.
+     */
+    public AgiScript callbackScript() {
+        return (request, channel) -> {
+            List<String> args = request.arguments();
+            CallLeg leg = null;
+            try {
+                leg = args.isEmpty() ? null : byCallId.get(Long.parseLong(args.get(0).strip()));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            String sounds = leg == null ? null : leg.offerSounds;
+            if (leg == null || sounds == null || !request.uniqueId().equals(leg.uniqueId)) {
+                LOG.warn("AGI /callback from {} for call '{}' refused: not a waiting caller offered a callback",
+                        request.channel(), args.isEmpty() ? "" : args.get(0));
+                channel.close();
+                return;
+            }
+            CallLeg caller = leg;
+            // GET DATA plays one sound: the sounds before the last are played one by one, key 1 cutting them short.
+            List<String> parts = List.of(sounds.split("&"));
+            keyDuring(channel, parts.subList(0, parts.size() - 1).iterator()).thenCompose(key -> key
+                    ? CompletableFuture.completedFuture(true)
+                    : channel.getData(parts.get(parts.size() - 1), CALLBACK_KEY_WAIT_MS, 1)
+                            .thenApply(reply -> "1".equals(reply.result()))).whenComplete((pressed, failure) -> {
+                boolean accepted = failure == null && pressed;
+                synchronized (caller) {
+                    accepted &= !caller.finished && caller.offeredAgent < 0 && !caller.callback;
+                    if (accepted) {
+                        caller.callback = true;
+                        long now = clockMs.getAsLong();
+                        engine.publish(e -> e.callbackRequested(now, caller.callId));
+                    }
+                }
+                if (!accepted) {
+                    channel.close();
+                    return;
+                }
+                LOG.info("{} ({}) hung up to be called back, keeping their place", caller, caller.callerNumber);
+                String lang = caller.language == null || caller.language.isBlank() ? DEFAULT_LANGUAGE : caller.language;
+                channel.streamFile("acd/" + lang + "/callback-confirmed", "")
+                        .thenCompose(r -> channel.hangup())
+                        .whenComplete((r, f) -> channel.close());
+            });
+        };
+    }
+
+    /** Plays the sounds in turn; true as soon as the caller presses 1. */
+    private static CompletionStage<Boolean> keyDuring(AgiChannel channel, java.util.Iterator<String> sounds) {
+        if (!sounds.hasNext()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return channel.streamFile(sounds.next(), "1").thenCompose(reply -> {
+            // -1 part way through is a hang-up; at the start (endpos 0) a missing sound, skipped.
+            if (reply.resultAsInt().orElse(0) < 0 && (channel.isHungUp() || reply.endpos().orElse(0) > 0)) {
+                throw new java.util.concurrent.CompletionException(new IllegalStateException("the caller went away"));
+            }
+            return reply.digit().filter(d -> d == '1').isPresent() ? CompletableFuture.completedFuture(true)
+                    : keyDuring(channel, sounds);
+        });
+    }
+
     // ------------------------------------------------------------------ AMI events
 
     /** Called on the AMI event thread, in Asterisk's order. */
     public void onPbxEvent(PbxEvent event) {
         if (event instanceof PbxEvent.DialBegin e) {
+            CallLeg called = byOriginated.get(e.uniqueId());
+            if (called != null) {
+                callbackDialBegan(called, e);
+            }
             CallLeg leg = byUniqueId.get(e.uniqueId());
             if (leg != null) {
                 leg.seatUniqueId = e.destUniqueId();
                 bySeatUniqueId.put(e.destUniqueId(), leg);
             }
         } else if (event instanceof PbxEvent.DialEnd e) {
-            dialEnded(e);
+            CallLeg called = byOriginated.get(e.uniqueId());
+            if (called != null) {
+                customerDialEnded(called, e);
+            } else {
+                dialEnded(e);
+            }
         } else if (event instanceof PbxEvent.DialFailed e) {
             dialFailed(e);
         } else if (event instanceof PbxEvent.BridgeLeave e) {
@@ -383,7 +475,17 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
      * as soon as the dialplan is done. Only a BridgeLeave seen before tells.
      */
     private void hungUp(String uniqueId) {
+        CallLeg called = byOriginated.get(uniqueId);
+        if (called != null) {
+            originatedHungUp(called, uniqueId);
+            return;
+        }
         CallLeg leg = byUniqueId.get(uniqueId);
+        if (leg != null && leg.callback) {
+            // The caller who took a callback hangs up: the call goes on without them.
+            byUniqueId.remove(uniqueId, leg);
+            return;
+        }
         if (leg != null) {
             end(leg, HangupSide.UNKNOWN);
             forget(leg);
@@ -463,6 +565,10 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         int returned = 0;
         int redelivered = 0;
         for (CallLeg leg : List.copyOf(byCallId.values())) {
+            if (leg.callback) {
+                // Nobody on the line: the place is the engine's, and a call under way ends by its ring timer.
+                continue;
+            }
             ChannelSnapshot caller = byId.get(leg.uniqueId);
             if (caller == null) {
                 // Both sides may have gone while the events were lost: who went first is not known.
@@ -550,7 +656,172 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         leg.offeredAgent = agentIndex;
         leg.deliveredTo = -1;
         leg.ringSeconds = Long.toString(Math.max(1, ringTimeoutMs / 1000));
-        deliver(leg, agentIndex);
+        if (leg.callback) {
+            callBack(leg, call.queueIndex(), agentIndex, ringTimeoutMs);
+        } else {
+            deliver(leg, agentIndex);
+        }
+    }
+
+    // ------------------------------------------------------------------ callbacks
+
+    /**
+     * The callback's place reached the head of the line and the engine kept a seat for it: the
+     * server originates the call, the seat first or the customer first as the queue says. The
+     * originated channel's Uniqueid is the server's own, so its events are known from the start.
+     */
+    private void callBack(CallLeg leg, int queueIndex, int agentIndex, long ringTimeoutMs) {
+        CallbackRules rules = config.queues().get(queueIndex).callback();
+        AgentSpec agent = config.agents().get(agentIndex);
+        int attempt = ++leg.deliveries;
+        String uniqueId = "acd-callback-" + leg.callId + "-" + attempt;
+        String language = leg.language == null || leg.language.isBlank() ? DEFAULT_LANGUAGE : leg.language;
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(CALL_ID_VARIABLE, Long.toString(leg.callId));
+        variables.put(LANGUAGE_VARIABLE, language);
+        variables.put("ACD_CUSTOMER_RING", Integer.toString(rules.customerRingSeconds()));
+        String channel;
+        String context;
+        String shown;
+        long ringMs;
+        if (rules.strategy() == CallbackStrategy.SEAT_FIRST) {
+            variables.put("ACD_CALLBACK_NUMBER", leg.callerNumber);
+            channel = agent.endpoint();
+            context = CALLBACK_CONTEXT;
+            shown = leg.callerNumber;
+            ringMs = ringTimeoutMs;
+        } else {
+            variables.put("ACD_ENDPOINT", agent.endpoint());
+            variables.put("ACD_RING_TIMEOUT", leg.ringSeconds);
+            variables.put("ACD_DELIVERY", Integer.toString(attempt));
+            // /n: the Local channel stays, so the customer's side keeps the Uniqueid given here.
+            channel = "Local/" + leg.callerNumber + "@" + CALLBACK_CUSTOMER_CONTEXT + "/n";
+            context = CALLBACK_ANSWERED_CONTEXT;
+            shown = leg.callerNumber;
+            ringMs = rules.customerRingSeconds() * 1000L;
+        }
+        synchronized (leg) {
+            leg.originated = uniqueId;
+            leg.seatFirst = rules.strategy() == CallbackStrategy.SEAT_FIRST;
+            byOriginated.put(uniqueId, leg);
+        }
+        LOG.info("{}: calling back {} for agent {} ({}), attempt {}", leg, leg.callerNumber, agent.id(),
+                rules.strategy() == CallbackStrategy.SEAT_FIRST ? "seat first" : "customer first", attempt);
+        actions.execute(() -> pbx.originate(channel, uniqueId, shown, ringMs, context, variables)
+                .thenAccept(sent -> {
+                    if (!sent) {
+                        // Never placed (AMI down or refused): as a seat that did not ring.
+                        callbackOver(leg, uniqueId, ev -> ev.offerNotDelivered(clockMs.getAsLong(), leg.callId,
+                                agentIndex));
+                    }
+                }));
+    }
+
+    /**
+     * A Dial from a channel the server originated for a callback: seat first, the seat (which
+     * answered) dialling the customer; customer first, the customer (who answered) ringing the
+     * seat. Either way the customer's channel becomes the call's caller channel from here on.
+     */
+    private void callbackDialBegan(CallLeg leg, PbxEvent.DialBegin e) {
+        synchronized (leg) {
+            if (!e.uniqueId().equals(leg.originated) || leg.offeredAgent < 0) {
+                return;
+            }
+            if (leg.seatUniqueId == null && seatFirst(leg)) {
+                leg.seatUniqueId = e.uniqueId();
+                bySeatUniqueId.put(e.uniqueId(), leg);
+                leg.uniqueId = e.destUniqueId();
+                leg.channel = e.destChannel();
+                byUniqueId.put(e.destUniqueId(), leg);
+            } else if (!seatFirst(leg)) {
+                // The customer answered and rings the seat from acd-deliver, as any caller.
+                byOriginated.remove(e.uniqueId(), leg);
+                leg.originated = null;
+                leg.callback = false;
+                leg.uniqueId = e.uniqueId();
+                leg.channel = e.channel();
+                byUniqueId.put(e.uniqueId(), leg);
+                int agent = leg.offeredAgent;
+                long now = clockMs.getAsLong();
+                engine.publish(ev -> ev.callbackReached(now, leg.callId, agent));
+            }
+        }
+    }
+
+    /** Seat first: the customer answered, or did not. */
+    private void customerDialEnded(CallLeg leg, PbxEvent.DialEnd e) {
+        synchronized (leg) {
+            int agent = leg.offeredAgent;
+            if (!seatFirst(leg) || agent < 0 || !leg.callback) {
+                return;
+            }
+            long now = clockMs.getAsLong();
+            if (e.cancelled()) {
+                // The agent hung up before the customer answered: the seat let the call go.
+                callbackOver(leg, leg.originated, ev -> ev.offerNotAnswered(now, leg.callId, agent));
+                return;
+            }
+            if (e.answered()) {
+                byOriginated.remove(leg.originated, leg);
+                leg.originated = null;
+                leg.callback = false;
+                leg.answered = true;
+                String seat = leg.seatUniqueId;
+                engine.publish(ev -> ev.callbackReached(now, leg.callId, agent));
+                engine.publish(ev -> ev.offerAnswered(now, leg.callId, agent, seat));
+                return;
+            }
+            LOG.info("{}: {} did not answer the callback ({})", leg, leg.callerNumber, e.dialStatus());
+            callbackOver(leg, leg.originated, ev -> ev.callbackNotReached(now, leg.callId, agent));
+        }
+    }
+
+    /**
+     * The originated channel went before the callback went anywhere: seat first, the seat did not
+     * answer (or hung up at once); customer first, the customer did not answer (or hung up before
+     * the seat rang).
+     */
+    private void originatedHungUp(CallLeg leg, String uniqueId) {
+        synchronized (leg) {
+            int agent = leg.offeredAgent;
+            if (!uniqueId.equals(leg.originated) || agent < 0) {
+                byOriginated.remove(uniqueId, leg);
+                return;
+            }
+            long now = clockMs.getAsLong();
+            if (seatFirst(leg)) {
+                callbackOver(leg, uniqueId, ev -> ev.offerNotAnswered(now, leg.callId, agent));
+            } else {
+                LOG.info("{}: {} did not answer the callback", leg, leg.callerNumber);
+                callbackOver(leg, uniqueId, ev -> ev.callbackNotReached(now, leg.callId, agent));
+            }
+        }
+    }
+
+    /** The attempt is over without a conversation: the leg has nobody on the line again. */
+    private void callbackOver(CallLeg leg, String uniqueId, EngineRing.Filler outcome) {
+        synchronized (leg) {
+            if (uniqueId == null || !uniqueId.equals(leg.originated)) {
+                return;
+            }
+            byOriginated.remove(uniqueId, leg);
+            leg.originated = null;
+            leg.offeredAgent = -1;
+            String seat = leg.seatUniqueId;
+            if (seat != null) {
+                bySeatUniqueId.remove(seat, leg);
+                leg.seatUniqueId = null;
+            }
+            String customer = leg.uniqueId;
+            if (customer != null) {
+                byUniqueId.remove(customer, leg);
+            }
+            engine.publish(outcome);
+        }
+    }
+
+    private static boolean seatFirst(CallLeg leg) {
+        return leg.seatFirst;
     }
 
     /**
@@ -598,17 +869,20 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
      * move; an offer meanwhile redirects them to the seat at once, cutting the announcement.
      */
     @Override
-    public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs) {
+    public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
+                                 boolean callbackOffered) {
         CallLeg leg = byCallId.get(call.callId());
-        if (leg == null || leg.finished || leg.offeredAgent >= 0) {
+        if (leg == null || leg.finished || leg.offeredAgent >= 0 || leg.callback) {
             return;
         }
-        String sounds = Announcement.sounds(leg.language, position, expectedWaitMs);
+        String sounds = Announcement.sounds(leg.language, position, expectedWaitMs, callbackOffered);
+        leg.offerSounds = callbackOffered ? sounds : null;
         actions.execute(() -> {
-            if (leg.finished || leg.offeredAgent >= 0) {
+            if (leg.finished || leg.offeredAgent >= 0 || leg.callback) {
                 return;
             }
             pbx.setVariable(leg.channel, "ACD_ANNOUNCEMENT", sounds);
+            pbx.setVariable(leg.channel, "ACD_CALLBACK_OFFER", callbackOffered ? "1" : "0");
             pbx.redirect(leg.channel, ANNOUNCE_CONTEXT, "s", 1);
         });
     }
@@ -617,6 +891,22 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     public void cancelOffer(long timeMs, CallView call, int agentIndex) {
         CallLeg leg = byCallId.get(call.callId());
         if (leg == null || leg.finished) {
+            return;
+        }
+        if (leg.callback) {
+            // Nobody on the line to take back to the music; a callback under way is hung up.
+            String originated;
+            synchronized (leg) {
+                originated = leg.originated;
+                if (originated != null) {
+                    byOriginated.remove(originated, leg);
+                    leg.originated = null;
+                }
+                leg.offeredAgent = -1;
+            }
+            if (originated != null) {
+                actions.execute(() -> pbx.hangup(originated));
+            }
             return;
         }
         leg.offeredAgent = -1;
@@ -656,6 +946,19 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 pbx.redirect(leg.channel, HOLD_CONTEXT, "s", 1);
             }
         });
+    }
+
+    /** The callback was given up: the server's task writer follows it up; the leg is done. */
+    @Override
+    public void followUpCallback(long timeMs, CallView call, int attempts) {
+        CallLeg leg = byCallId.get(call.callId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            leg.finished = true;
+        }
+        forget(leg);
     }
 
     @Override

@@ -8,8 +8,9 @@ import acd.core.engine.HangupSide;
  */
 final class CallLeg {
     final long callId;
-    final String uniqueId;
-    final String channel;
+    /** The caller's channel; a callback's is the customer's once they answer, none before. */
+    volatile String uniqueId;
+    volatile String channel;
     final String callerNumber;
     /** Agent the engine offered the call to, or -1. */
     volatile int offeredAgent = -1;
@@ -29,6 +30,14 @@ final class CallLeg {
     volatile boolean arrived;
     /** The language the caller chose in the menus, for what they hear while waiting; null: the default. */
     volatile String language;
+    /** The caller hung up to be called back: nobody is on the line until the callback reaches them. */
+    volatile boolean callback;
+    /** The channel the server originated for the callback under way (its Uniqueid), or null. */
+    volatile String originated;
+    /** How the callback under way calls: the seat first, or the customer first. */
+    volatile boolean seatFirst;
+    /** What the last announcement said when it offered a callback, for the /callback script; else null. */
+    volatile String offerSounds;
 
     CallLeg(long callId, String uniqueId, String channel, String callerNumber) {
         this.callId = callId;

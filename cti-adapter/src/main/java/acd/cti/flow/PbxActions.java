@@ -3,6 +3,8 @@ package acd.cti.flow;
 import acd.cti.ami.ChannelSnapshot;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The few things the call flow asks of the PBX. {@code AmiClient} does them over AMI. */
@@ -10,6 +12,22 @@ public interface PbxActions {
     CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority);
 
     CompletionStage<Boolean> setVariable(String channel, String name, String value);
+
+    /**
+     * Places a call from the PBX: rings {@code channel} (a seat's endpoint, or a Local channel
+     * into the dialplan) for at most {@code ringMs}; once answered it runs {@code context},s,1
+     * with {@code variables} set. The new channel's Uniqueid is {@code uniqueId}, so its events
+     * are known from the start. Completes with whether the PBX took the request, not the call's fate.
+     */
+    default CompletionStage<Boolean> originate(String channel, String uniqueId, String callerId, long ringMs,
+                                               String context, Map<String, String> variables) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /** Hangs up a channel, named or by its Uniqueid. */
+    default CompletionStage<Boolean> hangup(String channel) {
+        return CompletableFuture.completedFuture(false);
+    }
 
     /**
      * Whether actions can reach the PBX now; a refusal while they cannot is no word from it,

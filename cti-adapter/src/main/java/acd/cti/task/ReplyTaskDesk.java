@@ -107,9 +107,14 @@ public final class ReplyTaskDesk {
 
     /** Rings the agent's seat and plays the message; the agent must have the task. */
     public CompletionStage<ReplyTask> playMessage(long id, String agent) {
-        return dial(id, agent, "play the message of", (endpoint, task) ->
-                dialer.playMessage(endpoint, task.message().messageFile(),
-                        task.message().callerNumber(), task.id()));
+        return dial(id, agent, "play the message of", (endpoint, task) -> {
+            if (task.message().messageFile().equals(CallbackFollowUps.NO_MESSAGE)) {
+                throw new ReplyTaskException("reply task " + id + " has no message: it is a callback that did not "
+                        + "reach its caller");
+            }
+            return dialer.playMessage(endpoint, task.message().messageFile(), task.message().callerNumber(),
+                    task.id());
+        });
     }
 
     private interface Dial {

@@ -13,6 +13,8 @@ import acd.core.engine.ExitReason;
 import acd.core.engine.HangupSide;
 import acd.core.engine.ReasonCodes;
 import acd.core.model.AgentSpec;
+import acd.core.model.CallbackRules;
+import acd.core.model.CallbackStrategy;
 import acd.core.model.QueueSpec;
 import acd.core.model.RoutingConfig;
 import acd.core.model.TierSpec;
@@ -43,7 +45,9 @@ class AsteriskCallFlowTest {
     private static final RoutingConfig CONFIG = new RoutingConfig(List.of("billing", "english"), List.of("vip"),
             List.of(new TierSpec("gold", "金", 3, 0), new TierSpec("standard", "普通", 1, 0)), "standard", List.of(),
             List.of("break", "lunch"), 2,
-            List.of(QueueSpec.of("general", List.of("billing")), QueueSpec.of("english", List.of("english"))),
+            List.of(QueueSpec.of("general", List.of("billing")).withCallback(CallbackRules.offeredAbove(60)),
+                    QueueSpec.of("english", List.of("english")).withCallback(
+                            new CallbackRules(60, CallbackStrategy.CUSTOMER_FIRST, 2, 60, 30))),
             List.of(),
             List.of(new AgentSpec("1001", "王芳", "PJSIP/1001", Map.of("billing", 1), List.of(), 10)));
 
@@ -67,6 +71,20 @@ class AsteriskCallFlowTest {
                 @Override
                 public CompletionStage<Boolean> setVariable(String channel, String name, String value) {
                     actions.add("Setvar " + channel + " " + name + "=" + value);
+                    return CompletableFuture.completedFuture(true);
+                }
+
+                @Override
+                public CompletionStage<Boolean> originate(String channel, String uniqueId, String callerId, long ringMs,
+                                                          String context, Map<String, String> variables) {
+                    actions.add("Originate " + channel + " " + uniqueId + " " + callerId + " " + ringMs + " " + context
+                            + " " + variables);
+                    return CompletableFuture.completedFuture(!amiDown);
+                }
+
+                @Override
+                public CompletionStage<Boolean> hangup(String channel) {
+                    actions.add("Hangup " + channel);
                     return CompletableFuture.completedFuture(true);
                 }
 
@@ -139,9 +157,13 @@ class AsteriskCallFlowTest {
     }
 
     private static CallView call(long id) {
+        return call(id, 0);
+    }
+
+    private static CallView call(long id, int queue) {
         return new CallView() {
             public long callId() { return id; }
-            public int queueIndex() { return 0; }
+            public int queueIndex() { return queue; }
             public int tierIndex() { return 0; }
             public int brandIndex() { return -1; }
             public int accountManagerIndex() { return -1; }
@@ -217,16 +239,16 @@ class AsteriskCallFlowTest {
     @Test
     void aWaitingCallerHearsTheirPlaceThenTheMusicAndNotOnceASeatRings() throws Exception {
         long id = queueCaller("1.21", "13900000003");
-        flow.announcePosition(1_000, call(id), 3, 150_000);
+        flow.announcePosition(1_000, call(id), 3, 150_000, false);
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-1.21 ACD_ANNOUNCEMENT=acd/zh/queue/position&acd/zh/digits/3"
                         + "&acd/zh/queue/in-line&acd/zh/queue/expected-wait&acd/zh/digits/3&acd/zh/queue/minutes"
                         + "&acd/zh/queue/thank-you-for-waiting",
-                "Redirect PJSIP/trunk-1.21 acd-announce,s,1"), actions);
+                "Setvar PJSIP/trunk-1.21 ACD_CALLBACK_OFFER=0", "Redirect PJSIP/trunk-1.21 acd-announce,s,1"), actions);
 
         actions.clear();
         flow.offerCall(1_000, call(id), 0, 15_000);
-        flow.announcePosition(1_000, call(id), 1, 10_000);
+        flow.announcePosition(1_000, call(id), 1, 10_000, false);
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-1.21 ACD_ENDPOINT=PJSIP/1001", "Setvar PJSIP/trunk-1.21 ACD_RING_TIMEOUT=15",
                 "Setvar PJSIP/trunk-1.21 ACD_DELIVERY=1", "Redirect PJSIP/trunk-1.21 acd-deliver,s,1"), actions,
@@ -504,5 +526,150 @@ class AsteriskCallFlowTest {
         flow.seatScript().start(stranger.request(), stranger);
         assertEquals(2, published.size());
         assertTrue(stranger.closed);
+    }
+
+    // ---------------------------------------------------------------- callbacks
+
+    /** A caller offered a callback presses 1 in the /callback script; returns the call id. */
+    private long callerTakingACallback(String uniqueId, String number) throws Exception {
+        long id = queueCaller(uniqueId, number);
+        flow.announcePosition(1_000, call(id), 4, 300_000, true);
+        settle();
+        ScriptedChannel agi = new ScriptedChannel(uniqueId, number, Long.toString(id));
+        flow.callbackScript().start(agi.request(), agi);
+        List<String> said = new ArrayList<>();
+        for (String sound : List.of("position", "digits/4", "in-line", "expected-wait", "digits/5", "minutes",
+                "callback-offer")) {
+            said.add("STREAM FILE acd/zh/" + (sound.startsWith("digits") ? "" : "queue/") + sound + " 1");
+        }
+        said.addAll(List.of("GET DATA acd/zh/queue/thank-you-for-waiting 5000 1",
+                "STREAM FILE acd/zh/callback-confirmed \"\"", "HANGUP"));
+        assertEquals(said, agi.sent);
+        assertEquals(EventType.CALLBACK_REQUESTED, published.get(published.size() - 1).type);
+        flow.onPbxEvent(new PbxEvent.ChannelHangup(uniqueId, uniqueId, "PJSIP/trunk-" + uniqueId, 16, "Normal"));
+        assertEquals(EventType.CALLBACK_REQUESTED, published.get(published.size() - 1).type,
+                "the caller hanging up ends nothing: their place is kept");
+        actions.clear();
+        return id;
+    }
+
+    @Test
+    void anAnnouncementOffersTheCallbackThroughTheCallbackScriptAndKeyOneTakesIt() throws Exception {
+        long id = queueCaller("1.71", "13900000003");
+        flow.announcePosition(1_000, call(id), 4, 300_000, true);
+        settle();
+        assertTrue(actions.contains("Setvar PJSIP/trunk-1.71 ACD_CALLBACK_OFFER=1"), actions.toString());
+        callerTakingACallback("1.72", "13900000004");
+        flow.announcePosition(2_000, call(id + 1), 1, 300_000, true);
+        settle();
+        assertEquals(List.of(), actions, "nobody on the line to announce to");
+    }
+
+    @Test
+    void aCallerWhoDoesNotPressIsTakenBackToTheMusicAndAScriptForAnotherCallIsRefused() {
+        long id = queueCaller("1.73", "13900000003");
+        flow.announcePosition(1_000, call(id), 4, 300_000, true);
+        ScriptedChannel other = new ScriptedChannel("9.99", "13900000009", Long.toString(id));
+        flow.callbackScript().start(other.request(), other);
+        assertEquals(List.of(), other.sent);
+        assertTrue(other.closed);
+        ScriptedChannel silent = new ScriptedChannel("1.73", "13900000003", Long.toString(id)) {
+            @Override
+            public CompletionStage<AgiReply> send(AgiCommand command) {
+                sent.add(command.line());
+                return CompletableFuture.completedFuture(AgiReply.parse("200 result= (timeout)"));
+            }
+        };
+        flow.callbackScript().start(silent.request(), silent);
+        assertEquals("GET DATA acd/zh/queue/thank-you-for-waiting 5000 1", silent.sent.get(silent.sent.size() - 1));
+        assertTrue(silent.closed);
+        assertEquals(EventType.CALL_ARRIVED, published.get(published.size() - 1).type);
+    }
+
+    @Test
+    void aSeatFirstCallbackRingsTheSeatThenTheCustomerAndConnectsWhenTheCustomerAnswers() throws Exception {
+        long id = callerTakingACallback("1.74", "13900000004");
+        flow.offerCall(2_000, call(id), 0, 15_000);
+        settle();
+        String seat = "acd-callback-" + id + "-1";
+        assertEquals(List.of("Originate PJSIP/1001 " + seat + " 13900000004 15000 acd-callback {ACD_CALL_ID=" + id
+                + ", ACD_LANGUAGE=zh, ACD_CUSTOMER_RING=30, ACD_CALLBACK_NUMBER=13900000004}"), actions);
+        flow.onPbxEvent(new PbxEvent.DialBegin(seat, "PJSIP/1001-00000007", "1.75", "PJSIP/hotline-trunk-00000008",
+                "13900000004@hotline-trunk"));
+        flow.onPbxEvent(new PbxEvent.DialEnd(seat, "PJSIP/1001-00000007", "1.75", "PJSIP/hotline-trunk-00000008",
+                "ANSWER"));
+        EngineEvent reached = published.get(published.size() - 2);
+        EngineEvent answered = published.get(published.size() - 1);
+        assertEquals(EventType.CALLBACK_REACHED, reached.type);
+        assertEquals(EventType.OFFER_ANSWERED, answered.type);
+        assertEquals(seat, answered.channelId.toString());
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("1.75", "PJSIP/hotline-trunk-00000008", "b1"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("1.75", seat, "PJSIP/hotline-trunk-00000008", 16, "Normal"));
+        EngineEvent ended = published.get(published.size() - 1);
+        assertEquals(EventType.CALL_ENDED, ended.type);
+        assertEquals(HangupSide.CALLER, ended.hungUpFirst, "the customer hung up first");
+    }
+
+    @Test
+    void aCustomerWhoDoesNotAnswerIsNotReachedAndASeatThatDoesNotAnswerMissedIt() throws Exception {
+        long id = callerTakingACallback("1.76", "13900000004");
+        flow.offerCall(2_000, call(id), 0, 15_000);
+        settle();
+        String seat = "acd-callback-" + id + "-1";
+        flow.onPbxEvent(new PbxEvent.DialBegin(seat, "PJSIP/1001-00000009", "1.77", "PJSIP/hotline-trunk-0000000a",
+                "13900000004@hotline-trunk"));
+        flow.onPbxEvent(new PbxEvent.DialEnd(seat, "PJSIP/1001-00000009", "1.77", "PJSIP/hotline-trunk-0000000a",
+                "NOANSWER"));
+        assertEquals(EventType.CALLBACK_NOT_REACHED, published.get(published.size() - 1).type);
+        flow.onPbxEvent(new PbxEvent.ChannelHangup(seat, seat, "PJSIP/1001-00000009", 16, "Normal"));
+        assertEquals(EventType.CALLBACK_NOT_REACHED, published.get(published.size() - 1).type, "told once");
+
+        flow.offerCall(3_000, call(id), 0, 15_000);
+        settle();
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("acd-callback-" + id + "-2", "x", "PJSIP/1001-0000000b", 19,
+                "No answer"));
+        EngineEvent missed = published.get(published.size() - 1);
+        assertEquals(EventType.OFFER_NOT_ANSWERED, missed.type, "the seat did not take it: back in line");
+        assertEquals(0, missed.agentIndex);
+    }
+
+    @Test
+    void aCustomerFirstCallbackDialsTheCustomerWhoThenRingsTheSeatAsAnyCaller() throws Exception {
+        long id = callerTakingACallback("1.78", "13900000004");
+        flow.offerCall(2_000, call(id, 1), 0, 15_000);
+        settle();
+        String customer = "acd-callback-" + id + "-1";
+        assertEquals(List.of("Originate Local/13900000004@acd-callback-customer/n " + customer + " 13900000004 30000 "
+                + "acd-callback-answered {ACD_CALL_ID=" + id + ", ACD_LANGUAGE=zh, ACD_CUSTOMER_RING=30, "
+                + "ACD_ENDPOINT=PJSIP/1001, ACD_RING_TIMEOUT=15, ACD_DELIVERY=1}"), actions);
+        String local = "Local/13900000004@acd-callback-customer-00000001;1";
+        flow.onPbxEvent(new PbxEvent.DialBegin(customer, local, "1.79", "PJSIP/1001-0000000c", "1001"));
+        assertEquals(EventType.CALLBACK_REACHED, published.get(published.size() - 1).type);
+        flow.onPbxEvent(new PbxEvent.DialEnd(customer, local, "1.79", "PJSIP/1001-0000000c", "NOANSWER"));
+        assertEquals(EventType.OFFER_NOT_ANSWERED, published.get(published.size() - 1).type);
+        actions.clear();
+        flow.offerCall(3_000, call(id, 1), 0, 15_000);
+        settle();
+        assertEquals("Redirect " + local + " acd-deliver,s,1", actions.get(actions.size() - 1),
+                "now on the line, the customer is delivered as any waiting caller");
+    }
+
+    @Test
+    void aCustomerCalledFirstWhoDoesNotAnswerIsNotReached() throws Exception {
+        long id = callerTakingACallback("1.80", "13900000004");
+        flow.offerCall(2_000, call(id, 1), 0, 15_000);
+        settle();
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("acd-callback-" + id + "-1", "x",
+                "Local/13900000004@acd-callback-customer-00000002;1", 19, "No answer"));
+        assertEquals(EventType.CALLBACK_NOT_REACHED, published.get(published.size() - 1).type);
+    }
+
+    @Test
+    void aResyncLeavesACallbackWithNobodyOnTheLineInItsPlace() throws Exception {
+        long id = callerTakingACallback("1.81", "13900000004");
+        liveChannels = List.of();
+        int before = published.size();
+        flow.resync();
+        assertEquals(before, published.size(), "no end for call " + id);
     }
 }

@@ -199,6 +199,8 @@ class ReplyTaskRequestsTest {
     @Test
     void aStoreThatIsDownIsSaidSoAndTheDesktopCarriesOn() {
         try (DeskClient agent = floor.agentDesk("1001")) {
+            // the login's state message first, so that it cannot cross the answers
+            agent.awaitState("not-ready");
             tasks.down = true;
             agent.send("{\"type\":\"tasks\"}");
             assertTrue(agent.awaitError("unavailable").path("message").asText().contains("nothing was changed"));

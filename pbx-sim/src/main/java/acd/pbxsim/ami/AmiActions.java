@@ -2,6 +2,7 @@ package acd.pbxsim.ami;
 
 import acd.pbxsim.dialplan.Interpreter;
 import acd.pbxsim.dialplan.Originator;
+import acd.pbxsim.pbx.CallerId;
 import acd.pbxsim.pbx.Channel;
 import acd.pbxsim.pbx.HangupCause;
 import acd.pbxsim.pbx.Location;
@@ -27,6 +28,8 @@ import java.util.regex.PatternSyntaxException;
 public final class AmiActions {
 
     public static final String AMI_VERSION = "9.0.0";
+    /** AST_MAX_PUBLIC_UNIQUEID: the longest Uniqueid an Originate may assign. */
+    static final int MAX_PUBLIC_UNIQUEID = 149;
 
     private final Pbx pbx;
     private final Interpreter interpreter;
@@ -286,7 +289,7 @@ public final class AmiActions {
         }
         Channel ch = null;
         if (!name.isEmpty()) {
-            ch = pbx.channel(name);
+            ch = pbx.findChannel(name);
             if (ch == null) {
                 s.send(error(m, "No such channel"));
                 return;
@@ -305,7 +308,7 @@ public final class AmiActions {
         }
         Channel ch = null;
         if (!name.isEmpty()) {
-            ch = pbx.channel(name);
+            ch = pbx.findChannel(name);
             if (ch == null) {
                 s.send(error(m, "No such channel"));
                 return;
@@ -358,7 +361,7 @@ public final class AmiActions {
                 return;
             }
         }
-        Channel ch = pbx.channel(name);
+        Channel ch = pbx.findChannel(name);
         if (ch == null) {
             s.send(error(m, "Channel does not exist: " + name));
             return;
@@ -372,7 +375,7 @@ public final class AmiActions {
             pbx.redirect(ch, target);
             return;
         }
-        Channel ch2 = pbx.channel(extra);
+        Channel ch2 = pbx.findChannel(extra);
         if (ch2 == null) {
             s.send(error(m, "ExtraChannel does not exist: " + extra));
             return;
@@ -420,7 +423,7 @@ public final class AmiActions {
             hangupMatching(s, m, name, cause);
             return;
         }
-        Channel ch = pbx.channel(name);
+        Channel ch = pbx.findChannel(name);
         if (ch == null) {
             s.send(error(m, "No such channel"));
             return;
@@ -489,6 +492,12 @@ public final class AmiActions {
             s.send(error(m, "Invalid channel"));
             return;
         }
+        String channelId = m.value("ChannelId").strip();
+        String otherChannelId = m.value("OtherChannelId").strip();
+        if (channelId.length() > MAX_PUBLIC_UNIQUEID || otherChannelId.length() > MAX_PUBLIC_UNIQUEID) {
+            s.send(error(m, "Uniqueid length exceeds maximum of " + MAX_PUBLIC_UNIQUEID));
+            return;
+        }
         if (application.isEmpty()) {
             if (exten.isEmpty() || context.isEmpty() || priority == 0) {
                 s.send(error(m, "Originate with 'Exten' requires 'Context' and 'Priority'"));
@@ -512,7 +521,7 @@ public final class AmiActions {
         boolean async = isTrue(m.value("Async"));
         Originator.Request request = new Originator.Request(channel, context, exten, priority, application,
                 m.value("Data"), timeoutMs, callerId[1], callerId[0], variables,
-                async ? m.value("ActionID") : null);
+                async ? m.value("ActionID") : null, channelId, otherChannelId);
         if (async) {
             s.send(ack(m, "Originate successfully queued"));
             originator.originate(request, pbx.events()::originateResponse);
@@ -525,20 +534,8 @@ public final class AmiActions {
 
     /** ast_callerid_parse: {@code "Name" <number>} or a bare number; returns name, number. */
     static String[] callerId(String text) {
-        String t = text.strip();
-        int lt = t.indexOf('<');
-        int gt = t.indexOf('>', lt + 1);
-        if (lt >= 0 && gt > lt) {
-            String name = t.substring(0, lt).strip();
-            if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
-                name = name.substring(1, name.length() - 1);
-            }
-            return new String[] {name, t.substring(lt + 1, gt).strip()};
-        }
-        if (!t.isEmpty() && t.chars().allMatch(c -> Character.isDigit(c) || c == '+' || c == '*' || c == '#')) {
-            return new String[] {"", t};
-        }
-        return new String[] {t, ""};
+        CallerId id = CallerId.parse(text);
+        return new String[] {id.name(), id.number()};
     }
 
     private static boolean isTrue(String v) {

@@ -83,6 +83,12 @@ public final class AmiEventWriter implements PbxEvents {
     }
 
     @Override
+    public void newCallerid(Channel ch) {
+        emit(Privilege.CALL, channel(event("NewCallerid", Privilege.CALL), "", ch)
+                .add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)"));
+    }
+
+    @Override
     public void newexten(Channel ch, String application, String data) {
         emit(Privilege.DIALPLAN, channel(event("Newexten", Privilege.DIALPLAN), "", ch)
                 .add("Extension", ch.exten())

@@ -12,9 +12,11 @@ import java.util.Locale;
 /**
  * Dial(tech/resource[&...],[seconds],[options]) to one phone. An endpoint without a contact (an
  * unregistered seat, or one not configured) fails at once with CHANUNAVAIL and no DialBegin, as
- * a PJSIP request does; otherwise the seat's channel rings and {@link DialAttempt} follows it.
+ * a PJSIP request does; otherwise the phone's channel rings and {@link DialAttempt} follows it.
  * Only the first of several '&' targets is dialled. {@code Local/1001@ctx} rings the phone whose
- * number is 1001 directly, without the Local channel's second half.
+ * number is 1001 directly, without the Local channel's second half. {@code PJSIP/<number>@<trunk>}
+ * goes out over the trunk to the customer the carrier reaches: the channel is the trunk's
+ * ({@code PJSIP/hotline-trunk-0000000a}), as Asterisk names an outbound call on an endpoint.
  */
 final class DialApplication implements Application {
 
@@ -40,25 +42,26 @@ final class DialApplication implements Application {
         String tech = target.substring(0, slash);
         String resource = target.substring(slash + 1);
         boolean local = tech.equalsIgnoreCase("Local");
-        Endpoint endpoint = local ? byNumber(pbx, resource.split("@")[0]) : pbx.endpoint(target);
+        Endpoint endpoint = local ? byNumber(pbx, resource.split("@")[0]) : pbx.reach(target);
         if (endpoint == null || !endpoint.hasContact()) {
             pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
             return Flow.NEXT;
         }
-        Location seatLocation = new Location(in.seatContext(), "s", 1);
-        Channel seat;
+        Location where = endpoint.location() != null ? endpoint.location() : new Location(in.seatContext(), "s", 1);
+        Channel callee;
         if (local) {
             String name = "Local/" + resource + "-" + pbx.ids().channelSuffix("Local") + ";1";
-            seat = pbx.addChannel(name, "Local", endpoint.device(), ChannelState.DOWN, caller.callerIdNum(),
-                    caller.callerIdName(), seatLocation, caller.linkedid());
+            callee = pbx.addChannel(name, "Local", endpoint.device(), ChannelState.DOWN, caller.callerIdNum(),
+                    caller.callerIdName(), where, caller.linkedid());
         } else {
-            seat = pbx.newChannel(tech, resource, endpoint.device(), ChannelState.DOWN, caller.callerIdNum(),
-                    caller.callerIdName(), seatLocation, caller.linkedid());
+            String device = endpoint.device();
+            callee = pbx.newChannel(tech, device.substring(device.indexOf('/') + 1), device, ChannelState.DOWN,
+                    caller.callerIdNum(), caller.callerIdName(), where, caller.linkedid());
         }
-        seat.connectedLine(caller.callerIdNum(), caller.callerIdName());
+        callee.connectedLine(caller.callerIdNum(), caller.callerIdName());
         caller.party().onDialing(caller, endpoint.device());
-        pbx.events().dialBegin(caller, seat, resource);
-        DialAttempt attempt = new DialAttempt(in, caller, seat, options.toLowerCase(Locale.ROOT).contains("g"));
+        pbx.events().dialBegin(caller, callee, resource);
+        DialAttempt attempt = new DialAttempt(in, caller, callee, options.toLowerCase(Locale.ROOT).contains("g"));
         attempt.start(endpoint, timeoutMs);
         return Flow.WAIT;
     }

@@ -12,11 +12,11 @@ import acd.pbxsim.pbx.Pbx;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One Dial from a caller to a seat, from the first ring to the end of the bridged call. It is
- * the caller channel's activity, the seat channel's (through {@link #seatLeg}), and the call
- * the seat's phone acts on. Event order follows Asterisk 20's app_dial: DialBegin, Ringing,
- * DialEnd, then BridgeCreate and BridgeEnter seat-first; on hang-up BridgeLeave of the side
- * that left first.
+ * One Dial from a caller to a phone (a seat, or a customer over the carrier), from the first ring
+ * to the end of the bridged call. It is the caller channel's activity, the called channel's
+ * (through {@link #calleeLeg}), and the call the phone acts on. Event order follows Asterisk 20's
+ * app_dial: DialBegin, Ringing, DialEnd, the caller answered if it was not yet, then BridgeCreate
+ * and BridgeEnter callee-first; on hang-up BridgeLeave of the side that left first.
  */
 final class DialAttempt implements Activity, IncomingCall {
 
@@ -25,25 +25,26 @@ final class DialAttempt implements Activity, IncomingCall {
     private final Interpreter in;
     private final Pbx pbx;
     private final Channel caller;
-    private final Channel seat;
+    private final Channel callee;
     private final boolean callerGoesOn;
-    private final Activity seatLeg = (ch, why) -> seatInterrupted();
+    private final Activity calleeLeg = (ch, why) -> calleeInterrupted();
     private ScheduledFuture<?> timeout;
     private Phase phase = Phase.CALLING;
 
-    DialAttempt(Interpreter in, Channel caller, Channel seat, boolean callerGoesOn) {
+    DialAttempt(Interpreter in, Channel caller, Channel callee, boolean callerGoesOn) {
         this.in = in;
         this.pbx = in.pbx();
         this.caller = caller;
-        this.seat = seat;
+        this.callee = callee;
         this.callerGoesOn = callerGoesOn;
     }
 
     void start(Endpoint endpoint, long timeoutMs) {
         caller.activity(this);
-        seat.activity(seatLeg);
+        callee.activity(calleeLeg);
         if (timeoutMs > 0) {
-            timeout = pbx.after(timeoutMs, () -> fail("NOANSWER", HangupCause.UNKNOWN));
+            HangupCause ringOut = endpoint.ringOutCause();
+            timeout = pbx.after(timeoutMs, () -> fail("NOANSWER", ringOut));
         }
         endpoint.ring(this);
     }
@@ -52,7 +53,7 @@ final class DialAttempt implements Activity, IncomingCall {
 
     @Override
     public Channel channel() {
-        return seat;
+        return callee;
     }
 
     @Override
@@ -71,8 +72,8 @@ final class DialAttempt implements Activity, IncomingCall {
             return;
         }
         phase = Phase.RINGING;
-        pbx.newState(seat, ChannelState.RINGING);
-        pbx.events().dialState(caller, seat, "RINGING");
+        pbx.newState(callee, ChannelState.RINGING);
+        pbx.events().dialState(caller, callee, "RINGING");
     }
 
     @Override
@@ -82,13 +83,16 @@ final class DialAttempt implements Activity, IncomingCall {
         }
         phase = Phase.UP;
         cancelTimeout();
-        pbx.newState(seat, ChannelState.UP);
-        pbx.events().dialEnd(caller, seat, "ANSWER");
+        pbx.newState(callee, ChannelState.UP);
+        pbx.events().dialEnd(caller, callee, "ANSWER");
         pbx.setVariable(caller, "DIALSTATUS", "ANSWER");
-        caller.connectedLine(seat.callerIdNum(), seat.callerIdName());
-        pbx.bridge(seat, caller);
-        caller.party().onConnected(caller, seat);
-        seat.party().onConnected(seat, caller);
+        // A caller nobody answered yet (the ;2 half of a Local channel) is answered as the bridge
+        // is set up, which is what tells a Local channel's ;1 half that its call went through.
+        pbx.newState(caller, ChannelState.UP);
+        caller.connectedLine(callee.callerIdNum(), callee.callerIdName());
+        pbx.bridge(callee, caller);
+        caller.party().onConnected(caller, callee);
+        callee.party().onConnected(callee, caller);
     }
 
     @Override
@@ -99,7 +103,7 @@ final class DialAttempt implements Activity, IncomingCall {
     @Override
     public void hangUp() {
         if (phase == Phase.UP) {
-            pbx.hangup(seat, HangupCause.NORMAL_CLEARING);
+            pbx.hangup(callee, HangupCause.NORMAL_CLEARING);
         }
     }
 
@@ -109,10 +113,10 @@ final class DialAttempt implements Activity, IncomingCall {
         }
         phase = Phase.DONE;
         cancelTimeout();
-        pbx.events().dialEnd(caller, seat, status);
+        pbx.events().dialEnd(caller, callee, status);
         pbx.setVariable(caller, "DIALSTATUS", status);
-        seat.activity(null);
-        pbx.destroy(seat, cause);
+        callee.activity(null);
+        pbx.destroy(callee, cause);
         in.resume(caller);
     }
 
@@ -124,22 +128,22 @@ final class DialAttempt implements Activity, IncomingCall {
             case CALLING, RINGING -> {
                 phase = Phase.DONE;
                 cancelTimeout();
-                pbx.events().dialEnd(caller, seat, "CANCEL");
+                pbx.events().dialEnd(caller, callee, "CANCEL");
                 pbx.setVariable(caller, "DIALSTATUS", "CANCEL");
-                seat.activity(null);
-                pbx.destroy(seat, HangupCause.UNKNOWN);
+                callee.activity(null);
+                pbx.destroy(callee, HangupCause.UNKNOWN);
             }
             case UP -> {
                 phase = Phase.DONE;
-                Bridge bridge = seat.bridge();
+                Bridge bridge = callee.bridge();
                 pbx.leaveBridge(caller);
-                pbx.leaveBridge(seat);
-                seat.activity(null);
+                pbx.leaveBridge(callee);
+                callee.activity(null);
                 pbx.later(() -> {
                     if (bridge != null) {
                         pbx.events().bridgeDestroy(bridge);
                     }
-                    pbx.hangupFromDialplan(seat, HangupCause.NORMAL_CLEARING);
+                    pbx.hangupFromDialplan(callee, HangupCause.NORMAL_CLEARING);
                 });
             }
             case DONE -> {
@@ -148,24 +152,24 @@ final class DialAttempt implements Activity, IncomingCall {
         return true;
     }
 
-    // ---- the seat's side ends: the phone hung up or refused, AMI hung it up or moved it ----
+    // ---- the called side ends: the phone hung up or refused, AMI hung it up or moved it ----
 
-    private boolean seatInterrupted() {
+    private boolean calleeInterrupted() {
         switch (phase) {
             case CALLING, RINGING -> {
                 phase = Phase.DONE;
                 cancelTimeout();
-                HangupCause cause = seat.hangupCause() == null ? HangupCause.UNKNOWN : seat.hangupCause();
+                HangupCause cause = callee.hangupCause() == null ? HangupCause.UNKNOWN : callee.hangupCause();
                 String status = cause.dialStatus();
-                pbx.events().dialEnd(caller, seat, status);
+                pbx.events().dialEnd(caller, callee, status);
                 pbx.setVariable(caller, "DIALSTATUS", status);
                 caller.activity(null);
                 pbx.later(() -> in.resume(caller));
             }
             case UP -> {
                 phase = Phase.DONE;
-                Bridge bridge = seat.bridge();
-                pbx.leaveBridge(seat);
+                Bridge bridge = callee.bridge();
+                pbx.leaveBridge(callee);
                 pbx.leaveBridge(caller);
                 if (bridge != null) {
                     pbx.events().bridgeDestroy(bridge);

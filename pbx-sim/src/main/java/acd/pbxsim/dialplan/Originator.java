@@ -17,10 +17,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Originate: a call the PBX places itself. {@code Local/exten@context} makes the two halves of a
- * Local channel, ;2 running the dialplan at exten@context and ;1 running the requested
- * application or extension once ;2 answers; a seat endpoint ({@code PJSIP/1001}) is rung through
- * its phone. The result arrives on the PBX thread when the call is answered or has failed.
+ * Originate: a call the PBX places itself. {@code Local/exten@context[/options]} makes the two
+ * halves of a Local channel, ;2 running the dialplan at exten@context and ;1 running the
+ * requested application or extension once ;2 answers; a seat endpoint ({@code PJSIP/1001}) or a
+ * customer over the carrier ({@code PJSIP/13800000001@hotline-trunk}) is rung through its phone.
+ * The requester may name the new channel's Uniqueid (ChannelId; for a Local channel that is ;1's,
+ * and ;2's is OtherChannelId or, as core_local makes it, ChannelId;2). The result arrives on the
+ * PBX thread when the call is answered or has failed.
  */
 public final class Originator {
 
@@ -31,10 +34,14 @@ public final class Originator {
     public static final int REASON_BUSY = 5;
     public static final int REASON_CONGESTION = 8;
 
-    /** What to originate; either application or context/exten/priority is set. */
+    /**
+     * What to originate; either application or context/exten/priority is set. channelId and
+     * otherChannelId are the Uniqueids asked for, null or empty to have the PBX draw them.
+     */
     public record Request(String channel, String context, String exten, int priority, String application,
                           String data, long timeoutMs, String callerIdNum, String callerIdName,
-                          Map<String, String> variables, String actionId) {
+                          Map<String, String> variables, String actionId, String channelId,
+                          String otherChannelId) {
     }
 
     private final Interpreter in;
@@ -71,6 +78,15 @@ public final class Originator {
         return s == null || s.isEmpty() ? "<unknown>" : s;
     }
 
+    private static String assigned(String uniqueid) {
+        return uniqueid == null || uniqueid.isBlank() ? null : uniqueid.strip();
+    }
+
+    /** Asterisk will not make a channel whose assigned Uniqueid another channel has. */
+    private boolean taken(String uniqueid) {
+        return uniqueid != null && pbx.uniqueidInUse(uniqueid);
+    }
+
     /** What the originated channel does once answered. */
     private void proceed(Request r, Channel ch) {
         if (r.application() != null && !r.application().isEmpty()) {
@@ -92,22 +108,32 @@ public final class Originator {
             done.accept(result(r, false, r.channel(), REASON_FAILED, "<unknown>"));
             return;
         }
+        String oneId = assigned(r.channelId());
+        String twoId = assigned(r.otherChannelId());
+        if (twoId == null && oneId != null) {
+            twoId = oneId + ";2";
+        }
+        if (taken(oneId) || taken(twoId)) {
+            done.accept(result(r, false, r.channel(), REASON_FAILED, "<unknown>"));
+            return;
+        }
+        // The options (/n and the like) are not part of the name: Local/exten@context-0000000n;1.
         String base = "Local/" + exten + "@" + context + "-" + pbx.ids().channelSuffix("Local");
         Location where = new Location(context, exten, 1);
-        Channel one = pbx.addChannel(base + ";1", "Local", null, ChannelState.DOWN, r.callerIdNum(),
+        Channel one = pbx.addChannel(base + ";1", oneId, "Local", null, ChannelState.DOWN, r.callerIdNum(),
                 r.callerIdName(), where, null);
-        Channel two = pbx.addChannel(base + ";2", "Local", null, ChannelState.RING, r.callerIdNum(),
+        Channel two = pbx.addChannel(base + ";2", twoId, "Local", null, ChannelState.RING, r.callerIdNum(),
                 r.callerIdName(), where, one.uniqueid());
         two.dnid(exten);
-        r.variables().forEach((k, v) -> {
-            pbx.setVariable(one, k, v);
-            pbx.setVariable(two, k, v);
-        });
+        // Originate sets its variables on the channel it made (;1, with VarSet); calling ;1 copies
+        // them to ;2 quietly, so the dialplan ;2 runs reads them too.
+        r.variables().forEach((k, v) -> pbx.setVariable(one, k, v));
+        pbx.inheritVariables(one, two);
         LocalCall call = new LocalCall(r, one, two, done);
         one.party(call.halfOne);
         two.party(call.new HalfTwo(partyForLocalCall.apply(two)));
         one.activity(call.waiting);
-        pbx.events().dialBegin(null, one, exten + "@" + context);
+        pbx.events().dialBegin(null, one, resource);
         if (r.timeoutMs() > 0) {
             call.timeout = pbx.after(r.timeoutMs(), call::timedOut);
         }
@@ -141,10 +167,10 @@ public final class Originator {
             this.done = done;
         }
 
+        /** Nobody answered in time: Asterisk hangs up ;1, which takes ;2 with it, then reports. */
         void timedOut() {
             if (!answered) {
-                report(false, REASON_FAILED);
-                pbx.hangup(two, HangupCause.NO_ANSWER);
+                pbx.hangup(one, HangupCause.NO_ANSWER);
             }
         }
 
@@ -178,11 +204,18 @@ public final class Originator {
                     return;
                 }
                 answered = true;
-                pbx.newState(one, ChannelState.UP);
-                pbx.events().dialEnd(null, one, "ANSWER");
-                report(true, REASON_ANSWERED);
-                one.activity(null);
-                proceed(request, one);
+                // ;1 hears of the answer through the Local channel's frame queue: after what ;2
+                // does at that moment (the bridge of the Dial that answered it).
+                pbx.later(() -> {
+                    if (one.gone() || one.hangupRequested()) {
+                        return;
+                    }
+                    pbx.newState(one, ChannelState.UP);
+                    pbx.events().dialEnd(null, one, "ANSWER");
+                    report(true, REASON_ANSWERED);
+                    one.activity(null);
+                    proceed(request, one);
+                });
             }
 
             @Override
@@ -205,12 +238,10 @@ public final class Originator {
                 inner.onApplication(self, application);
             }
 
+            /** ;1 goes with ;2; before an answer the failure is reported once ;1 has hung up. */
             @Override
             public void onHangup(Channel self) {
                 inner.onHangup(self);
-                if (!answered) {
-                    report(false, REASON_FAILED);
-                }
                 pbx.later(() -> pbx.hangup(one, self.hangupCause()));
             }
         }
@@ -219,13 +250,16 @@ public final class Originator {
     // ---- a phone ----
 
     private void endpoint(Request r, String tech, String resource, Consumer<OriginateResult> done) {
-        Endpoint endpoint = pbx.endpoint(r.channel());
-        if (endpoint == null || !endpoint.hasContact()) {
+        Endpoint endpoint = pbx.reach(r.channel());
+        String uniqueid = assigned(r.channelId());
+        if (endpoint == null || !endpoint.hasContact() || taken(uniqueid)) {
             done.accept(result(r, false, r.channel(), REASON_FAILED, "<unknown>"));
             return;
         }
-        Channel ch = pbx.newChannel(tech, resource, endpoint.device(), ChannelState.DOWN, r.callerIdNum(),
-                r.callerIdName(), new Location(in.seatContext(), "s", 1), null);
+        String device = endpoint.device();
+        Location where = endpoint.location() != null ? endpoint.location() : new Location(in.seatContext(), "s", 1);
+        Channel ch = pbx.newChannel(uniqueid, tech, device.substring(device.indexOf('/') + 1), device,
+                ChannelState.DOWN, r.callerIdNum(), r.callerIdName(), where, null);
         r.variables().forEach((k, v) -> pbx.setVariable(ch, k, v));
         pbx.events().dialBegin(null, ch, resource);
         PhoneCall call = new PhoneCall(r, ch, done);

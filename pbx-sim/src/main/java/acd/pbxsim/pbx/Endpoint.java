@@ -1,9 +1,9 @@
 package acd.pbxsim.pbx;
 
-/** A phone the PBX can ring (a seat's PJSIP endpoint). */
+/** A phone the PBX can ring: a seat's PJSIP endpoint, or a customer reached over the carrier. */
 public interface Endpoint {
 
-    /** The device name in DeviceStateChange and Dial: {@code PJSIP/1001}. */
+    /** The device name in DeviceStateChange and Dial: {@code PJSIP/1001}, {@code PJSIP/hotline-trunk}. */
     String device();
 
     /** Whether the endpoint has a contact to send an INVITE to (it is registered). */
@@ -11,4 +11,21 @@ public interface Endpoint {
 
     /** The PBX rings the phone; the phone answers, refuses or lets it ring through {@code call}. */
     void ring(IncomingCall call);
+
+    /**
+     * Where the phone's channel stands in the dialplan while it rings: the endpoint's context
+     * and the number dialled, as pjsip.conf's {@code context=} puts it. Null leaves it at
+     * {@code s} in the seats' context.
+     */
+    default Location location() {
+        return null;
+    }
+
+    /**
+     * The cause the phone's channel hangs up with when the dialler stops ringing it (Dial's
+     * timeout). A seat's shows no cause, as in the captures; a carrier reports no answer.
+     */
+    default HangupCause ringOutCause() {
+        return HangupCause.UNKNOWN;
+    }
 }

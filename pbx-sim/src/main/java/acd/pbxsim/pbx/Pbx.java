@@ -32,12 +32,14 @@ public final class Pbx implements AutoCloseable {
     private final SimTime time;
     private final IdSource ids;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, Channel> byUniqueid = new HashMap<>();
     private final Map<String, String> globals = new LinkedHashMap<>();
     private final Map<String, String> database = new HashMap<>();
     private final Map<String, String> deviceStates = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private volatile Thread owner;
     private PbxEvents events = PbxEvents.NONE;
+    private Carrier carrier = Carrier.NONE;
     private Program program = ch -> {
     };
 
@@ -69,6 +71,11 @@ public final class Pbx implements AutoCloseable {
 
     public Program program() {
         return program;
+    }
+
+    /** The network calls to {@code tech/number@trunk} go out to. */
+    public void carrier(Carrier network) {
+        this.carrier = network;
     }
 
     public SimTime time() {
@@ -163,22 +170,50 @@ public final class Pbx implements AutoCloseable {
      */
     public Channel newChannel(String tech, String resource, String device, ChannelState state, String callerIdNum,
                               String callerIdName, Location where, String linkedid) {
+        return newChannel(null, tech, resource, device, state, callerIdNum, callerIdName, where, linkedid);
+    }
+
+    /**
+     * As {@link #newChannel(String, String, String, ChannelState, String, String, Location, String)},
+     * with the Uniqueid the requester assigned (AMI Originate's ChannelId); null draws the next one.
+     */
+    public Channel newChannel(String uniqueid, String tech, String resource, String device, ChannelState state,
+                              String callerIdNum, String callerIdName, Location where, String linkedid) {
         String name = tech + "/" + resource + "-" + ids.channelSuffix(tech);
-        return addChannel(name, tech, device, state, callerIdNum, callerIdName, where, linkedid);
+        return addChannel(name, uniqueid, tech, device, state, callerIdNum, callerIdName, where, linkedid);
     }
 
     /** Creates a channel with a name the caller made (the halves of a Local channel). */
     public Channel addChannel(String name, String tech, String device, ChannelState state, String callerIdNum,
                               String callerIdName, Location where, String linkedid) {
-        String uniqueid = ids.uniqueid();
-        Channel ch = new Channel(name, uniqueid, linkedid, tech, device, state,
+        return addChannel(name, null, tech, device, state, callerIdNum, callerIdName, where, linkedid);
+    }
+
+    /**
+     * Creates a channel with a name the caller made and, unless {@code uniqueid} is null, the
+     * Uniqueid it assigned. Its events carry that id from Newchannel on, so whoever asked for the
+     * channel knows them from the start. The id must not be in use ({@link #uniqueidInUse}).
+     */
+    public Channel addChannel(String name, String uniqueid, String tech, String device, ChannelState state,
+                              String callerIdNum, String callerIdName, Location where, String linkedid) {
+        String id = uniqueid == null || uniqueid.isEmpty() ? ids.uniqueid() : uniqueid;
+        if (byUniqueid.containsKey(id)) {
+            throw new IllegalArgumentException("Uniqueid " + id + " is in use by " + byUniqueid.get(id).name());
+        }
+        Channel ch = new Channel(name, id, linkedid, tech, device, state,
                 orUnknown(callerIdNum), orUnknown(callerIdName), where, time.nowMs());
         channels.put(name, ch);
+        byUniqueid.put(id, ch);
         events.newchannel(ch);
         if (device != null) {
             updateDevice(device);
         }
         return ch;
+    }
+
+    /** Whether a channel up now has this Uniqueid (Asterisk refuses to make a second one). */
+    public boolean uniqueidInUse(String uniqueid) {
+        return byUniqueid.containsKey(uniqueid);
     }
 
     private static String orUnknown(String s) {
@@ -187,6 +222,23 @@ public final class Pbx implements AutoCloseable {
 
     public Channel channel(String name) {
         return channels.get(name);
+    }
+
+    /**
+     * The channel an AMI action names, as ast_channel_get_by_name finds it: by its name (any
+     * case), else by its Uniqueid. Null when neither matches.
+     */
+    public Channel findChannel(String nameOrUniqueid) {
+        Channel ch = channels.get(nameOrUniqueid);
+        if (ch != null) {
+            return ch;
+        }
+        for (Channel c : channels.values()) {
+            if (c.name().equalsIgnoreCase(nameOrUniqueid)) {
+                return c;
+            }
+        }
+        return byUniqueid.get(nameOrUniqueid);
     }
 
     public Collection<Channel> channels() {
@@ -215,9 +267,47 @@ public final class Pbx implements AutoCloseable {
             globals.put(name, value);
             return;
         }
+        if (setCallerId(ch, name, value)) {
+            return;
+        }
         ch.putVariable(name, value);
         events.varSet(ch, name, value);
         ch.party().onVariable(ch, name, value);
+    }
+
+    /**
+     * CALLERID(all), CALLERID(num) and CALLERID(name) are the channel's caller id, not variables:
+     * what the phones it dials show. A change is announced with NewCallerid.
+     */
+    private boolean setCallerId(Channel ch, String name, String value) {
+        String function = name.strip().toUpperCase(Locale.ROOT);
+        String num = ch.callerIdNum();
+        String nameShown = ch.callerIdName();
+        switch (function) {
+            case "CALLERID(ALL)" -> {
+                CallerId id = CallerId.parse(value);
+                num = orUnknown(id.number());
+                nameShown = orUnknown(id.name());
+            }
+            case "CALLERID(NUM)", "CALLERID(NUMBER)" -> num = orUnknown(value.strip());
+            case "CALLERID(NAME)" -> nameShown = orUnknown(value.strip());
+            default -> {
+                return false;
+            }
+        }
+        if (!num.equals(ch.callerIdNum()) || !nameShown.equals(ch.callerIdName())) {
+            ch.callerId(num, nameShown);
+            events.newCallerid(ch);
+        }
+        return true;
+    }
+
+    /**
+     * Copies every variable of {@code from} onto {@code to} without VarSet events, as a Local
+     * channel's ;1 half hands its variables to ;2 when it is called.
+     */
+    public void inheritVariables(Channel from, Channel to) {
+        from.variables().forEach(to::putVariable);
     }
 
     public void setGlobal(String name, String value) {
@@ -309,6 +399,7 @@ public final class Pbx implements AutoCloseable {
         program.runHangupExtension(ch);
         events.hangup(ch);
         channels.remove(ch.name());
+        byUniqueid.remove(ch.uniqueid(), ch);
         if (ch.device() != null) {
             updateDevice(ch.device());
         }
@@ -399,6 +490,28 @@ public final class Pbx implements AutoCloseable {
         return endpoints.get(device.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The phone a dial string rings: a seat's endpoint ({@code PJSIP/1001}), or a number at a
+     * trunk endpoint ({@code PJSIP/13800000001@hotline-trunk}), which the carrier reaches. Null
+     * when nothing answers to it.
+     */
+    public Endpoint reach(String dialString) {
+        Endpoint own = endpoint(dialString);
+        if (own != null) {
+            return own;
+        }
+        int slash = dialString.indexOf('/');
+        int at = dialString.indexOf('@');
+        if (slash <= 0 || at < slash + 2 || at == dialString.length() - 1) {
+            return null;
+        }
+        String tech = dialString.substring(0, slash);
+        if (!tech.equalsIgnoreCase("PJSIP") && !tech.equalsIgnoreCase("SIP")) {
+            return null;
+        }
+        return carrier.line(tech, dialString.substring(slash + 1, at), dialString.substring(at + 1));
+    }
+
     public Collection<Endpoint> endpoints() {
         return List.copyOf(endpoints.values());
     }
@@ -441,7 +554,8 @@ public final class Pbx implements AutoCloseable {
         }
         Endpoint e = endpoint(device);
         if (e == null) {
-            return "INVALID";
+            // A trunk is always reachable: its contact is the carrier's fixed address.
+            return carrier.carries(device) ? "NOT_INUSE" : "INVALID";
         }
         return e.hasContact() ? "NOT_INUSE" : "UNAVAILABLE";
     }

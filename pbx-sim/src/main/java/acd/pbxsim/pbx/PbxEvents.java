@@ -22,6 +22,10 @@ public interface PbxEvents {
     default void newConnectedLine(Channel ch) {
     }
 
+    /** The channel's caller id changed (CALLERID(all) set by the dialplan). */
+    default void newCallerid(Channel ch) {
+    }
+
     default void varSet(Channel ch, String variable, String value) {
     }
 

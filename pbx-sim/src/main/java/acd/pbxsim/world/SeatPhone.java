@@ -22,10 +22,6 @@ import java.util.concurrent.ScheduledFuture;
  */
 public final class SeatPhone implements Endpoint {
 
-    /** 180 Ringing comes back this quickly. */
-    private static final long RINGBACK_MS = 50;
-    /** A busy phone's 486 takes this long. */
-    private static final long REFUSE_MS = 200;
     /** An INVITE to a dead contact fails after this long (shortened from SIP's 32 s timer B). */
     private static final long UNREACHABLE_MS = 1000;
 
@@ -95,19 +91,12 @@ public final class SeatPhone implements Endpoint {
         }
         if (s.busy() || (current != null && current.active())) {
             refused++;
-            pbx.after(REFUSE_MS, () -> call.reject(HangupCause.USER_BUSY));
+            Handset.refuse(pbx, call, HangupCause.USER_BUSY);
             return;
         }
         current = call;
-        pbx.after(RINGBACK_MS, call::ringing);
         boolean picksUp = pbx.ids().random().nextDouble() >= s.noAnswerProbability();
-        if (picksUp) {
-            pbx.after(Math.max(RINGBACK_MS + 1, s.ringMs()), () -> {
-                if (call.active()) {
-                    call.answer();
-                }
-            });
-        }
+        Handset.ring(pbx, call, picksUp, s.ringMs());
     }
 
     /** The phone's side of one call: talk time, and what happens when it ends. */

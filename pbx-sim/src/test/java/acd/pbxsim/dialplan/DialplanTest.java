@@ -29,8 +29,8 @@ class DialplanTest {
     @Test
     void readsTheContextsOfTheAcdCallFlow() {
         Dialplan d = Dialplan.builtIn();
-        for (String ctx : List.of("acd-inbound", "acd-hold", "acd-deliver", "acd-survey", "acd-exit",
-                "acd-seat-features", "seats")) {
+        for (String ctx : List.of("acd-inbound", "acd-hold", "acd-announce", "acd-deliver", "acd-survey", "acd-exit",
+                "acd-callback", "acd-callback-customer", "acd-callback-answered", "acd-seat-features", "seats")) {
             assertTrue(d.hasContext(ctx), ctx);
         }
         assertEquals("agi://127.0.0.1:4573", d.globals().get("ACD_AGI"));
@@ -38,6 +38,19 @@ class DialplanTest {
         assertEquals("Dial", dial.application());
         assertEquals("${ACD_ENDPOINT},${ACD_RING_TIMEOUT},g", dial.data());
         assertEquals(6, d.find("acd-deliver", "s").priorityOf("after-call"));
+    }
+
+    @Test
+    void customersAreCalledBackOverTheCarrierWithTheHotlinesNumber() {
+        Dialplan d = Dialplan.builtIn();
+        assertEquals("hotline-trunk", d.globals().get("ACD_CARRIER"));
+        assertEquals("10086", d.globals().get("ACD_HOTLINE"));
+        assertNotNull(d.find("acd-callback-customer", "13800000001"), "any customer's number");
+        assertEquals("PJSIP/${EXTEN}@${ACD_CARRIER},${ACD_CUSTOMER_RING}",
+                d.step(new Location("acd-callback-customer", "13800000001", 2)).data());
+        assertEquals("PJSIP/${ACD_CALLBACK_NUMBER}@${ACD_CARRIER},${ACD_CUSTOMER_RING}",
+                d.step(new Location("acd-callback", "s", 3)).data());
+        assertEquals("Goto", d.step(new Location("acd-callback-answered", "s", 2)).application());
     }
 
     @Test

@@ -285,6 +285,27 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
     }
 
     @Override
+    public void callbackRequested(long timeMs, CallView call, long waitMs) {
+        try {
+            CallTrace trace = traceOf(call);
+            // As app_queue writes a caller who leaves the line by a key: EXITWITHKEY|key|position|origposition|waittime.
+            // The call goes on: a callback that reaches the customer is CONNECTed and COMPLETEd as any other.
+            line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], NONE, "EXITWITHKEY").text("1")
+                    .number(positionOf(trace)).number(trace.originalPosition)
+                    .number(secondsBetween(call.queuedAtMs(), timeMs)).end();
+            write();
+        } catch (RuntimeException e) {
+            failed("callbackRequested", e);
+        }
+    }
+
+    @Override
+    public void callbackGivenUp(long timeMs, CallView call, int attempts) {
+        // Its queue_log story ended with EXITWITHKEY; a reply task follows it up.
+        forget(traceOf(call));
+    }
+
+    @Override
     public void callCompleted(long timeMs, CallView call, int agentIndex, long talkMs) {
         try {
             completed(timeMs, call, agentIndex);

@@ -70,6 +70,14 @@ public final class ServerMetrics {
                 TrafficFigures::refused);
         callCounter("acd_calls_closed", "Calls that came when their queue was closed (its opening hours): never offered",
                 TrafficFigures::closed);
+        callCounter("acd_callbacks_offered", "Waiting callers offered a callback that keeps their place",
+                TrafficFigures::callbacksOffered);
+        callCounter("acd_callbacks_requested", "Waiting callers who took the callback and hung up",
+                TrafficFigures::callbacksRequested);
+        callCounter("acd_callbacks_reached", "Callbacks the customer answered (then answered calls)",
+                TrafficFigures::callbacksReached);
+        callCounter("acd_callbacks_not_reached", "Callbacks given up unanswered, left to the desk as reply tasks",
+                TrafficFigures::callbacksNotReached);
 
         queueRatio("acd_queue_service_level_ratio",
                 "Answered within threshold / (offered - short abandons), since start", TrafficFigures::serviceLevel);

@@ -124,7 +124,7 @@ class RealAsteriskCallTest {
             Sipp.Phone caller = floor.phones.caller("13800006666", "10086", List.of(new Sipp.Key(800, '0')), 60_000);
             floor.await("the announcement playing", 20_000, () -> {
                 try {
-                    return Files.readString(floor.asterisk.fullLog()).contains("[s@acd-announce:1] Playback");
+                    return Files.readString(floor.asterisk.fullLog()).contains("[s@acd-announce:2] Playback");
                 } catch (java.io.IOException e) {
                     return false;
                 }
@@ -134,7 +134,7 @@ class RealAsteriskCallTest {
             assertTrue(caller.waitFor(60_000));
 
             List<String> log = Files.readAllLines(floor.asterisk.fullLog());
-            long announced = loggedAtMs(log, "[s@acd-announce:1] Playback");
+            long announced = loggedAtMs(log, "[s@acd-announce:2] Playback");
             long ready = loggedAtMs(log, "/seat,ready");
             long dialled = loggedAtMs(log, "[s@acd-deliver:2] Dial");
             long announcementMs = RealAsterisk.soundsMs(List.of("acd/zh/queue/position", "acd/zh/digits/1",

@@ -203,6 +203,10 @@ class ServerMetricsTest {
             assertEquals(queue.get("timedOut").asLong(), metrics.sum("acd_calls_timed_out_total", "queue", q), q);
             assertEquals(queue.get("refused").asLong(), metrics.sum("acd_calls_refused_total", "queue", q), q);
             assertEquals(queue.get("closed").asLong(), metrics.sum("acd_calls_closed_total", "queue", q), q);
+            for (String callbacks : List.of("offered", "requested", "reached", "notReached")) {
+                String name = "acd_callbacks_" + callbacks.replace("notReached", "not_reached") + "_total";
+                assertEquals(queue.get("callbacks").get(callbacks).asLong(), metrics.sum(name, "queue", q), name);
+            }
             assertEquals(queue.get("waitingNow").asLong(), metrics.sum("acd_calls_waiting", "queue", q), q);
             assertEquals(queue.get("longestWaitingNowSeconds").asDouble(),
                     metrics.value("acd_queue_longest_waiting_seconds", "queue", q), 1e-9, q);
