@@ -112,6 +112,9 @@
         figure("呼入 offered", "offered", count(q.offered)),
         figure("接通 answered", "answered", count(q.answered)),
         figure("放弃 abandoned", "abandoned", count(q.abandoned)),
+        // Callers who took a callback keeping their place, and those the callback reached.
+        figure("预约回电 callbacks", "callbacks.requested", count(q.callbacks.requested)),
+        figure("回电接通 called back", "callbacks.reached", count(q.callbacks.reached)),
         figure("今日最长等待 longest today", "longestWaitSeconds", secs(q.longestWaitSeconds))]),
       el("div", {"class": "states"}, states(q.agents, "agents.")),
       tierTable(q),

@@ -35,8 +35,8 @@ class CallbackEndToEndTest {
         Files.writeString(routing, Files.readString(routing).replace(
                 "callback: {offerAboveWaitSeconds: 60, strategy: seat-first, attempts: 3, retryAfterSeconds: 300}",
                 "callback: {offerAboveWaitSeconds: 1, strategy: seat-first, attempts: 2, retryAfterSeconds: 30, "
-                        + "customerRingSeconds: 20}"));
-        PbxSettings pbx = PbxSettings.defaults().withSpeed(10)
+                        + "customerRingSeconds: 10}"));
+        PbxSettings pbx = PbxSettings.defaults().withSpeed(20)
                 .withCustomers(CustomerSettings.defaults().withRingMs(2_000).withTalkMs(120_000)
                         .withNeverAnswering("13800000077"));
         try (AcdServer server = new AcdServer(dir, settings, null, pbx)) {
@@ -44,8 +44,8 @@ class CallbackEndToEndTest {
             AcdEngine engine = server.engine();
             int general = engine.queueIndex("general");
             SeatPhone seat = server.pbxSimulator().seat("PJSIP/2001");
-            // the agent stays on while the customer rings (20 s), and talks 30 s
-            seat.update(seat.settings().withTalkTimeMs(30_000));
+            // the agent stays on while the customer rings (10 s), and talks 15 s
+            seat.update(seat.settings().withTalkTimeMs(15_000));
             seat.login().thenCompose(s -> seat.ready()).get(10, TimeUnit.SECONDS);
 
             // One call handled first, so the line's handle time, and so the expected wait, is known.

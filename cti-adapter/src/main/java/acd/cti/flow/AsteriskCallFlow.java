@@ -951,14 +951,20 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     /** The callback was given up: the server's task writer follows it up; the leg is done. */
     @Override
     public void followUpCallback(long timeMs, CallView call, int attempts) {
-        CallLeg leg = byCallId.get(call.callId());
+        finish(call.callId());
+    }
+
+    /** The engine is done with the call: the leg is finished and forgotten; null when unknown. */
+    private CallLeg finish(long callId) {
+        CallLeg leg = byCallId.get(callId);
         if (leg == null) {
-            return;
+            return null;
         }
         synchronized (leg) {
             leg.finished = true;
         }
         forget(leg);
+        return leg;
     }
 
     @Override
@@ -976,14 +982,10 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
      * @param reason       why; a closed queue has the caller hear its hours first
      */
     private void leave(CallView call, String exit, String voicemailBox, ExitReason reason) {
-        CallLeg leg = byCallId.get(call.callId());
+        CallLeg leg = finish(call.callId());
         if (leg == null) {
             return;
         }
-        synchronized (leg) {
-            leg.finished = true;
-        }
-        forget(leg);
         OpeningCalendar calendar = reason == ExitReason.CLOSED
                 ? hours.calendarOf(config.queues().get(call.queueIndex()).id()) : null;
         String hoursSounds = calendar == null ? "" : OpeningHoursSpeech.sounds(leg.language, calendar);

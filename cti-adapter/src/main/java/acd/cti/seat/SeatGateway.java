@@ -395,7 +395,8 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
                 t >= 0 ? tierIds[t] : null, t >= 0 ? tierLabels[t] : null,
                 b >= 0 ? brandIds[b] : null, b >= 0 ? brandLabels[b] : null,
                 manager >= 0 ? agentIds[manager] : null, text(call.ivrPath()),
-                Math.max(0, timeMs - call.arrivedAtMs()) / 1000, Math.max(1, ringTimeoutMs / 1000), timeMs));
+                Math.max(0, timeMs - call.arrivedAtMs()) / 1000, Math.max(1, ringTimeoutMs / 1000),
+                call.awaitingCallback(), timeMs));
     }
 
     @Override

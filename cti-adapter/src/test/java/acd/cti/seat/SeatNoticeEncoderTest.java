@@ -24,13 +24,14 @@ class SeatNoticeEncoderTest {
     @Test
     void aScreenPopCarriesEverythingTheDesktopShows() throws Exception {
         JsonNode pop = encode(new SeatNotice.Offered(42, "13900000001", "billing", "话费", "diamond", "钻石", null, null,
-                "1001", "main-2", 12, 15, 1_700_000_000_000L));
+                "1001", "main-2", 12, 15, true, 1_700_000_000_000L));
         assertEquals("offered", pop.path("type").asText());
         assertEquals(42, pop.path("callId").asLong());
         assertEquals("钻石", pop.path("tierLabel").asText());
         assertTrue(pop.path("brand").isNull());
         assertEquals("1001", pop.path("accountManager").asText());
         assertEquals(12, pop.path("waitSeconds").asLong());
+        assertTrue(pop.path("callback").asBoolean(), "the customer is being called back");
     }
 
     @Test

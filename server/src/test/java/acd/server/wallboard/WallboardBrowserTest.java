@@ -130,6 +130,8 @@ class WallboardBrowserTest {
             assertShown(card, "offered", queue.get("offered").asText());
             assertShown(card, "answered", queue.get("answered").asText());
             assertShown(card, "abandoned", queue.get("abandoned").asText());
+            assertShown(card, "callbacks.requested", queue.get("callbacks").get("requested").asText());
+            assertShown(card, "callbacks.reached", queue.get("callbacks").get("reached").asText());
             for (AgentState state : AgentState.values()) {
                 String name = state.name().toLowerCase().replace('_', '-');
                 assertShown(card, "agents." + name, queue.get("agents").get(name).asText());

@@ -34,7 +34,7 @@ public sealed interface SeatNotice {
     /** {@code offered}: the screen pop while the seat rings. Ids are configuration ids; absent ones are null. */
     record Offered(long callId, String callerNumber, String queue, String queueLabel, String tier, String tierLabel,
                    String brand, String brandLabel, String accountManager, String ivrPath, long waitSeconds,
-                   long ringTimeoutSeconds, long timeMs) implements SeatNotice {
+                   long ringTimeoutSeconds, boolean callback, long timeMs) implements SeatNotice {
     }
 
     /** {@code offerCancelled}: stop showing the pop; the call will not connect to this seat. */

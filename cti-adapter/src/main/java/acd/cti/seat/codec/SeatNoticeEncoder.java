@@ -87,6 +87,7 @@ public final class SeatNoticeEncoder {
             g.writeStringField("ivrPath", n.ivrPath());
             g.writeNumberField("waitSeconds", n.waitSeconds());
             g.writeNumberField("ringTimeoutSeconds", n.ringTimeoutSeconds());
+            g.writeBooleanField("callback", n.callback());
             g.writeNumberField("timeMs", n.timeMs());
         } else if (notice instanceof SeatNotice.OfferCancelled n) {
             g.writeStringField("type", "offerCancelled");
