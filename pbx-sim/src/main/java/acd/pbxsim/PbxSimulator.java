@@ -6,6 +6,7 @@ import acd.pbxsim.ami.AmiEventWriter;
 import acd.pbxsim.ami.AmiServer;
 import acd.pbxsim.dialplan.Interpreter;
 import acd.pbxsim.dialplan.Originator;
+import acd.pbxsim.pbx.CallRecording;
 import acd.pbxsim.pbx.Channel;
 import acd.pbxsim.pbx.ChannelState;
 import acd.pbxsim.pbx.Location;
@@ -255,6 +256,17 @@ public final class PbxSimulator implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         return false;
+    }
+
+    // ---- recordings ----
+
+    /**
+     * Every recording the dialplan's MixMonitor started (the shipped dialplan records each
+     * delivered call from the seat's answer), oldest first, as each stands now: a recording
+     * still going on has {@code stoppedAtMs} -1.
+     */
+    public List<CallRecording> recordings() {
+        return pbx.call(pbx::recordings);
     }
 
     /** Names of the channels up now. */

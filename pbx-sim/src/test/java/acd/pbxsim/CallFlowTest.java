@@ -1,6 +1,7 @@
 package acd.pbxsim;
 
 import acd.pbxsim.ami.AmiUser;
+import acd.pbxsim.pbx.CallRecording;
 import acd.pbxsim.pbx.Prompts;
 import acd.pbxsim.testing.AmiTestClient;
 import acd.pbxsim.testing.AmiTestClient.Received;
@@ -90,6 +91,16 @@ class CallFlowTest {
         assertEquals("Redirect successful", ami.awaitResponse("rd-1", WAIT).get("Message"));
     }
 
+    private void setvar(PlacedCall call, String variable, String value) throws Exception {
+        ami.send("Action", "Setvar", "Channel", call.channel(), "Variable", variable, "Value", value,
+                "ActionID", "sv-" + variable);
+        assertEquals("Variable Set", ami.awaitResponse("sv-" + variable, WAIT).get("Message"));
+    }
+
+    private static Predicate<Received> event(String name, String channel) {
+        return r -> r.isEvent(name) && channel.equals(r.get("Channel"));
+    }
+
     private static int indexOf(List<Received> all, Predicate<Received> p) {
         for (int i = 0; i < all.size(); i++) {
             if (p.test(all.get(i))) {
@@ -137,6 +148,67 @@ class CallFlowTest {
         assertTrue(o.callerHungUp());
         assertEquals(1, sim.outcomes().completed());
         assertEquals(1, sim.outcomes().answered());
+    }
+
+    @Test
+    void aDeliveredCallIsRecordedOnTheSeatsChannelFromItsAnswerToItsHangUp() throws Exception {
+        start(s -> s);
+        PlacedCall call = sim.placeCall(CallerScript.caller("13800000017").withTalkTimeMs(60_000));
+        heldCaller(call);
+        String name = "acd/20261123/" + call.uniqueid();
+        setvar(call, "ACD_RECORDING", name);
+        long delivered = sim.nowMs();
+        deliver(call, "PJSIP/1001", 15);
+
+        Received begin = ami.awaitEvent("DialBegin", WAIT);
+        String seat = begin.get("DestChannel");
+        Received started = ami.awaitEvent("MixMonitorStart", WAIT);
+        assertEquals(seat, started.get("Channel"), "the seat's channel is recorded");
+        assertEquals("acd-record", started.get("Context"));
+        assertEquals("ANSWER", ami.awaitEvent("DialEnd", WAIT).get("DialStatus"));
+        ami.await(event("BridgeEnter", call.channel()), WAIT);
+        List<Received> all = ami.received();
+        assertTrue(indexOf(all, r -> r.isEvent("MixMonitorStart")) < indexOf(all, r -> r.isEvent("DialEnd")),
+                "recording starts as the seat answers, before the bridge: " + all);
+
+        String file = "/var/spool/asterisk/monitor/" + name + ".wav";
+        ami.send("Action", "Getvar", "Channel", seat, "Variable", "MIXMONITOR_FILENAME", "ActionID", "gv-1");
+        assertEquals(file, ami.awaitResponse("gv-1", WAIT).get("Value"));
+        List<CallRecording> during = sim.recordings();
+        assertEquals(1, during.size(), during.toString());
+        CallRecording recording = during.get(0);
+        assertEquals(file, recording.file());
+        assertEquals(seat, recording.channel());
+        assertEquals(begin.get("DestUniqueid"), recording.uniqueid());
+        assertTrue(recording.startedAtMs() >= delivered + 1000, "from the answer, after the ring: " + recording);
+        assertFalse(recording.stopped(), "still recording while the two talk");
+
+        call.hangUp();
+        ami.await(r -> r.isEvent("Hangup") && seat.equals(r.get("Channel")), WAIT);
+        CallRecording done = sim.recordings().get(0);
+        assertTrue(done.stopped());
+        assertEquals(recording.startedAtMs(), done.startedAtMs());
+        assertTrue(done.stoppedAtMs() >= done.startedAtMs() && done.stoppedAtMs() <= sim.nowMs(), done.toString());
+        assertEquals(Outcome.COMPLETED, call.ended().get(5, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
+    void aCallTheServerNamesNoRecordingForIsConnectedAndNothingIsRecorded() throws Exception {
+        start(s -> s);
+        PlacedCall call = sim.placeCall(CallerScript.caller("13800000018").withTalkTimeMs(2000));
+        heldCaller(call);
+        setvar(call, "ACD_RECORDING", "");
+        deliver(call, "PJSIP/1001", 15);
+
+        String seat = ami.awaitEvent("DialBegin", WAIT).get("DestChannel");
+        assertEquals("ANSWER", ami.awaitEvent("DialEnd", WAIT).get("DialStatus"));
+        ami.await(event("BridgeEnter", seat), WAIT);
+        ami.await(event("BridgeEnter", call.channel()), WAIT);
+        assertEquals(Outcome.COMPLETED, call.ended().get(5, TimeUnit.SECONDS).outcome());
+
+        List<Received> all = ami.received();
+        assertEquals(-1, indexOf(all, r -> r.isEvent("MixMonitorStart")), all.toString());
+        assertEquals(List.of(), sim.recordings());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package acd.pbxsim;
 
 import acd.pbxsim.ami.AmiUser;
+import acd.pbxsim.pbx.CallRecording;
 import acd.pbxsim.testing.AmiTestClient;
 import acd.pbxsim.testing.AmiTestClient.Received;
 import acd.pbxsim.testing.FakeAgiServer;
@@ -161,6 +162,28 @@ class CallbackTest {
         assertTrue(call.ended());
         assertTrue(call.answeredAtMs() - call.placedAtMs() >= 1500, "picked up after the ring time: " + call);
         assertEquals(3000, call.talkMs(), 500);
+    }
+
+    @Test
+    void aSeatFirstCallbackRecordsTheCustomersLegFromTheirAnswer() throws Exception {
+        start(c -> c);
+        originate("cb-rec", Map.of("Channel", "PJSIP/1001", "ChannelId", "acd-callback-7-4", "CallerID", "13800000001",
+                        "Context", "acd-callback", "Exten", "s", "Priority", "1", "Timeout", "30000", "Async", "true"),
+                Map.of("ACD_CALL_ID", "7", "ACD_CALLBACK_NUMBER", "13800000001", "ACD_CUSTOMER_RING", "20",
+                        "ACD_LANGUAGE", "zh", "ACD_RECORDING", "acd/20261123/acd-callback-7-4"));
+        String seat = ami.await(r -> r.isEvent("DialBegin") && r.get("Channel") == null, WAIT).get("DestChannel");
+        String customer = ami.await(event("DialBegin", seat), WAIT).get("DestChannel");
+        assertEquals(customer, ami.awaitEvent("MixMonitorStart", WAIT).get("Channel"));
+        assertEquals("ANSWER", ami.await(event("DialEnd", seat), WAIT).get("DialStatus"));
+        hangupOf(customer);
+
+        List<CallRecording> recordings = sim.recordings();
+        assertEquals(1, recordings.size(), recordings.toString());
+        CallRecording r = recordings.get(0);
+        assertEquals("/var/spool/asterisk/monitor/acd/20261123/acd-callback-7-4.wav", r.file());
+        assertEquals(customer, r.channel());
+        assertTrue(r.stopped());
+        assertEquals(3000, r.stoppedAtMs() - r.startedAtMs(), 500, "the customer's talk time: " + r);
     }
 
     @Test

@@ -4,6 +4,7 @@ import acd.core.engine.AcdEngine;
 import acd.core.engine.CallState;
 import acd.core.engine.EngineEvent;
 import acd.pbxsim.PbxSettings;
+import acd.pbxsim.pbx.CallRecording;
 import acd.pbxsim.world.SeatPhone;
 import acd.pbxsim.world.CallOutcome;
 import acd.pbxsim.world.CallerScript;
@@ -21,6 +22,7 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A blind transfer through the PBX simulator: the caller leaves the first seat's bridge for the
@@ -52,6 +54,7 @@ class TransferEndToEndTest {
             int second = engine.agentOfCall(1);
             assertNotEquals(first, second);
             assertEquals(Outcome.COMPLETED, call.get(60, TimeUnit.SECONDS).outcome());
+            List<CallRecording> recordings = server.pbxSimulator().recordings();
             server.close();
 
             List<String> events = Files.readAllLines(dir.resolve("queue_log")).stream()
@@ -60,6 +63,15 @@ class TransferEndToEndTest {
                     .map(l -> l.split("\\|")[2] + " " + l.split("\\|")[4]).toList();
             assertEquals(List.of("general ENTERQUEUE", "general CONNECT", "general BLINDTRANSFER", "billing ENTERQUEUE",
                     "billing CONNECT", "billing COMPLETEAGENT"), events);
+            // Both conversations recorded, the second appended to the first: one file, named by the
+            // queue_log's call id.
+            String callId = Files.readAllLines(dir.resolve("queue_log")).stream().filter(l -> l.contains("|ENTERQUEUE|"))
+                    .map(l -> l.split("\\|")[1]).findFirst().orElseThrow();
+            assertEquals(2, recordings.size(), recordings.toString());
+            for (CallRecording recording : recordings) {
+                assertTrue(recording.file().startsWith("/var/spool/asterisk/monitor/acd/")
+                        && recording.file().endsWith("/" + callId + ".wav"), recording.file());
+            }
         }
     }
 

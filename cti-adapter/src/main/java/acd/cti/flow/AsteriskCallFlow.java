@@ -656,6 +656,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         leg.offeredAgent = agentIndex;
         leg.deliveredTo = -1;
         leg.ringSeconds = Long.toString(Math.max(1, ringTimeoutMs / 1000));
+        leg.recording = RecordingNames.of(call);
         if (leg.callback) {
             callBack(leg, call.queueIndex(), agentIndex, ringTimeoutMs);
         } else {
@@ -680,6 +681,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         variables.put(CALL_ID_VARIABLE, Long.toString(leg.callId));
         variables.put(LANGUAGE_VARIABLE, language);
         variables.put("ACD_CUSTOMER_RING", Integer.toString(rules.customerRingSeconds()));
+        variables.put("ACD_RECORDING", leg.recording);
         String channel;
         String context;
         String shown;
@@ -835,6 +837,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             pbx.setVariable(leg.channel, "ACD_ENDPOINT", agent.endpoint());
             pbx.setVariable(leg.channel, "ACD_RING_TIMEOUT", leg.ringSeconds);
             pbx.setVariable(leg.channel, "ACD_DELIVERY", Integer.toString(delivery));
+            pbx.setVariable(leg.channel, "ACD_RECORDING", leg.recording);
             redirectToSeat(leg, agentIndex, delivery, 0);
         });
     }

@@ -17,6 +17,8 @@ final class CallLeg {
     /** The agent whose delivery (Setvar, Redirect) Asterisk accepted, or -1. */
     volatile int deliveredTo = -1;
     volatile String ringSeconds = "15";
+    /** The name of the recording of the conversation with the seat offered now. */
+    volatile String recording = "";
     /** Counts the deliveries to seats, so word of an earlier Dial is never taken for the current one. */
     volatile int deliveries;
     /** Uniqueid of the seat's channel while the Dial runs or the call is connected. */

@@ -4,6 +4,7 @@ import acd.core.engine.AgentState;
 import acd.cti.audit.AuditTrail;
 import acd.cti.edge.EdgeRefusals;
 import acd.core.engine.CallView;
+import acd.cti.flow.RecordingNames;
 import acd.core.engine.DirectiveSink;
 import acd.core.engine.EngineEvent;
 import acd.core.engine.EngineListener;
@@ -421,7 +422,8 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         DeskSession seat = seats.get(agentIndex);
         if (seat != null) {
             seat.fromEngine(new SeatNotice.Connected(call.callId(), text(call.callerNumber()),
-                    queueIds[call.queueIndex()], Math.max(0, timeMs - call.arrivedAtMs()) / 1000, timeMs));
+                    queueIds[call.queueIndex()], Math.max(0, timeMs - call.arrivedAtMs()) / 1000,
+                    RecordingNames.of(call) + ".wav", timeMs));
         }
     }
 

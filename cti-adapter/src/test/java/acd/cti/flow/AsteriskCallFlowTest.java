@@ -233,6 +233,7 @@ class AsteriskCallFlowTest {
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-1.2 ACD_ENDPOINT=PJSIP/1001",
                 "Setvar PJSIP/trunk-1.2 ACD_RING_TIMEOUT=15", "Setvar PJSIP/trunk-1.2 ACD_DELIVERY=1",
+                "Setvar PJSIP/trunk-1.2 ACD_RECORDING=acd/19700101/" + id,
                 "Redirect PJSIP/trunk-1.2 acd-deliver,s,1"), actions);
     }
 
@@ -251,7 +252,8 @@ class AsteriskCallFlowTest {
         flow.announcePosition(1_000, call(id), 1, 10_000, false);
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-1.21 ACD_ENDPOINT=PJSIP/1001", "Setvar PJSIP/trunk-1.21 ACD_RING_TIMEOUT=15",
-                "Setvar PJSIP/trunk-1.21 ACD_DELIVERY=1", "Redirect PJSIP/trunk-1.21 acd-deliver,s,1"), actions,
+                "Setvar PJSIP/trunk-1.21 ACD_DELIVERY=1",
+                "Setvar PJSIP/trunk-1.21 ACD_RECORDING=acd/19700101/" + id, "Redirect PJSIP/trunk-1.21 acd-deliver,s,1"), actions,
                 "a ringing seat is not interrupted");
     }
 
@@ -494,7 +496,8 @@ class AsteriskCallFlowTest {
         flow.onPbxEvent(new PbxEvent.Connected(2));
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-4.1 ACD_ENDPOINT=PJSIP/1001", "Setvar PJSIP/trunk-4.1 ACD_RING_TIMEOUT=15",
-                "Setvar PJSIP/trunk-4.1 ACD_DELIVERY=2", "Redirect PJSIP/trunk-4.1 acd-deliver,s,1"), actions);
+                "Setvar PJSIP/trunk-4.1 ACD_DELIVERY=2", "Setvar PJSIP/trunk-4.1 ACD_RECORDING=acd/19700101/" + id,
+                "Redirect PJSIP/trunk-4.1 acd-deliver,s,1"), actions);
         assertEquals(EventType.CALL_ARRIVED, published.get(published.size() - 1).type, "nothing told to the engine");
     }
 
@@ -593,7 +596,7 @@ class AsteriskCallFlowTest {
         settle();
         String seat = "acd-callback-" + id + "-1";
         assertEquals(List.of("Originate PJSIP/1001 " + seat + " 13900000004 15000 acd-callback {ACD_CALL_ID=" + id
-                + ", ACD_LANGUAGE=zh, ACD_CUSTOMER_RING=30, ACD_CALLBACK_NUMBER=13900000004}"), actions);
+                + ", ACD_LANGUAGE=zh, ACD_CUSTOMER_RING=30, ACD_RECORDING=acd/19700101/" + id + ", ACD_CALLBACK_NUMBER=13900000004}"), actions);
         flow.onPbxEvent(new PbxEvent.DialBegin(seat, "PJSIP/1001-00000007", "1.75", "PJSIP/hotline-trunk-00000008",
                 "13900000004@hotline-trunk"));
         flow.onPbxEvent(new PbxEvent.DialEnd(seat, "PJSIP/1001-00000007", "1.75", "PJSIP/hotline-trunk-00000008",
@@ -641,7 +644,7 @@ class AsteriskCallFlowTest {
         String customer = "acd-callback-" + id + "-1";
         assertEquals(List.of("Originate Local/13900000004@acd-callback-customer/n " + customer + " 13900000004 30000 "
                 + "acd-callback-answered {ACD_CALL_ID=" + id + ", ACD_LANGUAGE=zh, ACD_CUSTOMER_RING=30, "
-                + "ACD_ENDPOINT=PJSIP/1001, ACD_RING_TIMEOUT=15, ACD_DELIVERY=1}"), actions);
+                + "ACD_RECORDING=acd/19700101/" + id + ", ACD_ENDPOINT=PJSIP/1001, ACD_RING_TIMEOUT=15, ACD_DELIVERY=1}"), actions);
         String local = "Local/13900000004@acd-callback-customer-00000001;1";
         flow.onPbxEvent(new PbxEvent.DialBegin(customer, local, "1.79", "PJSIP/1001-0000000c", "1001"));
         assertEquals(EventType.CALLBACK_REACHED, published.get(published.size() - 1).type);

@@ -207,6 +207,12 @@ public final class AmiEventWriter implements PbxEvents {
         channelEvent("MusicOnHoldStop", ch);
     }
 
+    /** Only the start: Asterisk sends MixMonitorStop for StopMixMonitor, not when the channel hangs up. */
+    @Override
+    public void mixMonitorStart(Channel ch) {
+        channelEvent("MixMonitorStart", ch);
+    }
+
     @Override
     public void originateResponse(OriginateResult r) {
         AmiMessage m = event("OriginateResponse", Privilege.CALL);

@@ -7,7 +7,6 @@ import acd.pbxsim.pbx.Location;
 import acd.pbxsim.pbx.Pbx;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Dial(tech/resource[&...],[seconds],[options]) to one phone. An endpoint without a contact (an
@@ -17,6 +16,8 @@ import java.util.Locale;
  * number is 1001 directly, without the Local channel's second half. {@code PJSIP/<number>@<trunk>}
  * goes out over the trunk to the customer the carrier reaches: the channel is the trunk's
  * ({@code PJSIP/hotline-trunk-0000000a}), as Asterisk names an outbound call on an endpoint.
+ * Of the options, {@code g} (the caller goes on after the called side hangs up) and
+ * {@code U(context^arg...)} (a subroutine on the answering side) are played; others are ignored.
  */
 final class DialApplication implements Application {
 
@@ -33,7 +34,7 @@ final class DialApplication implements Application {
                 timeoutMs = 0;
             }
         }
-        String options = args.size() > 2 ? args.get(2) : "";
+        DialOptions options = DialOptions.parse(args.size() > 2 ? args.get(2).strip() : "");
         int slash = target.indexOf('/');
         if (slash <= 0) {
             pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
@@ -61,7 +62,7 @@ final class DialApplication implements Application {
         callee.connectedLine(caller.callerIdNum(), caller.callerIdName());
         caller.party().onDialing(caller, endpoint.device());
         pbx.events().dialBegin(caller, callee, resource);
-        DialAttempt attempt = new DialAttempt(in, caller, callee, options.toLowerCase(Locale.ROOT).contains("g"));
+        DialAttempt attempt = new DialAttempt(in, caller, callee, options);
         attempt.start(endpoint, timeoutMs);
         return Flow.WAIT;
     }

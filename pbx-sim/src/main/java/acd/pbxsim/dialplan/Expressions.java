@@ -138,6 +138,18 @@ public final class Expressions {
      * quotes, parentheses or brackets do not split; surrounding quotes are kept off.
      */
     public static List<String> arguments(String data) {
+        return split(data, false);
+    }
+
+    /**
+     * Splits as {@link #arguments} does but keeps quotes, as AST_STANDARD_RAW_ARGS does for
+     * Gosub's arguments; "" is no argument at all.
+     */
+    public static List<String> rawArguments(String data) {
+        return split(data, true);
+    }
+
+    private static List<String> split(String data, boolean keepQuotes) {
         List<String> args = new ArrayList<>();
         if (data == null || data.isEmpty()) {
             return args;
@@ -149,7 +161,9 @@ public final class Expressions {
             char c = data.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
-                continue;
+                if (!keepQuotes) {
+                    continue;
+                }
             }
             if (!quoted) {
                 if (c == '(' || c == '[') {

@@ -36,6 +36,7 @@ public final class Interpreter implements Program {
     private final String seatContext;
     private final long voicemailMessageMs;
     private final Map<String, Application> applications = new HashMap<>();
+    private final Subroutines subroutines;
 
     public Interpreter(Pbx pbx, Dialplan dialplan, Prompts prompts, AgiScripts agi, String seatContext,
                        long voicemailMessageMs) {
@@ -45,6 +46,7 @@ public final class Interpreter implements Program {
         this.agi = agi;
         this.seatContext = seatContext;
         this.voicemailMessageMs = voicemailMessageMs;
+        this.subroutines = new Subroutines(pbx);
         register("NoOp", (ch, data, in) -> Application.Flow.NEXT);
         register("Answer", new AnswerApplication());
         register("Hangup", new HangupApplication());
@@ -58,6 +60,9 @@ public final class Interpreter implements Program {
         register("Dial", new DialApplication());
         register("AGI", new AgiApplication());
         register("UserEvent", new UserEventApplication());
+        register("Gosub", new GosubApplication());
+        register("Return", new ReturnApplication());
+        register("MixMonitor", new MixMonitorApplication());
         for (Map.Entry<String, String> g : dialplan.globals().entrySet()) {
             pbx.setGlobal(g.getKey(), g.getValue());
         }
@@ -91,6 +96,10 @@ public final class Interpreter implements Program {
         return voicemailMessageMs;
     }
 
+    Subroutines subroutines() {
+        return subroutines;
+    }
+
     @Override
     public void run(Channel ch) {
         int steps = 0;
@@ -103,6 +112,10 @@ public final class Interpreter implements Program {
             Location at = ch.location();
             Priority step = dialplan.step(at);
             if (step == null) {
+                if (subroutines.handedOver(ch)) {
+                    handBack(ch);
+                    return;
+                }
                 pbx.hangupFromDialplan(ch, HangupCause.NORMAL_CLEARING);
                 return;
             }
@@ -112,6 +125,12 @@ public final class Interpreter implements Program {
             ch.party().onApplication(ch, step.application());
             Application app = applications.get(step.application().toLowerCase(Locale.ROOT));
             if (app == null) {
+                if (subroutines.handedOver(ch)) {
+                    log.warn("no application '{}' at {} line {}; {} leaves its subroutine", step.application(), at,
+                            step.line(), ch.name());
+                    handBack(ch);
+                    return;
+                }
                 log.warn("no application '{}' at {} line {}; hanging up {}", step.application(), at, step.line(),
                         ch.name());
                 pbx.hangupFromDialplan(ch, HangupCause.NORMAL_CLEARING);
@@ -136,6 +155,17 @@ public final class Interpreter implements Program {
      */
     @Override
     public void runHangupExtension(Channel ch) {
+        if (subroutines.handedOver(ch)) {
+            // A channel Dial runs through a subroutine has no dialplan of its own, so no h
+            // extension: its hang-up ends the subroutine and Dial goes on without it.
+            handBack(ch);
+        } else {
+            runHExtension(ch);
+        }
+        subroutines.forget(ch);
+    }
+
+    private void runHExtension(Channel ch) {
         Location at = ch.location();
         if (at == null || ch.context() == null || dialplan.step(new Location(ch.context(), "h", 1)) == null) {
             return;
@@ -191,6 +221,44 @@ public final class Interpreter implements Program {
             case WAIT, ENDED -> {
             }
         }
+    }
+
+    /**
+     * Runs {@code ch} through the subroutine at {@code context,s,1} with {@code args} as ARG1...,
+     * as Dial's U option does on the answering channel. {@code handBack} runs once it is over:
+     * at its Return, or when it ends any other way (the channel hangs up in it, or runs off its
+     * extension, which app_stack takes for an abnormal exit). False, with nothing run, when the
+     * context has no {@code s} extension.
+     */
+    boolean runSubroutine(Channel ch, String context, List<String> args, Runnable handBack) {
+        Location start = new Location(context, "s", 1);
+        if (dialplan.step(start) == null) {
+            log.error("{} cannot run subroutine {}: it is not in the dialplan", ch.name(), start);
+            return false;
+        }
+        subroutines.enter(ch, start, args, ch.location(), handBack);
+        run(ch);
+        return true;
+    }
+
+    /** The subroutine {@code ch} was handed over to ended without Return: back to the application. */
+    private void handBack(Channel ch) {
+        Subroutines.Frame call = subroutines.unwind(ch);
+        ch.location(call.returnTo());
+        if (!ch.gone()) {
+            pbx.setVariable(ch, "GOSUB_RETVAL", "");
+        }
+        call.handBack().run();
+    }
+
+    /** Goes on at {@code target} itself, not after it, once an application is over (Dial's GOSUB_RESULT=GOTO). */
+    void resumeAt(Channel ch, Location target) {
+        ch.activity(null);
+        if (ch.gone() || ch.hangupRequested()) {
+            return;
+        }
+        ch.location(target);
+        run(ch);
     }
 
     /** An application's activity is over: clear it and go on with the next priority. */

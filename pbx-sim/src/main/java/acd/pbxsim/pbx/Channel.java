@@ -183,6 +183,11 @@ public final class Channel {
         variables.put(varName, value);
     }
 
+    /** Unset without events; Return uncovering what a subroutine's arguments hid. */
+    void removeVariable(String varName) {
+        variables.remove(varName);
+    }
+
     public Map<String, String> variables() {
         return Collections.unmodifiableMap(variables);
     }

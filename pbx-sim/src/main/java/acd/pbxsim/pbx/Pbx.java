@@ -37,6 +37,7 @@ public final class Pbx implements AutoCloseable {
     private final Map<String, String> database = new HashMap<>();
     private final Map<String, String> deviceStates = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final List<CallRecording> recordings = new ArrayList<>();
     private volatile Thread owner;
     private PbxEvents events = PbxEvents.NONE;
     private Carrier carrier = Carrier.NONE;
@@ -303,6 +304,28 @@ public final class Pbx implements AutoCloseable {
     }
 
     /**
+     * Sets a subroutine's own variable (Gosub's ARG1..., ARGC) over whatever the channel had, and
+     * announces it as {@code LOCAL(name)}, as app_stack does. {@link #restoreVariable} puts back
+     * what it covered.
+     */
+    public void setLocalVariable(Channel ch, String name, String value) {
+        ch.putVariable(name, value);
+        events.varSet(ch, "LOCAL(" + name + ")", value);
+    }
+
+    /**
+     * Puts back a variable a subroutine covered, silently, as Return does: {@code value} is what
+     * the channel had before, null when it had nothing.
+     */
+    public void restoreVariable(Channel ch, String name, String value) {
+        if (value == null) {
+            ch.removeVariable(name);
+        } else {
+            ch.putVariable(name, value);
+        }
+    }
+
+    /**
      * Copies every variable of {@code from} onto {@code to} without VarSet events, as a Local
      * channel's ;1 half hands its variables to ;2 when it is called.
      */
@@ -396,6 +419,7 @@ public final class Pbx implements AutoCloseable {
             ch.hangupCause(cause == null ? HangupCause.NORMAL_CLEARING : cause);
         }
         ch.activity(null);
+        stopRecordings(ch);
         program.runHangupExtension(ch);
         events.hangup(ch);
         channels.remove(ch.name());
@@ -421,6 +445,32 @@ public final class Pbx implements AutoCloseable {
             ch.pendingRedirect(null);
             ch.location(target);
             program.run(ch);
+        }
+    }
+
+    // ---- recordings ----
+
+    /**
+     * MixMonitor starts writing {@code file} (a full path) from {@code ch}. It goes on until the
+     * channel hangs up, as a MixMonitor's audiohook does.
+     */
+    public CallRecording startRecording(Channel ch, String file) {
+        CallRecording r = new CallRecording(file, ch.name(), ch.uniqueid(), time.nowMs(), CallRecording.RECORDING);
+        recordings.add(r);
+        return r;
+    }
+
+    /** Every recording started so far, oldest first, as each stands now. */
+    public List<CallRecording> recordings() {
+        return List.copyOf(recordings);
+    }
+
+    private void stopRecordings(Channel ch) {
+        for (int i = 0; i < recordings.size(); i++) {
+            CallRecording r = recordings.get(i);
+            if (!r.stopped() && r.uniqueid().equals(ch.uniqueid())) {
+                recordings.set(i, r.stoppedAt(time.nowMs()));
+            }
         }
     }
 

@@ -75,6 +75,10 @@ public interface PbxEvents {
     default void musicOnHoldStop(Channel ch) {
     }
 
+    /** MixMonitor started recording {@code ch}. */
+    default void mixMonitorStart(Channel ch) {
+    }
+
     default void originateResponse(OriginateResult result) {
     }
 

@@ -36,8 +36,9 @@ class RealAsteriskCallTest {
             // 0 for a person during the language menu; the transfer prompt, the seat's 2 s; then
             // 1 (not at all satisfied) during the survey's question.
             long surveyAtMs = RealAsterisk.soundMs("acd/zh/transferring") + 5_000;
+            // The caller speaks throughout, so that the recording has a voice in it.
             Sipp.Phone caller = floor.phones.caller("13800000000", "10086",
-                    List.of(new Sipp.Key(800, '0'), new Sipp.Key(surveyAtMs, '1')), 60_000);
+                    List.of(new Sipp.Key(800, '0'), new Sipp.Key(surveyAtMs, '1')), 60_000, true);
 
             floor.await("the call answered", 20_000, () -> floor.server.engine().board().queue(0).answered() == 1);
             assertTrue(caller.waitFor(60_000), "the caller's call ended");
@@ -50,7 +51,26 @@ class RealAsteriskCallTest {
             assertEquals(1, followUp.response().rating());
             assertEquals("13800000000", followUp.response().callerNumber());
             assertEquals("general", followUp.response().queue());
+            // The conversation was recorded from the seat's answer, in the file named by the call's
+            // queue_log call id; 2 s of the caller's voice, 8 kHz 16-bit, is some 32 kB.
+            Path monitor = floor.asterisk.dir().resolve("spool/monitor/acd");
+            floor.await("the recording", 10_000, () -> recordings(monitor).size() == 1);
+            Path recording = recordings(monitor).get(0);
+            assertTrue(Files.size(recording) > 16_000, recording + " is " + Files.size(recording) + " bytes");
+            assertTrue(fullLog(floor).contains("MixMonitor(\"PJSIP/2001-"), "recorded on the seat's channel");
             floor.assertNoPromptMissing();
+            floor.server.close();
+            assertEquals(callerChannel(dir.resolve("queue_log"), "2001") + ".wav", recording.getFileName().toString(),
+                    "named by the call's queue_log call id");
+        }
+    }
+
+    /** The recordings under the monitor folder. */
+    private static List<Path> recordings(Path monitor) {
+        try (java.util.stream.Stream<Path> files = Files.walk(monitor)) {
+            return files.filter(f -> f.toString().endsWith(".wav")).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
         }
     }
 

@@ -44,7 +44,7 @@ public sealed interface SeatNotice {
     }
 
     /** {@code connected}: the agent is talking with the caller. */
-    record Connected(long callId, String callerNumber, String queue, long waitSeconds, long timeMs)
+    record Connected(long callId, String callerNumber, String queue, long waitSeconds, String recording, long timeMs)
             implements SeatNotice {
     }
 

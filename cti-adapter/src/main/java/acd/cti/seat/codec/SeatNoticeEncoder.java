@@ -100,6 +100,7 @@ public final class SeatNoticeEncoder {
             g.writeStringField("callerNumber", n.callerNumber());
             g.writeStringField("queue", n.queue());
             g.writeNumberField("waitSeconds", n.waitSeconds());
+            g.writeStringField("recording", n.recording());
             g.writeNumberField("timeMs", n.timeMs());
         } else if (notice instanceof SeatNotice.Ended n) {
             g.writeStringField("type", "ended");
