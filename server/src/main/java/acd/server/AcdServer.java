@@ -104,10 +104,13 @@ public final class AcdServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    /** Counts the open and overdue reply tasks for the wallboard and /metrics. */
-    private final java.util.concurrent.ScheduledExecutorService taskCounter =
+    /**
+     * House-keeping off the engine and I/O threads: counts the open and overdue reply tasks for
+     * the wallboard and /metrics, and deletes call recordings past their retention.
+     */
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
             Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "acd-task-count");
+                Thread t = new Thread(r, "acd-housekeeping");
                 t.setDaemon(true);
                 return t;
             });
@@ -234,7 +237,14 @@ public final class AcdServer implements AutoCloseable {
         this.replyTasks = new ReplyTaskDesk(store, ami, seatEndpoints(routing)::get, tierWeights(routing),
                 selfServiceThreads, clockMs);
         seats.useReplyTasks(replyTasks);
-        taskCounter.scheduleWithFixedDelay(replyTasks::countTasks, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(replyTasks::countTasks, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
+        ServerSettings.Recordings recordings = settings.recordings();
+        if (recordings.directory() != null) {
+            Path recordingDays = Path.of(recordings.directory());
+            housekeeping.scheduleWithFixedDelay(() -> RecordingRetention.prune(recordingDays,
+                    recordings.retentionDays(), java.time.Instant.ofEpochMilli(clockMs.getAsLong())
+                            .atZone(java.time.ZoneOffset.UTC).toLocalDate()), 0, 1, TimeUnit.HOURS);
+        }
         // The call flow stays the first to act on a directive; desktops and the queue_log follow.
         CallbackFollowUps followUps = new CallbackFollowUps(routing, store, flow::hours, selfServiceThreads);
         DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal, followUps)
@@ -565,7 +575,7 @@ public final class AcdServer implements AutoCloseable {
         audit.close();
         ami.close();
         checks.shutdownNow();
-        taskCounter.shutdownNow();
+        housekeeping.shutdownNow();
         if (pbxSimulator != null) {
             pbxSimulator.close();
         }

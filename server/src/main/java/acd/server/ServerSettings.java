@@ -35,10 +35,26 @@ import java.util.List;
  * @param desk       the seat desktops' WebSocket: its limits and intervals
  * @param auditFile  where the audit log (JSON lines) is written; null for {@code audit.log} in the
  *                   self-service data directory
+ * @param recordings how long call recordings are kept, and where the server sees them
  */
 public record ServerSettings(EngineSettings engine, String httpBind, int httpPort, FastAgiSettings agi, Ami ami,
                              QueueLogSettings queueLog, SelfService selfService, CallerNumbers callerNumbers,
-                             HttpApi.Limits httpLimits, SeatGatewaySettings desk, String auditFile) {
+                             HttpApi.Limits httpLimits, SeatGatewaySettings desk, String auditFile,
+                             Recordings recordings) {
+
+    /**
+     * Call recordings: Asterisk writes them (the dialplan's {@code acd-record}), one folder a day
+     * under its monitor directory's {@code acd/}; the server deletes the folders older than
+     * {@code retentionDays} when it can see them.
+     *
+     * @param directory     that {@code acd/} folder as the server sees it (same host or a mount), or
+     *                      null when it cannot: then Asterisk's host keeps the rule
+     * @param retentionDays days a recording is kept after the day of its call
+     */
+    public record Recordings(String directory, int retentionDays) {
+        public static final int DEFAULT_RETENTION_DAYS = 90;
+        public static final Recordings DEFAULTS = new Recordings(null, DEFAULT_RETENTION_DAYS);
+    }
 
     /**
      * Where the IVR's self-service data lives and its rules.
@@ -66,7 +82,7 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
 
     public static final ServerSettings DEFAULTS = new ServerSettings(EngineSettings.DEFAULTS, "127.0.0.1", 8080,
             FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS, SelfService.DEFAULTS, CallerNumbers.CHINA,
-            HttpApi.Limits.DEFAULTS, SeatGatewaySettings.defaults(), null);
+            HttpApi.Limits.DEFAULTS, SeatGatewaySettings.defaults(), null, Recordings.DEFAULTS);
     private static final List<String> HTTP_KEYS = List.of("bind", "port", "maxRequestBytes", "idleTimeoutSeconds",
             "maxConnectionsPerAddress");
     private static final List<String> AGI_KEYS = List.of("bind", "port", "allowedClients", "maxSessions",
@@ -75,6 +91,7 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
             "heartbeatIntervalSeconds", "heartbeatGraceSeconds", "loginTimeoutSeconds", "maxLoginFailures",
             "ioThreads");
     private static final List<String> AUDIT_KEYS = List.of("file");
+    private static final List<String> RECORDING_KEYS = List.of("directory", "retentionDays");
     private static final List<String> AMI_KEYS = List.of("host", "port", "username", "secretFile");
     private static final List<String> CALLER_NUMBER_KEYS = List.of("countryCode", "internationalPrefix", "trunkPrefix",
             "mobile");
@@ -149,9 +166,17 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
             String file = audit.text("file", null);
             auditFile = file == null || file.isBlank() ? null : file.strip();
         }
+        Recordings recordings = Recordings.DEFAULTS;
+        ConfigFields recordingFields = top.has("recordings") ? top.fields("recordings", "recordings") : null;
+        if (recordingFields != null) {
+            recordingFields.allowOnly(RECORDING_KEYS);
+            String directory = recordingFields.text("directory", null);
+            recordings = new Recordings(directory == null || directory.isBlank() ? null : directory.strip(),
+                    recordingFields.integer("retentionDays", Recordings.DEFAULT_RETENTION_DAYS, 1, 36_500));
+        }
         problems.throwIfAny();
         return new ServerSettings(engine, bind, port, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk,
-                auditFile);
+                auditFile, recordings);
     }
 
     private static SeatGatewaySettings desk(ConfigFields top) {
@@ -253,19 +278,19 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpPort(int newPort) {
-        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
+        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
     }
 
     public ServerSettings withAgi(FastAgiSettings newAgi) {
-        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
+        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
     }
 
     public ServerSettings withAmi(Ami newAmi) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
+        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
     }
 
     public ServerSettings withQueueLog(QueueLogSettings newQueueLog) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
     }
 
     /** Keeps the embedded self-service database in {@code directory}. */
@@ -275,11 +300,11 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpBind(String newBind) {
-        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile);
+        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
     }
 
     public ServerSettings withSelfService(SelfService newSelfService) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers, httpLimits, desk, auditFile);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers, httpLimits, desk, auditFile, recordings);
     }
 
     /** Where the audit log goes: the configured file, or {@code audit.log} in the data directory. */
@@ -289,16 +314,16 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
 
     public ServerSettings withDesk(SeatGatewaySettings newDesk) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
-                newDesk, auditFile);
+                newDesk, auditFile, recordings);
     }
 
     public ServerSettings withHttpLimits(HttpApi.Limits newLimits) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, newLimits,
-                desk, auditFile);
+                desk, auditFile, recordings);
     }
 
     public ServerSettings withAuditFile(String newAuditFile) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
-                desk, newAuditFile);
+                desk, newAuditFile, recordings);
     }
 }

@@ -28,6 +28,19 @@ class ServerSettingsTest {
     }
 
     @Test
+    void recordingsAreKeptNinetyDaysAndPrunedOnlyWhereTheServerSeesThem() throws Exception {
+        ServerSettings shipped = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
+        assertEquals(new ServerSettings.Recordings(null, 90), shipped.recordings());
+        assertEquals(new ServerSettings.Recordings("/var/spool/asterisk/monitor/acd", 30), ServerSettings.parse(
+                "server.yaml", "recordings:\n  directory: /var/spool/asterisk/monitor/acd\n  retentionDays: 30\n")
+                .recordings());
+        ConfigError error = assertThrows(ConfigError.class, () -> ServerSettings.parse("server.yaml",
+                "recordings:\n  retentionDays: 0\n"));
+        assertEquals(2, error.line());
+        assertTrue(error.getMessage().contains("retentionDays"), error.getMessage());
+    }
+
+    @Test
     void theShippedSettingsWriteCallerIdsAsChinasNumberingPlanDoes() throws Exception {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
         assertEquals("13900000001", settings.callerNumbers().normalise("+8613900000001"));
