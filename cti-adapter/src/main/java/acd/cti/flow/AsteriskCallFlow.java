@@ -329,8 +329,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                     return;
                 }
                 LOG.info("{} ({}) hung up to be called back, keeping their place", caller, caller.callerNumber);
-                String lang = caller.language == null || caller.language.isBlank() ? DEFAULT_LANGUAGE : caller.language;
-                channel.streamFile("acd/" + lang + "/callback-confirmed", "")
+                channel.streamFile("acd/" + caller.spokenLanguage() + "/callback-confirmed", "")
                         .thenCompose(r -> channel.hangup())
                         .whenComplete((r, f) -> channel.close());
             });
@@ -676,10 +675,9 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         AgentSpec agent = config.agents().get(agentIndex);
         int attempt = ++leg.deliveries;
         String uniqueId = "acd-callback-" + leg.callId + "-" + attempt;
-        String language = leg.language == null || leg.language.isBlank() ? DEFAULT_LANGUAGE : leg.language;
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put(CALL_ID_VARIABLE, Long.toString(leg.callId));
-        variables.put(LANGUAGE_VARIABLE, language);
+        variables.put(LANGUAGE_VARIABLE, leg.spokenLanguage());
         variables.put("ACD_CUSTOMER_RING", Integer.toString(rules.customerRingSeconds()));
         variables.put("ACD_RECORDING", leg.recording);
         String channel;

@@ -48,6 +48,12 @@ final class CallLeg {
         this.callerNumber = callerNumber;
     }
 
+    /** The language the caller hears: the one chosen in the menus, else the default. */
+    String spokenLanguage() {
+        String chosen = language;
+        return chosen == null || chosen.isBlank() ? AsteriskCallFlow.DEFAULT_LANGUAGE : chosen;
+    }
+
     @Override
     public String toString() {
         return "call " + callId + " (" + channel + ", " + uniqueId + ")";
