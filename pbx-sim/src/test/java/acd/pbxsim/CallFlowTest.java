@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import static acd.pbxsim.testing.AmiTestClient.Received.event;
+import static acd.pbxsim.testing.AmiTestClient.Received.indexOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -95,19 +96,6 @@ class CallFlowTest {
         ami.send("Action", "Setvar", "Channel", call.channel(), "Variable", variable, "Value", value,
                 "ActionID", "sv-" + variable);
         assertEquals("Variable Set", ami.awaitResponse("sv-" + variable, WAIT).get("Message"));
-    }
-
-    private static Predicate<Received> event(String name, String channel) {
-        return r -> r.isEvent(name) && channel.equals(r.get("Channel"));
-    }
-
-    private static int indexOf(List<Received> all, Predicate<Received> p) {
-        for (int i = 0; i < all.size(); i++) {
-            if (p.test(all.get(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     @Test

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import static acd.pbxsim.testing.AmiTestClient.Received.event;
+import static acd.pbxsim.testing.AmiTestClient.Received.indexOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,19 +99,6 @@ class CallbackTest {
 
     private Received hangupOf(String channel) throws InterruptedException {
         return ami.await(r -> r.isEvent("Hangup") && channel.equals(r.get("Channel")), WAIT);
-    }
-
-    private static int indexOf(List<Received> all, Predicate<Received> p) {
-        for (int i = 0; i < all.size(); i++) {
-            if (p.test(all.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static Predicate<Received> event(String name, String channel) {
-        return r -> r.isEvent(name) && channel.equals(r.get("Channel"));
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static acd.pbxsim.testing.AmiTestClient.Received.event;
+import static acd.pbxsim.testing.AmiTestClient.Received.indexOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,19 +87,6 @@ class DialSubroutineTest {
 
     private Received userEvent(String name) throws InterruptedException {
         return ami.await(r -> r.isEvent("UserEvent") && name.equals(r.get("UserEvent")), WAIT);
-    }
-
-    private static int indexOf(List<Received> all, Predicate<Received> p) {
-        for (int i = 0; i < all.size(); i++) {
-            if (p.test(all.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static Predicate<Received> event(String name, String channel) {
-        return r -> r.isEvent(name) && channel.equals(r.get("Channel"));
     }
 
     private static Predicate<Received> answered(String channel) {

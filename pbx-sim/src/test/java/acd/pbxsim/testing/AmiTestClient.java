@@ -50,6 +50,21 @@ public final class AmiTestClient implements AutoCloseable {
             return get("Event");
         }
 
+        /** Matches the event {@code name} about {@code channel}. */
+        public static java.util.function.Predicate<Received> event(String name, String channel) {
+            return r -> r.isEvent(name) && channel.equals(r.get("Channel"));
+        }
+
+        /** Where the first block {@code p} matches is in {@code all}, or -1. */
+        public static int indexOf(List<Received> all, java.util.function.Predicate<Received> p) {
+            for (int i = 0; i < all.size(); i++) {
+                if (p.test(all.get(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         @Override
         public String toString() {
             return wire.replace("\r\n", " | ");
