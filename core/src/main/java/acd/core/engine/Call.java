@@ -142,6 +142,11 @@ final class Call implements CallView {
         return state;
     }
 
+    /** Whether the hotline could call the caller back: it has their number. */
+    boolean hasCallerNumber() {
+        return callerNumber != null && callerNumber.length() > 0;
+    }
+
     @Override
     public boolean awaitingCallback() {
         return callback;

@@ -360,11 +360,11 @@ abstract class CallLifeCycle extends WaitLimits {
             reject(e, "callback for a call already answered");
             return;
         }
-        if (queues[call.queueIndex].callbackOfferAboveMs == Long.MAX_VALUE) {
+        if (!queues[call.queueIndex].spec.callback().offered()) {
             reject(e, "callback in a queue that offers none");
             return;
         }
-        if (call.callerNumber == null || call.callerNumber.length() == 0) {
+        if (!call.hasCallerNumber()) {
             reject(e, "callback for a caller whose number is not known");
             return;
         }

@@ -145,9 +145,7 @@ abstract class WaitLimits extends SeatChoice {
         board.recordClosed(queue.index, call.tierIndex, call.brandIndex, now);
         if (call.callback) {
             // Moved on to a closed queue with nobody on the line: a person follows it up when open.
-            listener.callbackGivenUp(now, call, call.callbackAttempts);
-            directives.followUpCallback(now, call, call.callbackAttempts);
-            release(call);
+            handCallbackToPerson(call);
             return;
         }
         if (queue.whenClosed == ClosedAction.OVERFLOW && queue.closedOverflowTarget >= 0) {
@@ -172,11 +170,12 @@ abstract class WaitLimits extends SeatChoice {
      * nobody is left to take it. The call counts as not answered; a person follows it up.
      */
     void giveUpCallback(Call call) {
-        if (call.line != null) {
-            call.line.remove(call);
-        }
-        cancelWaitTimers(call);
         board.recordCallbackNotReached(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
+        handCallbackToPerson(call);
+    }
+
+    /** The callback leaves the engine for a reply task; release takes it out of its line and timers. */
+    private void handCallbackToPerson(Call call) {
         listener.callbackGivenUp(now, call, call.callbackAttempts);
         directives.followUpCallback(now, call, call.callbackAttempts);
         release(call);
@@ -211,8 +210,7 @@ abstract class WaitLimits extends SeatChoice {
             expectedWaitMs = position * (queue.handleSumMs / queue.handledCalls) / staffed;
         }
         // A callback is offered only to a caller the hotline can call: one whose number it has.
-        boolean callbackOffered = expectedWaitMs > queue.callbackOfferAboveMs && call.callerNumber != null
-                && call.callerNumber.length() > 0;
+        boolean callbackOffered = expectedWaitMs > queue.callbackOfferAboveMs && call.hasCallerNumber();
         if (callbackOffered && !call.callbackOffered) {
             call.callbackOffered = true;
             board.recordCallbackOffered(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);

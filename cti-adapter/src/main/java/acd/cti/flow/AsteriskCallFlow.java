@@ -680,15 +680,14 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         variables.put(LANGUAGE_VARIABLE, leg.spokenLanguage());
         variables.put("ACD_CUSTOMER_RING", Integer.toString(rules.customerRingSeconds()));
         variables.put("ACD_RECORDING", leg.recording);
+        boolean seatFirst = rules.strategy() == CallbackStrategy.SEAT_FIRST;
         String channel;
         String context;
-        String shown;
         long ringMs;
-        if (rules.strategy() == CallbackStrategy.SEAT_FIRST) {
+        if (seatFirst) {
             variables.put("ACD_CALLBACK_NUMBER", leg.callerNumber);
             channel = agent.endpoint();
             context = CALLBACK_CONTEXT;
-            shown = leg.callerNumber;
             ringMs = ringTimeoutMs;
         } else {
             variables.put("ACD_ENDPOINT", agent.endpoint());
@@ -697,17 +696,16 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             // /n: the Local channel stays, so the customer's side keeps the Uniqueid given here.
             channel = "Local/" + leg.callerNumber + "@" + CALLBACK_CUSTOMER_CONTEXT + "/n";
             context = CALLBACK_ANSWERED_CONTEXT;
-            shown = leg.callerNumber;
             ringMs = rules.customerRingSeconds() * 1000L;
         }
         synchronized (leg) {
             leg.originated = uniqueId;
-            leg.seatFirst = rules.strategy() == CallbackStrategy.SEAT_FIRST;
+            leg.seatFirst = seatFirst;
             byOriginated.put(uniqueId, leg);
         }
         LOG.info("{}: calling back {} for agent {} ({}), attempt {}", leg, leg.callerNumber, agent.id(),
-                rules.strategy() == CallbackStrategy.SEAT_FIRST ? "seat first" : "customer first", attempt);
-        actions.execute(() -> pbx.originate(channel, uniqueId, shown, ringMs, context, variables)
+                seatFirst ? "seat first" : "customer first", attempt);
+        actions.execute(() -> pbx.originate(channel, uniqueId, leg.callerNumber, ringMs, context, variables)
                 .thenAccept(sent -> {
                     if (!sent) {
                         // Never placed (AMI down or refused): as a seat that did not ring.
@@ -727,13 +725,13 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             if (!e.uniqueId().equals(leg.originated) || leg.offeredAgent < 0) {
                 return;
             }
-            if (leg.seatUniqueId == null && seatFirst(leg)) {
+            if (leg.seatUniqueId == null && leg.seatFirst) {
                 leg.seatUniqueId = e.uniqueId();
                 bySeatUniqueId.put(e.uniqueId(), leg);
                 leg.uniqueId = e.destUniqueId();
                 leg.channel = e.destChannel();
                 byUniqueId.put(e.destUniqueId(), leg);
-            } else if (!seatFirst(leg)) {
+            } else if (!leg.seatFirst) {
                 // The customer answered and rings the seat from acd-deliver, as any caller.
                 byOriginated.remove(e.uniqueId(), leg);
                 leg.originated = null;
@@ -752,7 +750,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     private void customerDialEnded(CallLeg leg, PbxEvent.DialEnd e) {
         synchronized (leg) {
             int agent = leg.offeredAgent;
-            if (!seatFirst(leg) || agent < 0 || !leg.callback) {
+            if (!leg.seatFirst || agent < 0 || !leg.callback) {
                 return;
             }
             long now = clockMs.getAsLong();
@@ -789,7 +787,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 return;
             }
             long now = clockMs.getAsLong();
-            if (seatFirst(leg)) {
+            if (leg.seatFirst) {
                 callbackOver(leg, uniqueId, ev -> ev.offerNotAnswered(now, leg.callId, agent));
             } else {
                 LOG.info("{}: {} did not answer the callback", leg, leg.callerNumber);
@@ -820,9 +818,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         }
     }
 
-    private static boolean seatFirst(CallLeg leg) {
-        return leg.seatFirst;
-    }
+
 
     /**
      * Sends the caller to the seat. When AMI is down the actions fail; the offer then waits for
