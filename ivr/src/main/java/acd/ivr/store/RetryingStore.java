@@ -14,6 +14,11 @@ import acd.ivr.selfservice.ServiceOffer;
 import acd.ivr.selfservice.SurveyResponse;
 import acd.ivr.selfservice.SurveyStore;
 import acd.ivr.selfservice.WorkOrder;
+import acd.ivr.qa.AnsweredCall;
+import acd.ivr.qa.QaReviews;
+import acd.ivr.qa.QaRules;
+import acd.ivr.qa.RecordingAccess;
+import acd.ivr.qa.SampledCall;
 import acd.ivr.task.ReplyOutcome;
 import acd.ivr.task.ReplyTask;
 import acd.ivr.task.ReplyTasks;
@@ -21,6 +26,7 @@ import acd.ivr.task.VoicemailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -34,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * comes up; from then on it serves as {@link SelfServiceStore} does (whose own pool rides out
  * later outages).
  */
-public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks, CustomerDirectory, AutoCloseable {
+public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks, QaReviews, CustomerDirectory,
+        AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingStore.class);
 
     private final StoreSettings settings;
@@ -173,6 +180,66 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
     @Override
     public ReplyTask record(long id, String agent, ReplyOutcome outcome, long nowMs) {
         return required().replyTasks().record(id, agent, outcome, nowMs);
+    }
+
+    @Override
+    public void answered(AnsweredCall call) {
+        required().qaReviews().answered(call);
+    }
+
+    @Override
+    public List<AnsweredCall> call(String callId) {
+        return required().qaReviews().call(callId);
+    }
+
+    @Override
+    public List<SampledCall> draw(LocalDate day, long fromMs, long toMs, QaRules rules, long nowMs) {
+        return required().qaReviews().draw(day, fromMs, toMs, rules, nowMs);
+    }
+
+    @Override
+    public boolean drawn(LocalDate day) {
+        return required().qaReviews().drawn(day);
+    }
+
+    @Override
+    public List<SampledCall> sample(LocalDate day) {
+        return required().qaReviews().sample(day);
+    }
+
+    @Override
+    public Optional<SampledCall> item(long id) {
+        return required().qaReviews().item(id);
+    }
+
+    @Override
+    public boolean sampled(String callId) {
+        return required().qaReviews().sampled(callId);
+    }
+
+    @Override
+    public SampledCall score(long id, String reviewer, int score, String note, QaRules rules, long nowMs) {
+        return required().qaReviews().score(id, reviewer, score, note, rules, nowMs);
+    }
+
+    @Override
+    public List<SampledCall> openRedos() {
+        return required().qaReviews().openRedos();
+    }
+
+    @Override
+    public SampledCall closeRedo(long id, String supervisor, String note, long nowMs) {
+        return required().qaReviews().closeRedo(id, supervisor, note, nowMs);
+    }
+
+    @Override
+    public void accessed(RecordingAccess access) {
+        required().qaReviews().accessed(access);
+    }
+
+    @Override
+    public List<RecordingAccess> accesses(String callId) {
+        return required().qaReviews().accesses(callId);
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class SelfServiceStore implements AutoCloseable {
     private final JdbcSelfService selfService;
     private final JdbcSurveyStore surveys;
     private final JdbcReplyTasks replyTasks;
+    private final JdbcQaReviews qaReviews;
     private final StoredCustomerDirectory customers;
 
     private SelfServiceStore(HikariDataSource pool, StoreSettings settings) {
@@ -50,6 +51,7 @@ public final class SelfServiceStore implements AutoCloseable {
         this.selfService = new JdbcSelfService(tx, settings);
         this.surveys = new JdbcSurveyStore(tx, settings);
         this.replyTasks = new JdbcReplyTasks(tx);
+        this.qaReviews = new JdbcQaReviews(tx);
         this.customers = new StoredCustomerDirectory(tx);
     }
 
@@ -155,6 +157,11 @@ public final class SelfServiceStore implements AutoCloseable {
     /** Voicemail messages to answer. */
     public JdbcReplyTasks replyTasks() {
         return replyTasks;
+    }
+
+    /** Answered calls, the daily quality sample, its scores and who heard which recording. */
+    public JdbcQaReviews qaReviews() {
+        return qaReviews;
     }
 
     /** Post-call survey answers and the follow-up list. */
