@@ -24,6 +24,8 @@ public record AuditEvent(long timeMs, String event, String who, String from, Str
     public static final String REFUSED = "refused";
     /** A supervisor acting on an agent. */
     public static final String SUPERVISOR_ACTION = "supervisor_action";
+    /** A desk asking to hear a call's recording, granted or refused, or the recording fetched. */
+    public static final String RECORDING = "recording";
 
     public static final String DONE = "done";
     public static final String REFUSED_OUTCOME = "refused";

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -305,6 +306,10 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             throw new SeatProtocolException(SeatErrorCode.NOT_LOGGED_IN, "log in first");
         } else if (request instanceof SeatRequest.Heartbeat) {
             send(new SeatNotice.Ack("heartbeat", null));
+        } else if (DeskQuality.isQualityRequest(request)) {
+            DeskQuality.handle(gateway.quality(), request, role, user, notice -> hand(() -> send(notice)), this::audit);
+        } else if (role == SeatRequest.Role.REVIEWER) {
+            reviewerRequest(request);
         } else if (DeskTasks.isTaskRequest(request)) {
             boolean isAgent = role == SeatRequest.Role.AGENT;
             DeskTasks.handle(gateway.replyTasks(), request, isAgent ? user : null,
@@ -416,6 +421,18 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         gateway.engine.publish(e -> e.agentEvent(type, now, self, reasonCode));
     }
 
+    /** A quality reviewer's desk: the sample and recordings above, and nothing on the floor. */
+    private void reviewerRequest(SeatRequest request) throws SeatProtocolException {
+        if (request instanceof SeatRequest.Logout) {
+            send(new SeatNotice.Ack(request.type(), null));
+            endedBecause = "logged out";
+            closeWith(WebSocketCloseStatus.NORMAL_CLOSURE, "logged out");
+            return;
+        }
+        throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED, "a quality reviewer's desk takes qaSample, qaScore,"
+                + " hearRecording, heartbeat and logout; '" + request.type() + "' is not among them");
+    }
+
     private void supervisorRequest(SeatRequest request) throws SeatProtocolException {
         try {
             supervisorAction(request);
@@ -498,7 +515,7 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
                         "this desktop acts for agent " + user + " only");
             }
             throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED,
-                    "this connection is logged in as supervisor " + user);
+                    "this connection is logged in as " + role.wireName() + " " + user);
         }
         if (checkingLogin) {
             return;
@@ -578,8 +595,13 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         audit(AuditEvent.LOGIN, "login", AuditEvent.DONE, again ? "again on the same connection" : "");
         if (role == SeatRequest.Role.AGENT) {
             agentLoggedInHere(again);
-        } else {
+        } else if (role == SeatRequest.Role.SUPERVISOR) {
             supervisorLoggedInHere(again);
+        } else {
+            send(new SeatNotice.LoggedIn(role, user, null, null, null, gateway.settings.heartbeatIntervalMs(), 0,
+                    List.of()));
+            LOG.info("reviewer {} {} from {}", user, again ? "logged in again" : "logged in",
+                    ctx.channel().remoteAddress());
         }
     }
 
@@ -669,6 +691,15 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
     }
 
     // ------------------------------------------------------------------ notices
+
+    /** A notice from another thread (a redo flagged by a reviewer) to this desk, in its event loop. */
+    void push(SeatNotice notice) {
+        hand(() -> {
+            if (!closing && ctx.channel().isActive()) {
+                send(notice);
+            }
+        });
+    }
 
     /** Called on the engine thread: hands the notice to this connection's event loop and returns. */
     void fromEngine(SeatNotice notice) {

@@ -128,6 +128,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     private final AtomicLong desktopsLost = new AtomicLong();
     private volatile boolean closing;
     private volatile ReplyTaskDesk replyTasks;
+    private volatile acd.cti.qa.QualityDesk quality;
 
     /**
      * The desk's own event loops. A desktop connection moves here from whatever loop accepted
@@ -532,6 +533,24 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         return agentNames[agent];
     }
 
+    /**
+     * Serves quality review to desks; without it they are told there is none. A score that flags
+     * a redo is pushed to every supervisor's desk.
+     */
+    public void useQuality(acd.cti.qa.QualityDesk desk) {
+        this.quality = desk;
+        desk.onRedo(item -> {
+            SeatNotice notice = new SeatNotice.QaRedo(DeskQuality.row(item));
+            for (DeskSession supervisor : supervisors) {
+                supervisor.push(notice);
+            }
+        });
+    }
+
+    acd.cti.qa.QualityDesk quality() {
+        return quality;
+    }
+
     /** Serves the voicemail reply tasks to desktops; without it they are told there are none. */
     public void useReplyTasks(ReplyTaskDesk desk) {
         this.replyTasks = desk;
@@ -606,7 +625,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
 
     /** Checks a secret; slow on purpose, so only ever called on the login threads. */
     boolean verify(SeatRequest.Role role, String id, char[] secret) {
-        boolean known = role == SeatRequest.Role.SUPERVISOR || agentIndex(id) >= 0;
+        boolean known = role != SeatRequest.Role.AGENT || agentIndex(id) >= 0;
         boolean matches = credentials.verify(role, id, secret);
         if (matches && !known) {
             LOG.warn("agent {} has a desktop secret but is not in the routing configuration; login refused", id);

@@ -24,17 +24,22 @@ import java.util.Map;
  *   1001: pbkdf2-sha256$310000$...$...
  * supervisors:
  *   lead1: pbkdf2-sha256$310000$...$...
+ * reviewers:
+ *   qa1: pbkdf2-sha256$310000$...$...
  * </pre>
  */
 public final class StoredCredentials implements SeatCredentials {
     private final Map<String, String> agents;
     private final Map<String, String> supervisors;
+    private final Map<String, String> reviewers;
     /** Checked against when the user is unknown, so a wrong id takes as long as a wrong secret. */
     private final String decoy;
 
-    private StoredCredentials(Map<String, String> agents, Map<String, String> supervisors) {
+    private StoredCredentials(Map<String, String> agents, Map<String, String> supervisors,
+                              Map<String, String> reviewers) {
         this.agents = Map.copyOf(agents);
         this.supervisors = Map.copyOf(supervisors);
+        this.reviewers = Map.copyOf(reviewers);
         int iterations = SecretHash.DEFAULT_ITERATIONS;
         for (String hash : agents.values()) {
             iterations = SecretHash.iterations(hash);
@@ -49,9 +54,16 @@ public final class StoredCredentials implements SeatCredentials {
      * @throws IllegalArgumentException naming the user whose hash is malformed
      */
     public static StoredCredentials of(Map<String, String> agentHashes, Map<String, String> supervisorHashes) {
+        return of(agentHashes, supervisorHashes, Map.of());
+    }
+
+    /** @param reviewerHashes quality reviewer id to hash */
+    public static StoredCredentials of(Map<String, String> agentHashes, Map<String, String> supervisorHashes,
+                                       Map<String, String> reviewerHashes) {
         check(agentHashes, "agent");
         check(supervisorHashes, "supervisor");
-        return new StoredCredentials(agentHashes, supervisorHashes);
+        check(reviewerHashes, "reviewer");
+        return new StoredCredentials(agentHashes, supervisorHashes, reviewerHashes);
     }
 
     private static void check(Map<String, String> hashes, String role) {
@@ -77,19 +89,20 @@ public final class StoredCredentials implements SeatCredentials {
         ConfigNode.MapNode root = ConfigNode.parse(source.name(), source.text()).asMap();
         List<ConfigError.Problem> problems = new ArrayList<>();
         for (String key : root.keys()) {
-            if (!key.equals("agents") && !key.equals("supervisors")) {
+            if (!key.equals("agents") && !key.equals("supervisors") && !key.equals("reviewers")) {
                 ConfigNode at = root.keyNode(key);
                 problems.add(new ConfigError.Problem(at.source(), at.line(), at.column(),
-                        "unknown key '" + key + "'; expected agents and supervisors"));
+                        "unknown key '" + key + "'; expected agents, supervisors and reviewers"));
             }
         }
         Map<String, String> agents = section(root, "agents", problems);
         Map<String, String> supervisors = section(root, "supervisors", problems);
+        Map<String, String> reviewers = section(root, "reviewers", problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(ConfigError.Problem::line).thenComparingInt(ConfigError.Problem::column));
             throw new ConfigError(problems);
         }
-        return new StoredCredentials(agents, supervisors);
+        return new StoredCredentials(agents, supervisors, reviewers);
     }
 
     private static Map<String, String> section(ConfigNode.MapNode root, String key, List<ConfigError.Problem> problems) {
@@ -132,7 +145,11 @@ public final class StoredCredentials implements SeatCredentials {
 
     @Override
     public boolean verify(SeatRequest.Role role, String id, char[] secret) {
-        String hash = (role == SeatRequest.Role.AGENT ? agents : supervisors).get(id);
+        String hash = (switch (role) {
+            case AGENT -> agents;
+            case SUPERVISOR -> supervisors;
+            case REVIEWER -> reviewers;
+        }).get(id);
         if (hash == null) {
             SecretHash.matches(decoy, secret);
             return false;

@@ -49,7 +49,8 @@ final class SeatFloor implements AutoCloseable {
             Map.of("1001", SecretHash.hash(secretOf("1001").toCharArray(), TEST_ITERATIONS),
                     "1002", SecretHash.hash(secretOf("1002").toCharArray(), TEST_ITERATIONS),
                     "1003", SecretHash.hash(secretOf("1003").toCharArray(), TEST_ITERATIONS)),
-            Map.of("lead1", SecretHash.hash(secretOf("lead1").toCharArray(), TEST_ITERATIONS)));
+            Map.of("lead1", SecretHash.hash(secretOf("lead1").toCharArray(), TEST_ITERATIONS)),
+            Map.of("qa1", SecretHash.hash(secretOf("qa1").toCharArray(), TEST_ITERATIONS)));
 
     record StateChange(String agent, AgentState to, int reason) {
     }
@@ -120,6 +121,14 @@ final class SeatFloor implements AutoCloseable {
         desk.send(login("supervisor", supervisor, secretOf(supervisor)));
         JsonNode reply = desk.next("loggedIn");
         assertEquals(supervisor, reply.path("supervisor").asText());
+        return desk;
+    }
+
+    DeskClient reviewerDesk(String reviewer) {
+        DeskClient desk = connect();
+        desk.send(login("reviewer", reviewer, secretOf(reviewer)));
+        JsonNode reply = desk.next("loggedIn");
+        assertEquals(reviewer, reply.path("reviewer").asText());
         return desk;
     }
 

@@ -40,6 +40,8 @@ public enum SeatErrorCode {
     TRANSFER_REFUSED("transfer_refused"),
     /** A reply task step that cannot be taken: unknown, closed, or another agent's task. */
     TASK_REFUSED("task_refused"),
+    /** A quality review step that cannot be taken: an unknown item or call, a redo already closed. */
+    QA_REFUSED("qa_refused"),
     /** The store behind the reply tasks cannot be reached now; nothing was changed. */
     UNAVAILABLE("unavailable"),
     /** Something failed on the server side; the message had no effect. */

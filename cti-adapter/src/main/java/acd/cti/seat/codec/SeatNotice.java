@@ -129,4 +129,40 @@ public sealed interface SeatNotice {
     /** {@code task}: one task as a step left it ({@code action} is the request that changed it). */
     record Task(String action, TaskRow task) implements SeatNotice {
     }
+
+    /**
+     * A call drawn for quality review as desks show it. {@code score}, {@code note} and
+     * {@code scoredBy} are null before the first score; {@code redo}: the score is below the
+     * redo mark, and {@code redoClosedBy} the team lead who closed it (null while open).
+     */
+    record QaRow(long item, String day, String call, String agent, String queue, String tier, String brand,
+                 String callerNumber, long connectedMs, long talkSeconds, Integer score, String note, String scoredBy,
+                 long scoredMs, boolean redo, String redoClosedBy, String redoNote) {
+    }
+
+    /** {@code qaSample}: a day's sample ({@code drawn} false, and no items, before the day is drawn). */
+    record QaSampleList(String day, boolean drawn, List<QaRow> items) implements SeatNotice {
+        public QaSampleList {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** {@code qaItem}: one sample item as a step left it ({@code action} is the request that changed it). */
+    record QaItem(String action, QaRow item) implements SeatNotice {
+    }
+
+    /** {@code qaRedo}: pushed to supervisors when a score flags a call to be redone. */
+    record QaRedo(QaRow item) implements SeatNotice {
+    }
+
+    /** {@code qaRedos}: the redos no team lead has closed, oldest score first. */
+    record QaRedos(List<QaRow> items) implements SeatNotice {
+        public QaRedos {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** {@code recording}: where to hear a call's recording, until {@code expiresMs}. */
+    record RecordingPass(String call, String url, long expiresMs) implements SeatNotice {
+    }
 }

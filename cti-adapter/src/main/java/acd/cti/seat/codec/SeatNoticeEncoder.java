@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
 /** One {@link SeatNotice} to the JSON text of one frame. Thread-safe. */
@@ -55,14 +56,16 @@ public final class SeatNoticeEncoder {
             if (n.role() == SeatRequest.Role.SUPERVISOR) {
                 g.writeNumberField("figuresEveryMs", n.figuresEveryMs());
             }
-            g.writeArrayFieldStart("reasons");
-            for (SeatNotice.ReasonName r : n.reasons()) {
-                g.writeStartObject();
-                g.writeNumberField("code", r.code());
-                g.writeStringField("name", r.name());
-                g.writeEndObject();
+            if (n.role() != SeatRequest.Role.REVIEWER) {
+                g.writeArrayFieldStart("reasons");
+                for (SeatNotice.ReasonName r : n.reasons()) {
+                    g.writeStartObject();
+                    g.writeNumberField("code", r.code());
+                    g.writeStringField("name", r.name());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
-            g.writeEndArray();
         } else if (notice instanceof SeatNotice.Ack n) {
             g.writeStringField("type", "ack");
             g.writeStringField("action", n.action());
@@ -165,9 +168,67 @@ public final class SeatNoticeEncoder {
             g.writeObjectFieldStart("task");
             writeTask(g, n.task());
             g.writeEndObject();
+        } else if (notice instanceof SeatNotice.QaSampleList n) {
+            g.writeStringField("type", "qaSample");
+            g.writeStringField("day", n.day());
+            g.writeBooleanField("drawn", n.drawn());
+            writeQaRows(g, n.items());
+        } else if (notice instanceof SeatNotice.QaItem n) {
+            g.writeStringField("type", "qaItem");
+            g.writeStringField("action", n.action());
+            writeQaRow(g, "item", n.item());
+        } else if (notice instanceof SeatNotice.QaRedo n) {
+            g.writeStringField("type", "qaRedo");
+            writeQaRow(g, "item", n.item());
+        } else if (notice instanceof SeatNotice.QaRedos n) {
+            g.writeStringField("type", "qaRedos");
+            writeQaRows(g, n.items());
+        } else if (notice instanceof SeatNotice.RecordingPass n) {
+            g.writeStringField("type", "recording");
+            g.writeStringField("call", n.call());
+            g.writeStringField("url", n.url());
+            g.writeNumberField("expiresMs", n.expiresMs());
         } else {
             throw new IllegalArgumentException("no encoding for " + notice.getClass().getSimpleName());
         }
+    }
+
+    private static void writeQaRows(JsonGenerator g, List<SeatNotice.QaRow> items) throws IOException {
+        g.writeArrayFieldStart("items");
+        for (SeatNotice.QaRow item : items) {
+            writeQaRow(g, null, item);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeQaRow(JsonGenerator g, String field, SeatNotice.QaRow q) throws IOException {
+        if (field == null) {
+            g.writeStartObject();
+        } else {
+            g.writeObjectFieldStart(field);
+        }
+        g.writeNumberField("item", q.item());
+        g.writeStringField("day", q.day());
+        g.writeStringField("call", q.call());
+        g.writeStringField("agent", q.agent());
+        g.writeStringField("queue", q.queue());
+        g.writeStringField("tier", q.tier());
+        g.writeStringField("brand", q.brand());
+        g.writeStringField("callerNumber", q.callerNumber());
+        g.writeNumberField("connectedMs", q.connectedMs());
+        g.writeNumberField("talkSeconds", q.talkSeconds());
+        if (q.score() == null) {
+            g.writeNullField("score");
+        } else {
+            g.writeNumberField("score", q.score());
+        }
+        g.writeStringField("note", q.note());
+        g.writeStringField("scoredBy", q.scoredBy());
+        g.writeNumberField("scoredMs", q.scoredMs());
+        g.writeBooleanField("redo", q.redo());
+        g.writeStringField("redoClosedBy", q.redoClosedBy());
+        g.writeStringField("redoNote", q.redoNote());
+        g.writeEndObject();
     }
 
     private static void writeTask(JsonGenerator g, SeatNotice.TaskRow t) throws IOException {

@@ -17,7 +17,9 @@ public sealed interface SeatRequest {
     /** Who a desktop logs in as. */
     enum Role {
         AGENT("agent"),
-        SUPERVISOR("supervisor");
+        SUPERVISOR("supervisor"),
+        /** A quality reviewer: scores the daily sample and hears only its recordings. */
+        REVIEWER("reviewer");
 
         private final String wireName;
 
@@ -217,6 +219,46 @@ public sealed interface SeatRequest {
         @Override
         public String type() {
             return "transfer";
+        }
+    }
+
+    /** {@code qaSample}: a day's quality sample with its scores. */
+    record QaSample(java.time.LocalDate day) implements SeatRequest {
+        @Override
+        public String type() {
+            return "qaSample";
+        }
+    }
+
+    /** {@code qaScore}: a reviewer's score of a sample item, 0..100, with an optional note. */
+    record QaScore(long item, int score, String note) implements SeatRequest {
+        @Override
+        public String type() {
+            return "qaScore";
+        }
+    }
+
+    /** {@code qaRedos}: the redos no team lead has closed. */
+    record QaRedos() implements SeatRequest {
+        @Override
+        public String type() {
+            return "qaRedos";
+        }
+    }
+
+    /** {@code closeRedo}: a team lead says what was done about a redo. */
+    record CloseRedo(long item, String note) implements SeatRequest {
+        @Override
+        public String type() {
+            return "closeRedo";
+        }
+    }
+
+    /** {@code hearRecording}: a pass to hear one call's recording, for whoever may. */
+    record HearRecording(String call) implements SeatRequest {
+        @Override
+        public String type() {
+            return "hearRecording";
         }
     }
 }

@@ -58,6 +58,11 @@ public final class SeatRequestDecoder {
             case "playMessage" -> new SeatRequest.PlayMessage(taskNumber(root, type));
             case "callBack" -> new SeatRequest.CallBack(taskNumber(root, type));
             case "taskOutcome" -> new SeatRequest.TaskOutcome(taskNumber(root, type), outcome(root));
+            case "qaSample" -> new SeatRequest.QaSample(day(root));
+            case "qaScore" -> new SeatRequest.QaScore(itemNumber(root, type), score(root), note(root));
+            case "qaRedos" -> new SeatRequest.QaRedos();
+            case "closeRedo" -> new SeatRequest.CloseRedo(itemNumber(root, type), note(root));
+            case "hearRecording" -> new SeatRequest.HearRecording(requiredName(root, "call"));
             default -> throw new SeatProtocolException(SeatErrorCode.UNKNOWN_TYPE,
                     "unknown message type '" + shortened(type) + "'");
         };
@@ -97,11 +102,22 @@ public final class SeatRequestDecoder {
     }
 
     private SeatRequest login(JsonNode root) throws SeatProtocolException {
-        String agent = optionalName(root, "agent");
-        String supervisor = optionalName(root, "supervisor");
-        if ((agent == null) == (supervisor == null)) {
+        SeatRequest.Role role = null;
+        String id = null;
+        for (SeatRequest.Role r : SeatRequest.Role.values()) {
+            String named = optionalName(root, r.wireName());
+            if (named != null) {
+                if (role != null) {
+                    role = null;
+                    break;
+                }
+                role = r;
+                id = named;
+            }
+        }
+        if (role == null) {
             throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
-                    "login names exactly one of \"agent\" or \"supervisor\"");
+                    "login names exactly one of \"agent\", \"supervisor\" or \"reviewer\"");
         }
         JsonNode secret = root.get("secret");
         if (secret == null || !secret.isTextual() || secret.textValue().isEmpty()) {
@@ -111,9 +127,7 @@ public final class SeatRequestDecoder {
             throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
                     "\"secret\" is longer than " + MAX_SECRET_LENGTH + " characters");
         }
-        return agent != null
-                ? new SeatRequest.Login(SeatRequest.Role.AGENT, agent, secret.textValue())
-                : new SeatRequest.Login(SeatRequest.Role.SUPERVISOR, supervisor, secret.textValue());
+        return new SeatRequest.Login(role, id, secret.textValue());
     }
 
     private static SeatRequest.Reason reason(JsonNode root) throws SeatProtocolException {
@@ -162,6 +176,53 @@ public final class SeatRequestDecoder {
                     "\"" + type + "\" needs a \"task\": the task's number, a whole number >= 1");
         }
         return task.longValue();
+    }
+
+    private static long itemNumber(JsonNode root, String type) throws SeatProtocolException {
+        JsonNode item = root.get("item");
+        if (item == null || !item.canConvertToLong() || !item.isIntegralNumber() || item.longValue() < 1) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"" + type + "\" needs an \"item\": the sample item's number, a whole number >= 1");
+        }
+        return item.longValue();
+    }
+
+    private static int score(JsonNode root) throws SeatProtocolException {
+        JsonNode score = root.get("score");
+        if (score == null || !score.isInt() || score.intValue() < 0 || score.intValue() > 100) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"qaScore\" needs a \"score\", a whole number 0..100");
+        }
+        return score.intValue();
+    }
+
+    /** The longest note kept with a score or a closed redo. */
+    public static final int MAX_NOTE_LENGTH = 1000;
+
+    private static String note(JsonNode root) throws SeatProtocolException {
+        JsonNode note = root.get("note");
+        if (note == null || note.isNull()) {
+            return null;
+        }
+        if (!note.isTextual() || note.textValue().length() > MAX_NOTE_LENGTH) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "\"note\" is text of at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        // a note goes into log lines and the store: keep line breaks, drop other control characters
+        return note.textValue().codePoints().filter(c -> c == '\n' || !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static java.time.LocalDate day(JsonNode root) throws SeatProtocolException {
+        JsonNode day = root.get("day");
+        if (day != null && day.isTextual() && day.textValue().length() == 10) {
+            try {
+                return java.time.LocalDate.parse(day.textValue());
+            } catch (java.time.format.DateTimeParseException e) {
+                // fall through to the one message
+            }
+        }
+        throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                "\"qaSample\" needs a \"day\" written yyyy-MM-dd, e.g. \"2026-12-06\"");
     }
 
     private static ReplyOutcome outcome(JsonNode root) throws SeatProtocolException {
