@@ -19,6 +19,10 @@ import acd.cti.ami.AmiClient;
 import acd.cti.ami.AmiSettings;
 import acd.cti.ami.AsteriskReadiness;
 import acd.cti.flow.AsteriskCallFlow;
+import acd.cti.qa.AnsweredCalls;
+import acd.cti.qa.QaDays;
+import acd.cti.qa.QualityDesk;
+import acd.cti.qa.RecordingPasses;
 import acd.ivr.customer.CustomerDirectory;
 import acd.cti.ivr.IvrScripts;
 import acd.cti.ivr.VoicemailScript;
@@ -43,6 +47,7 @@ import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatSettings;
 import acd.server.audit.AuditLogFile;
 import acd.server.http.HttpApi;
+import acd.server.http.RecordingDownloads;
 import acd.core.metrics.QueueReports;
 import acd.server.journal.QueueLogFile;
 import acd.server.journal.QueueLogJournal;
@@ -106,7 +111,8 @@ public final class AcdServer implements AutoCloseable {
     });
     /**
      * House-keeping off the engine and I/O threads: counts the open and overdue reply tasks for
-     * the wallboard and /metrics, and deletes call recordings past their retention.
+     * the wallboard and /metrics, deletes call recordings past their retention, keeps answered
+     * calls for quality review and draws each day's sample once the day is over.
      */
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             Executors.newSingleThreadScheduledExecutor(r -> {
@@ -138,7 +144,15 @@ public final class AcdServer implements AutoCloseable {
     private final RetryingStore store;
     private final ExecutorService selfServiceThreads;
     private final IvrFigures ivrFigures = new IvrFigures();
+    /** Quality review at the desks: the daily sample, scores, redos and passes to hear recordings. */
+    private final QualityDesk quality;
+    /** Every agent's part of every answered call, kept for the quality sample. */
+    private final AnsweredCalls answeredCalls;
     private static final long STORE_RETRY_MS = 10_000;
+    /** How often the server looks for a day over whose quality sample is not drawn yet. */
+    private static final long QA_DRAW_CHECK_MS = 10 * 60_000;
+    /** How long a desk's pass to hear a recording lasts: long enough to listen, rewind and score. */
+    private static final long RECORDING_PASS_MS = 30 * 60_000;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -239,8 +253,14 @@ public final class AcdServer implements AutoCloseable {
         seats.useReplyTasks(replyTasks);
         housekeeping.scheduleWithFixedDelay(replyTasks::countTasks, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
         ServerSettings.Recordings recordings = settings.recordings();
-        if (recordings.directory() != null) {
-            Path recordingDays = Path.of(recordings.directory());
+        Path recordingDays = recordings.directory() == null ? null : Path.of(recordings.directory());
+        this.quality = new QualityDesk(store, settings.quality(), recordingDays, new RecordingPasses(RECORDING_PASS_MS),
+                selfServiceThreads, clockMs);
+        seats.useQuality(quality);
+        this.answeredCalls = new AnsweredCalls(routing, store, housekeeping, STORE_RETRY_MS);
+        housekeeping.scheduleWithFixedDelay(new QaDays(store, settings.quality(), () -> flow.hours().zone(), clockMs),
+                0, QA_DRAW_CHECK_MS, TimeUnit.MILLISECONDS);
+        if (recordingDays != null) {
             housekeeping.scheduleWithFixedDelay(() -> RecordingRetention.prune(recordingDays,
                     recordings.retentionDays(), java.time.Instant.ofEpochMilli(clockMs.getAsLong())
                             .atZone(java.time.ZoneOffset.UTC).toLocalDate()), 0, 1, TimeUnit.HOURS);
@@ -249,7 +269,7 @@ public final class AcdServer implements AutoCloseable {
         CallbackFollowUps followUps = new CallbackFollowUps(routing, store, flow::hours, selfServiceThreads);
         DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal, followUps)
                 : new DirectiveFanOut(flow, seats, journal, followUps, new DirectiveLines(recorder::directive));
-        this.engine = new AcdEngine(routing, hours, startMs, directives, new ListenerFanOut(seats, journal));
+        this.engine = new AcdEngine(routing, hours, startMs, directives, new ListenerFanOut(seats, journal, answeredCalls));
         ring.start(recorder == null ? engine : new RecordingEngine(recorder, engine), null, engineStopped::complete);
         if (agiAddress == null) {
             agiAddress = agi.start();
@@ -272,6 +292,7 @@ public final class AcdServer implements AutoCloseable {
         resources.put("/api/health", HttpApi.json(this::health, h -> "stopped".equals(h.get("status")) ? 503 : 200));
         resources.put("/api/ivr", HttpApi.json(this::ivrReport));
         resources.put("/metrics", new MetricsEndpoint(metrics.registry()));
+        resources.put(RecordingPasses.URL_PREFIX, new RecordingDownloads(quality, audit));
         HttpApi.Resource wallboard = HttpApi.classpathFile("/wallboard/index.html", "text/html; charset=utf-8");
         resources.put("/", wallboard);
         resources.put("/index.html", wallboard);
@@ -396,6 +417,11 @@ public final class AcdServer implements AutoCloseable {
     /** The seat and supervisor desktops' gateway, on the HTTP port at /cti. */
     public SeatGateway seats() {
         return seats;
+    }
+
+    /** Quality review: the daily sample, scores, redos and passes to hear recordings. */
+    public QualityDesk quality() {
+        return quality;
     }
 
     /** The self-service figures for {@code GET /api/ivr}. */

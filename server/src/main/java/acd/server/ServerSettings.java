@@ -8,6 +8,7 @@ import acd.core.config.EngineSettings;
 import acd.cti.agi.FastAgiSettings;
 import acd.cti.seat.SeatGatewaySettings;
 import acd.ivr.customer.CallerNumbers;
+import acd.ivr.qa.QaRules;
 import acd.ivr.store.StoreSettings;
 import acd.server.http.HttpApi;
 import acd.server.journal.QueueLogSettings;
@@ -40,7 +41,7 @@ import java.util.List;
 public record ServerSettings(EngineSettings engine, String httpBind, int httpPort, FastAgiSettings agi, Ami ami,
                              QueueLogSettings queueLog, SelfService selfService, CallerNumbers callerNumbers,
                              HttpApi.Limits httpLimits, SeatGatewaySettings desk, String auditFile,
-                             Recordings recordings) {
+                             Recordings recordings, QaRules quality) {
 
     /**
      * Call recordings: Asterisk writes them (the dialplan's {@code acd-record}), one folder a day
@@ -82,7 +83,8 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
 
     public static final ServerSettings DEFAULTS = new ServerSettings(EngineSettings.DEFAULTS, "127.0.0.1", 8080,
             FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS, SelfService.DEFAULTS, CallerNumbers.CHINA,
-            HttpApi.Limits.DEFAULTS, SeatGatewaySettings.defaults(), null, Recordings.DEFAULTS);
+            HttpApi.Limits.DEFAULTS, SeatGatewaySettings.defaults(), null, Recordings.DEFAULTS,
+            QaRules.DEFAULTS);
     private static final List<String> HTTP_KEYS = List.of("bind", "port", "maxRequestBytes", "idleTimeoutSeconds",
             "maxConnectionsPerAddress");
     private static final List<String> AGI_KEYS = List.of("bind", "port", "allowedClients", "maxSessions",
@@ -92,6 +94,7 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
             "ioThreads");
     private static final List<String> AUDIT_KEYS = List.of("file");
     private static final List<String> RECORDING_KEYS = List.of("directory", "retentionDays");
+    private static final List<String> QUALITY_KEYS = List.of("samplePercent", "seed", "redoBelow");
     private static final List<String> AMI_KEYS = List.of("host", "port", "username", "secretFile");
     private static final List<String> CALLER_NUMBER_KEYS = List.of("countryCode", "internationalPrefix", "trunkPrefix",
             "mobile");
@@ -174,9 +177,17 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
             recordings = new Recordings(directory == null || directory.isBlank() ? null : directory.strip(),
                     recordingFields.integer("retentionDays", Recordings.DEFAULT_RETENTION_DAYS, 1, 36_500));
         }
+        QaRules quality = QaRules.DEFAULTS;
+        ConfigFields qualityFields = top.has("quality") ? top.fields("quality", "quality") : null;
+        if (qualityFields != null) {
+            qualityFields.allowOnly(QUALITY_KEYS);
+            quality = new QaRules(qualityFields.integer("samplePercent", QaRules.DEFAULT_SAMPLE_PERCENT, 1, 100),
+                    qualityFields.integer("seed", (int) QaRules.DEFAULT_SEED, 0, Integer.MAX_VALUE),
+                    qualityFields.integer("redoBelow", QaRules.DEFAULT_REDO_BELOW, 0, 100));
+        }
         problems.throwIfAny();
         return new ServerSettings(engine, bind, port, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk,
-                auditFile, recordings);
+                auditFile, recordings, quality);
     }
 
     private static SeatGatewaySettings desk(ConfigFields top) {
@@ -278,19 +289,19 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpPort(int newPort) {
-        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
+        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
     }
 
     public ServerSettings withAgi(FastAgiSettings newAgi) {
-        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
+        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
     }
 
     public ServerSettings withAmi(Ami newAmi) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
+        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
     }
 
     public ServerSettings withQueueLog(QueueLogSettings newQueueLog) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
     }
 
     /** Keeps the embedded self-service database in {@code directory}. */
@@ -300,11 +311,11 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpBind(String newBind) {
-        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings);
+        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
     }
 
     public ServerSettings withSelfService(SelfService newSelfService) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers, httpLimits, desk, auditFile, recordings);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
     }
 
     /** Where the audit log goes: the configured file, or {@code audit.log} in the data directory. */
@@ -314,16 +325,26 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
 
     public ServerSettings withDesk(SeatGatewaySettings newDesk) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
-                newDesk, auditFile, recordings);
+                newDesk, auditFile, recordings, quality);
     }
 
     public ServerSettings withHttpLimits(HttpApi.Limits newLimits) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, newLimits,
-                desk, auditFile, recordings);
+                desk, auditFile, recordings, quality);
     }
 
     public ServerSettings withAuditFile(String newAuditFile) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
-                desk, newAuditFile, recordings);
+                desk, newAuditFile, recordings, quality);
+    }
+
+    public ServerSettings withRecordings(Recordings newRecordings) {
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
+                desk, auditFile, newRecordings, quality);
+    }
+
+    public ServerSettings withQuality(QaRules newQuality) {
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
+                desk, auditFile, recordings, newQuality);
     }
 }

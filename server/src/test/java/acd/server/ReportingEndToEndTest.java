@@ -1,6 +1,7 @@
 package acd.server;
 
 import acd.core.engine.AgentState;
+import acd.core.metrics.TrafficFigures;
 import acd.core.model.AgentSpec;
 import acd.ivr.customer.CustomerDirectory;
 import acd.pbxsim.PbxSettings;
@@ -71,15 +72,19 @@ class ReportingEndToEndTest {
         return response.body();
     }
 
+    /** Until the engine has heard the end of every call the callers made (the PBX may know first). */
     private void awaitEngineIdle() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 750; i++) {
+            TrafficFigures general = server.engine().board().queue(0);
             if (server.flow().callsInProgress() == 0 && server.engine().board().waitingNow(0) == 0
                     && server.engine().board().agents(AgentState.RINGING) == 0
-                    && server.engine().board().agents(AgentState.TALKING) == 0) {
+                    && server.engine().board().agents(AgentState.TALKING) == 0
+                    && general.answered() + general.abandoned() == CALLS) {
                 return;
             }
             Thread.sleep(20);
         }
+        throw new AssertionError("the engine has not settled: " + server.engine().board().queue(0));
     }
 
     private static double exponential(Random random, double mean) {

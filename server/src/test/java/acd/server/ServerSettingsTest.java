@@ -41,6 +41,18 @@ class ServerSettingsTest {
     }
 
     @Test
+    void theQualitySampleIsTenPercentWithRedosBelowEightyUnlessSaidOtherwise() throws Exception {
+        ServerSettings shipped = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
+        assertEquals(acd.ivr.qa.QaRules.DEFAULTS, shipped.quality());
+        assertEquals(new acd.ivr.qa.QaRules(5, 42, 85), ServerSettings.parse("server.yaml",
+                "quality:\n  samplePercent: 5\n  seed: 42\n  redoBelow: 85\n").quality());
+        ConfigError error = assertThrows(ConfigError.class, () -> ServerSettings.parse("server.yaml",
+                "quality:\n  samplePercent: 0\n"));
+        assertEquals(2, error.line());
+        assertTrue(error.getMessage().contains("samplePercent"), error.getMessage());
+    }
+
+    @Test
     void theShippedSettingsWriteCallerIdsAsChinasNumberingPlanDoes() throws Exception {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
         assertEquals("13900000001", settings.callerNumbers().normalise("+8613900000001"));

@@ -63,15 +63,14 @@ public final class AnsweredCalls implements EngineListener {
     }
 
     private void keep(CallView call, int agentIndex, long connectedMs, long talkMs) {
-        // The view is the engine's and reused: copy what the record needs now.
-        CharSequence channel = call.callerChannel();
-        CharSequence number = call.callerNumber();
-        AnsweredCall answered = new AnsweredCall(channel == null ? Long.toString(call.callId()) : channel.toString(),
-                config.agents().get(agentIndex).id(), config.queues().get(call.queueIndex()).id(),
-                call.tierIndex() >= 0 ? config.tiers().get(call.tierIndex()).id() : null,
-                call.brandIndex() >= 0 ? config.brands().get(call.brandIndex()).id() : null,
-                number == null || number.length() == 0 ? null : number.toString(), connectedMs, talkMs,
-                RecordingNames.of(call));
+        AnsweredCall answered;
+        try {
+            answered = copy(call, agentIndex, connectedMs, talkMs);
+        } catch (RuntimeException e) {
+            // on the engine thread: a call review cannot keep must never stop routing
+            LOG.error("answered call {} of agent index {} not kept for quality review", call.callId(), agentIndex, e);
+            return;
+        }
         if (waitingCount.incrementAndGet() > MAX_WAITING) {
             waitingCount.decrementAndGet();
             LOG.error("answered call {} of agent {} not kept for quality review: {} calls already wait for the store",
@@ -82,6 +81,18 @@ public final class AnsweredCalls implements EngineListener {
         if (drainDue.compareAndSet(false, true)) {
             writer.execute(this::drain);
         }
+    }
+
+    /** The view is the engine's and reused: copy what the record needs now. */
+    private AnsweredCall copy(CallView call, int agentIndex, long connectedMs, long talkMs) {
+        CharSequence channel = call.callerChannel();
+        CharSequence number = call.callerNumber();
+        return new AnsweredCall(channel == null ? Long.toString(call.callId()) : channel.toString(),
+                config.agents().get(agentIndex).id(), config.queues().get(call.queueIndex()).id(),
+                call.tierIndex() >= 0 ? config.tiers().get(call.tierIndex()).id() : null,
+                call.brandIndex() >= 0 ? config.brands().get(call.brandIndex()).id() : null,
+                number == null || number.length() == 0 ? null : number.toString(), connectedMs, talkMs,
+                RecordingNames.of(call));
     }
 
     private void drain() {

@@ -42,7 +42,8 @@ import java.util.function.Supplier;
 /**
  * The read-only HTTP API on Netty: a fixed set of resources, each answering {@code GET} on its
  * path with a body and its own content type, e.g. {@code /api/queues} and {@code /api/health}
- * as JSON and {@code /metrics} in a Prometheus format. Resources read the engine's published
+ * as JSON and {@code /metrics} in a Prometheus format. A resource whose path ends in {@code /}
+ * answers every path under it ({@code /recordings/} serves {@code /recordings/<pass>.wav}). Resources read the engine's published
  * figures; none blocks it. Errors are JSON.
  */
 public final class HttpApi implements AutoCloseable {
@@ -74,8 +75,11 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    /** What a client asked for: the path and its {@code Accept} header (empty when absent). */
-    public record Request(String path, String accept) {
+    /**
+     * What a client asked for: the path, its {@code Accept} header (empty when absent), and the
+     * client's address as {@code host:port}.
+     */
+    public record Request(String path, String accept, String from) {
     }
 
     /** A response body, its content type and its HTTP status (200 unless said). */
@@ -180,6 +184,16 @@ public final class HttpApi implements AutoCloseable {
         workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
+    /** The resource at {@code path}: its own, or one whose key ends in {@code /} and starts the path. */
+    private Resource route(String path) {
+        Resource exact = routes.get(path);
+        if (exact != null) {
+            return exact;
+        }
+        int slash = path.indexOf('/', 1);
+        return slash < 0 ? null : routes.get(path.substring(0, slash + 1));
+    }
+
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -189,7 +203,7 @@ public final class HttpApi implements AutoCloseable {
                 return;
             }
             String path = new QueryStringDecoder(request.uri()).path();
-            Resource route = routes.get(path);
+            Resource route = route(path);
             if (route == null) {
                 reply(ctx, request, HttpResponseStatus.NOT_FOUND, error("no such resource: " + path));
             } else if (!HttpMethod.GET.equals(request.method())) {
@@ -197,7 +211,7 @@ public final class HttpApi implements AutoCloseable {
             } else {
                 try {
                     String accept = request.headers().get(HttpHeaderNames.ACCEPT, "");
-                    Reply served = route.get(new Request(path, accept));
+                    Reply served = route.get(new Request(path, accept, String.valueOf(ctx.channel().remoteAddress())));
                     reply(ctx, request, HttpResponseStatus.valueOf(served.status()), served);
                 } catch (Exception e) {
                     LOG.error("GET {} failed", path, e);

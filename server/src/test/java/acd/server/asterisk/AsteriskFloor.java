@@ -50,7 +50,10 @@ final class AsteriskFloor implements AutoCloseable {
                     .withAmi(new ServerSettings.Ami("127.0.0.1", asterisk.amiPort(), asterisk.amiUser(),
                             asterisk.amiSecretFile().toString()))
                     .withQueueLog(settings.queueLog().withFile(dir.resolve("queue_log")))
-                    .withSelfServiceDataDirectory(dir);
+                    .withSelfServiceDataDirectory(dir)
+                    // the server on Asterisk's host, seeing the recordings where MixMonitor writes them
+                    .withRecordings(new ServerSettings.Recordings(asterisk.dir().resolve("spool/monitor/acd").toString(),
+                            90));
             AcdServer server = new AcdServer(config, settings, null, PbxSettings.defaults());
             AsteriskFloor floor = new AsteriskFloor(asterisk, server, new Sipp(asterisk, dir));
             floor.await("the AMI connection", 10_000, () -> server.ami().isConnected());

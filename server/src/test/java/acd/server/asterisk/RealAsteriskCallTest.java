@@ -58,6 +58,18 @@ class RealAsteriskCallTest {
             Path recording = recordings(monitor).get(0);
             assertTrue(Files.size(recording) > 16_000, recording + " is " + Files.size(recording) + " bytes");
             assertTrue(fullLog(floor).contains("MixMonitor(\"PJSIP/2001-"), "recorded on the seat's channel");
+            // A team lead hears it over the server's HTTP port, as Asterisk wrote it.
+            String callId = recording.getFileName().toString().replace(".wav", "");
+            floor.await("the answered call kept for review", 10_000,
+                    () -> !floor.server.store().qaReviews().call(callId).isEmpty());
+            String url = floor.server.quality().hear(callId, acd.cti.seat.codec.SeatRequest.Role.SUPERVISOR, "lead1")
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS).url();
+            java.net.http.HttpResponse<byte[]> heard = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + floor.server.httpPort() + url)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, heard.statusCode());
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(recording), heard.body()), "the recording, byte for byte");
+            assertEquals("RIFF", new String(heard.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
             floor.assertNoPromptMissing();
             floor.server.close();
             assertEquals(callerChannel(dir.resolve("queue_log"), "2001") + ".wav", recording.getFileName().toString(),

@@ -1,0 +1,208 @@
+package acd.server;
+
+import acd.cti.qa.QaDays;
+import acd.cti.seat.SecretHash;
+import acd.ivr.qa.RecordingAccess;
+import acd.pbxsim.PbxSettings;
+import acd.pbxsim.pbx.CallRecording;
+import acd.pbxsim.world.CallOutcome;
+import acd.pbxsim.world.CallerScript;
+import acd.pbxsim.world.Outcome;
+import acd.pbxsim.world.SeatPhone;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A quality review day through the PBX simulator: two agents answer twelve calls, each recorded;
+ * once the day is over its sample is drawn, one call of each agent; a reviewer scores one below
+ * the mark and the team lead's desk is told at once; the reviewer hears a sampled call's
+ * recording over HTTP, and the store knows who did.
+ */
+class QualityDayEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CALLS = 12;
+
+    @Test
+    void aDaysCallsAreSampledScoredFlaggedToTheTeamLeadAndHeardByTheReviewer(@TempDir Path dir) throws Exception {
+        Path monitor = dir.resolve("monitor/acd");
+        ServerSettings settings = ShippedConfig.in(dir).withRecordings(new ServerSettings.Recordings(monitor.toString(),
+                90));
+        Files.writeString(dir.resolve("seat-credentials.yaml"), "supervisors:\n  lead1: "
+                + SecretHash.hash("lead-secret".toCharArray(), 1_000) + "\nreviewers:\n  qa1: "
+                + SecretHash.hash("qa-secret".toCharArray(), 1_000) + "\n");
+        try (AcdServer server = new AcdServer(dir, settings, null, PbxSettings.defaults().withSpeed(10))) {
+            for (int i = 0; i < 200 && !server.ami().isConnected(); i++) {
+                Thread.sleep(20);
+            }
+            List<CompletableFuture<String>> staffed = new ArrayList<>();
+            for (SeatPhone seat : server.pbxSimulator().seats()) {
+                String endpoint = seat.settings().endpoint();
+                if (endpoint.equals("PJSIP/1001") || endpoint.equals("PJSIP/1002")) {
+                    seat.update(seat.settings().withTalkTimeMs(3_000).withWrapUpDoneAfterMs(1_000));
+                    staffed.add(seat.login().thenCompose(status -> seat.ready()));
+                }
+            }
+            CompletableFuture.allOf(staffed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            List<CompletableFuture<CallOutcome>> calls = new ArrayList<>();
+            for (int i = 0; i < CALLS; i++) {
+                calls.add(server.pbxSimulator().placeCall(new CallerScript("138000001" + (10 + i), "", "10086",
+                        List.of("1", "0"), 600_000, i * 500L)).ended());
+            }
+            for (CompletableFuture<CallOutcome> call : calls) {
+                assertEquals(Outcome.COMPLETED, call.get(120, TimeUnit.SECONDS).outcome());
+            }
+            // Asterisk would have written each recording; the simulator says where
+            for (CallRecording recording : server.pbxSimulator().recordings()) {
+                Path file = monitor.resolve(recording.file().substring("/var/spool/asterisk/monitor/acd/".length()));
+                Files.createDirectories(file.getParent());
+                Files.write(file, ("RIFF " + recording.uniqueid()).getBytes(StandardCharsets.US_ASCII));
+            }
+            Set<String> callIds = new HashSet<>();
+            for (String line : Files.readAllLines(dir.resolve("queue_log"))) {
+                if (line.contains("|CONNECT|")) {
+                    callIds.add(line.split("\\|")[1]);
+                }
+            }
+            assertEquals(CALLS, callIds.size());
+            for (int i = 0; i < 200 && !callIds.stream().allMatch(id -> !server.store().qaReviews().call(id).isEmpty());
+                 i++) {
+                Thread.sleep(50);
+            }
+            for (String id : callIds) {
+                assertEquals(1, server.store().qaReviews().call(id).size(), "call " + id + " kept for review");
+            }
+
+            // The next morning the day is drawn: one call of each agent (10% of six, rounded up).
+            long tomorrow = server.pbxSimulator().nowMs() + 86_400_000L;
+            new QaDays(server.store().qaReviews(), settings.quality(), () -> ZoneId.of("Asia/Shanghai"),
+                    () -> tomorrow).run();
+            String day = java.time.Instant.ofEpochMilli(server.pbxSimulator().nowMs()).atZone(ZoneId.of("Asia/Shanghai"))
+                    .toLocalDate().toString();
+
+            Desk lead = Desk.open(server, "{\"type\":\"login\",\"supervisor\":\"lead1\",\"secret\":\"lead-secret\"}");
+            Desk qa = Desk.open(server, "{\"type\":\"login\",\"reviewer\":\"qa1\",\"secret\":\"qa-secret\"}");
+            qa.send("{\"type\":\"qaSample\",\"day\":\"" + day + "\"}");
+            JsonNode items = qa.await("qaSample").path("items");
+            assertEquals(2, items.size(), items.toString());
+            assertEquals(Set.of("1001", "1002"), Set.of(items.get(0).path("agent").asText(),
+                    items.get(1).path("agent").asText()));
+
+            long item = items.get(0).path("item").asLong();
+            String call = items.get(0).path("call").asText();
+            qa.send("{\"type\":\"qaScore\",\"item\":" + item + ",\"score\":62,\"note\":\"no PIN asked before the bill\"}");
+            assertTrue(qa.await("qaItem").path("item").path("redo").asBoolean());
+            JsonNode flagged = lead.await("qaRedo").path("item");
+            assertEquals(call, flagged.path("call").asText());
+            assertEquals("qa1", flagged.path("scoredBy").asText());
+
+            qa.send("{\"type\":\"hearRecording\",\"call\":\"" + call + "\"}");
+            String url = qa.await("recording").path("url").asText();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<byte[]> heard = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.httpPort() + url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, heard.statusCode());
+            assertEquals("audio/wav", heard.headers().firstValue("content-type").orElse(""));
+            assertArrayEquals(Files.readAllBytes(recordingOf(monitor, call)), heard.body());
+            HttpResponse<String> guessed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.httpPort() + "/recordings/00112233445566778899aabbccddeeff.wav")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, guessed.statusCode());
+
+            for (int i = 0; i < 100 && server.store().qaReviews().accesses(call).size() < 2; i++) {
+                Thread.sleep(50);
+            }
+            List<String> accesses = server.store().qaReviews().accesses(call).stream()
+                    .map(a -> a.role() + " " + a.who() + " " + a.outcome()).toList();
+            assertEquals(List.of("reviewer qa1 " + RecordingAccess.GRANTED, "reviewer qa1 " + RecordingAccess.PLAYED),
+                    accesses);
+            lead.close();
+            qa.close();
+        }
+    }
+
+    /** The call's recording wherever its day folder is (the UTC day of its arrival). */
+    private static Path recordingOf(Path monitor, String call) throws java.io.IOException {
+        try (var files = Files.walk(monitor)) {
+            return files.filter(f -> f.getFileName().toString().equals(call + ".wav")).findFirst().orElseThrow();
+        }
+    }
+
+    /** A desk on the server's /cti, logged in. */
+    private static final class Desk {
+        private final WebSocket socket;
+        private final BlockingQueue<JsonNode> received;
+
+        private Desk(WebSocket socket, BlockingQueue<JsonNode> received) {
+            this.socket = socket;
+            this.received = received;
+        }
+
+        static Desk open(AcdServer server, String login) throws Exception {
+            BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort() + "/cti"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                            try {
+                                received.add(JSON.readTree(data.toString()));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            ws.request(1);
+                            return null;
+                        }
+                    }).get(5, TimeUnit.SECONDS);
+            Desk desk = new Desk(socket, received);
+            desk.send(login);
+            desk.await("loggedIn");
+            return desk;
+        }
+
+        void send(String text) {
+            socket.sendText(text, true).join();
+        }
+
+        JsonNode await(String type) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
+                if (message != null && type.equals(message.path("type").asText())) {
+                    return message;
+                }
+                if (message != null && "error".equals(message.path("type").asText())) {
+                    throw new AssertionError("error instead of " + type + ": " + message);
+                }
+            }
+            throw new AssertionError("no '" + type + "' message");
+        }
+
+        void close() {
+            socket.abort();
+        }
+    }
+}
