@@ -71,14 +71,9 @@ class CallbackTest {
         assertEquals("Success", ami.login("acd", "acdsecret").get("Response"));
     }
 
-    /** An Originate as Asterisk-Java sends it: one Variable header per variable. */
     private void originate(String actionId, Map<String, String> headers, Map<String, String> variables)
             throws Exception {
-        StringBuilder action = new StringBuilder("Action: Originate\r\nActionID: " + actionId + "\r\n");
-        headers.forEach((k, v) -> action.append(k).append(": ").append(v).append("\r\n"));
-        variables.forEach((k, v) -> action.append("Variable: ").append(k).append('=').append(v).append("\r\n"));
-        ami.sendRaw(action.append("\r\n").toString());
-        assertEquals("Originate successfully queued", ami.awaitResponse(actionId, WAIT).get("Message"));
+        assertEquals("Originate successfully queued", ami.originate(actionId, headers, variables, WAIT).get("Message"));
     }
 
     private void seatFirstCallback(String uniqueid, String number, int customerRingSeconds) throws Exception {

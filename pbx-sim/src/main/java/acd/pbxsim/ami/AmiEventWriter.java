@@ -214,6 +214,16 @@ public final class AmiEventWriter implements PbxEvents {
     }
 
     @Override
+    public void chanSpyStart(Channel spyer, Channel spyee) {
+        emit(Privilege.CALL, channel(channel(event("ChanSpyStart", Privilege.CALL), "Spyer", spyer), "Spyee", spyee));
+    }
+
+    @Override
+    public void chanSpyStop(Channel spyer, Channel spyee) {
+        emit(Privilege.CALL, channel(channel(event("ChanSpyStop", Privilege.CALL), "Spyer", spyer), "Spyee", spyee));
+    }
+
+    @Override
     public void originateResponse(OriginateResult r) {
         AmiMessage m = event("OriginateResponse", Privilege.CALL);
         if (r.actionId() != null && !r.actionId().isEmpty()) {

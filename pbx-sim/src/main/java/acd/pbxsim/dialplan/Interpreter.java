@@ -63,6 +63,7 @@ public final class Interpreter implements Program {
         register("Gosub", new GosubApplication());
         register("Return", new ReturnApplication());
         register("MixMonitor", new MixMonitorApplication());
+        register("ChanSpy", new ChanSpyApplication());
         for (Map.Entry<String, String> g : dialplan.globals().entrySet()) {
             pbx.setGlobal(g.getKey(), g.getValue());
         }

@@ -79,6 +79,13 @@ public interface PbxEvents {
     default void mixMonitorStart(Channel ch) {
     }
 
+    /** {@code spyer} listens in on {@code spyee} (ChanSpy). */
+    default void chanSpyStart(Channel spyer, Channel spyee) {
+    }
+
+    default void chanSpyStop(Channel spyer, Channel spyee) {
+    }
+
     default void originateResponse(OriginateResult result) {
     }
 

@@ -161,6 +161,16 @@ public final class AmiTestClient implements AutoCloseable {
         out.flush();
     }
 
+    /** An Originate as Asterisk-Java sends it, one Variable header per variable; returns its response. */
+    public Received originate(String actionId, Map<String, String> headers, Map<String, String> variables,
+                              Duration timeout) throws IOException, InterruptedException {
+        StringBuilder action = new StringBuilder("Action: Originate\r\nActionID: " + actionId + "\r\n");
+        headers.forEach((k, v) -> action.append(k).append(": ").append(v).append("\r\n"));
+        variables.forEach((k, v) -> action.append("Variable: ").append(k).append('=').append(v).append("\r\n"));
+        sendRaw(action.append("\r\n").toString());
+        return awaitResponse(actionId, timeout);
+    }
+
     /** The next block, whatever it is. */
     public Received next(Duration timeout) throws InterruptedException {
         Received r = incoming.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
