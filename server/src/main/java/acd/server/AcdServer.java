@@ -20,6 +20,7 @@ import acd.cti.ami.AmiSettings;
 import acd.cti.ami.AsteriskReadiness;
 import acd.cti.flow.AsteriskCallFlow;
 import acd.cti.qa.AnsweredCalls;
+import acd.cti.qa.ListenIn;
 import acd.cti.qa.QaDays;
 import acd.cti.qa.QualityDesk;
 import acd.cti.qa.RecordingPasses;
@@ -210,6 +211,12 @@ public final class AcdServer implements AutoCloseable {
             for (AgentSpec agent : routing.agents()) {
                 seats.add(SeatSettings.of(agent.endpoint()));
             }
+            // the team leads' own phones, for listening in (a lead may sit at a seat of their own)
+            for (String phone : new java.util.TreeSet<>(settings.listenInPhones().values())) {
+                if (seats.stream().noneMatch(seat -> seat.endpoint().equals(phone))) {
+                    seats.add(SeatSettings.of(phone));
+                }
+            }
             simulator = new PbxSimulator(simulatorSettings.withAmi("127.0.0.1", 0).withAmiUser("acd", secret)
                     .withAgi(agiAddress.getAddress().getHostAddress(), agiAddress.getPort()).withSeats(seats)).start();
             amiSettings = new AmiSettings("127.0.0.1", simulator.amiPort(), "acd", secret);
@@ -257,6 +264,7 @@ public final class AcdServer implements AutoCloseable {
         this.quality = new QualityDesk(store, settings.quality(), recordingDays, new RecordingPasses(RECORDING_PASS_MS),
                 selfServiceThreads, clockMs);
         seats.useQuality(quality);
+        seats.useListenIn(new ListenIn(settings.listenInPhones(), ami));
         this.answeredCalls = new AnsweredCalls(routing, store, housekeeping, STORE_RETRY_MS);
         housekeeping.scheduleWithFixedDelay(new QaDays(store, settings.quality(), () -> flow.hours().zone(), clockMs),
                 0, QA_DRAW_CHECK_MS, TimeUnit.MILLISECONDS);

@@ -32,6 +32,10 @@ final class RecordingRetention {
         List<Path> days;
         try (Stream<Path> entries = Files.list(directory)) {
             days = entries.filter(Files::isDirectory).toList();
+        } catch (java.nio.file.NoSuchFileException e) {
+            // Asterisk makes the folder with its first recording
+            LOG.info("no call recordings in {} yet", directory);
+            return 0;
         } catch (IOException e) {
             LOG.warn("call recordings in {} cannot be listed, none deleted: {}", directory, e.toString());
             return 0;

@@ -19,6 +19,7 @@ import java.util.regex.PatternSyntaxException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The server's own settings from {@code config/server.yaml}: the engine's ring, the HTTP API,
@@ -41,7 +42,11 @@ import java.util.List;
 public record ServerSettings(EngineSettings engine, String httpBind, int httpPort, FastAgiSettings agi, Ami ami,
                              QueueLogSettings queueLog, SelfService selfService, CallerNumbers callerNumbers,
                              HttpApi.Limits httpLimits, SeatGatewaySettings desk, String auditFile,
-                             Recordings recordings, QaRules quality) {
+                             Recordings recordings, QaRules quality, Map<String, String> listenInPhones) {
+
+    public ServerSettings {
+        listenInPhones = Map.copyOf(listenInPhones);
+    }
 
     /**
      * Call recordings: Asterisk writes them (the dialplan's {@code acd-record}), one folder a day
@@ -84,7 +89,7 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     public static final ServerSettings DEFAULTS = new ServerSettings(EngineSettings.DEFAULTS, "127.0.0.1", 8080,
             FastAgiSettings.defaults(), Ami.SIMULATED, QueueLogSettings.DEFAULTS, SelfService.DEFAULTS, CallerNumbers.CHINA,
             HttpApi.Limits.DEFAULTS, SeatGatewaySettings.defaults(), null, Recordings.DEFAULTS,
-            QaRules.DEFAULTS);
+            QaRules.DEFAULTS, Map.of());
     private static final List<String> HTTP_KEYS = List.of("bind", "port", "maxRequestBytes", "idleTimeoutSeconds",
             "maxConnectionsPerAddress");
     private static final List<String> AGI_KEYS = List.of("bind", "port", "allowedClients", "maxSessions",
@@ -95,6 +100,7 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     private static final List<String> AUDIT_KEYS = List.of("file");
     private static final List<String> RECORDING_KEYS = List.of("directory", "retentionDays");
     private static final List<String> QUALITY_KEYS = List.of("samplePercent", "seed", "redoBelow");
+    private static final List<String> LISTEN_IN_KEYS = List.of("phones");
     private static final List<String> AMI_KEYS = List.of("host", "port", "username", "secretFile");
     private static final List<String> CALLER_NUMBER_KEYS = List.of("countryCode", "internationalPrefix", "trunkPrefix",
             "mobile");
@@ -185,9 +191,35 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
                     qualityFields.integer("seed", (int) QaRules.DEFAULT_SEED, 0, Integer.MAX_VALUE),
                     qualityFields.integer("redoBelow", QaRules.DEFAULT_REDO_BELOW, 0, 100));
         }
+        Map<String, String> listenInPhones = listenInPhones(top);
         problems.throwIfAny();
         return new ServerSettings(engine, bind, port, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk,
-                auditFile, recordings, quality);
+                auditFile, recordings, quality, listenInPhones);
+    }
+
+    /** {@code listenIn.phones}: supervisor id to the endpoint of the lead's own phone ({@code PJSIP/9001}). */
+    private static Map<String, String> listenInPhones(ConfigFields top) {
+        Map<String, String> phones = new java.util.LinkedHashMap<>();
+        ConfigFields f = top.has("listenIn") ? top.fields("listenIn", "listenIn") : null;
+        if (f == null) {
+            return phones;
+        }
+        f.allowOnly(LISTEN_IN_KEYS);
+        ConfigNode.MapNode map = f.has("phones") ? f.map("phones") : null;
+        if (map == null) {
+            return phones;
+        }
+        for (Map.Entry<String, ConfigNode> e : map.values().entrySet()) {
+            ConfigNode v = e.getValue();
+            if (v instanceof ConfigNode.ScalarNode s && s.kind() == ConfigNode.ScalarNode.Kind.STRING
+                    && s.text().matches("[A-Za-z0-9]+/[^\\s,()&|]+")) {
+                phones.put(e.getKey(), s.text());
+            } else {
+                f.report(v, "listenIn.phones." + e.getKey() + " must be an endpoint like PJSIP/9001, found "
+                        + v.describe());
+            }
+        }
+        return phones;
     }
 
     private static SeatGatewaySettings desk(ConfigFields top) {
@@ -289,19 +321,19 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpPort(int newPort) {
-        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
+        return new ServerSettings(engine, httpBind, newPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality, listenInPhones);
     }
 
     public ServerSettings withAgi(FastAgiSettings newAgi) {
-        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
+        return new ServerSettings(engine, httpBind, httpPort, newAgi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality, listenInPhones);
     }
 
     public ServerSettings withAmi(Ami newAmi) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
+        return new ServerSettings(engine, httpBind, httpPort, agi, newAmi, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality, listenInPhones);
     }
 
     public ServerSettings withQueueLog(QueueLogSettings newQueueLog) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, newQueueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality, listenInPhones);
     }
 
     /** Keeps the embedded self-service database in {@code directory}. */
@@ -311,11 +343,11 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
     }
 
     public ServerSettings withHttpBind(String newBind) {
-        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
+        return new ServerSettings(engine, newBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality, listenInPhones);
     }
 
     public ServerSettings withSelfService(SelfService newSelfService) {
-        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality);
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, newSelfService, callerNumbers, httpLimits, desk, auditFile, recordings, quality, listenInPhones);
     }
 
     /** Where the audit log goes: the configured file, or {@code audit.log} in the data directory. */
@@ -325,26 +357,31 @@ public record ServerSettings(EngineSettings engine, String httpBind, int httpPor
 
     public ServerSettings withDesk(SeatGatewaySettings newDesk) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
-                newDesk, auditFile, recordings, quality);
+                newDesk, auditFile, recordings, quality, listenInPhones);
     }
 
     public ServerSettings withHttpLimits(HttpApi.Limits newLimits) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, newLimits,
-                desk, auditFile, recordings, quality);
+                desk, auditFile, recordings, quality, listenInPhones);
     }
 
     public ServerSettings withAuditFile(String newAuditFile) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
-                desk, newAuditFile, recordings, quality);
+                desk, newAuditFile, recordings, quality, listenInPhones);
     }
 
     public ServerSettings withRecordings(Recordings newRecordings) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
-                desk, auditFile, newRecordings, quality);
+                desk, auditFile, newRecordings, quality, listenInPhones);
+    }
+
+    public ServerSettings withListenInPhones(Map<String, String> phones) {
+        return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
+                desk, auditFile, recordings, quality, phones);
     }
 
     public ServerSettings withQuality(QaRules newQuality) {
         return new ServerSettings(engine, httpBind, httpPort, agi, ami, queueLog, selfService, callerNumbers, httpLimits,
-                desk, auditFile, recordings, newQuality);
+                desk, auditFile, recordings, newQuality, listenInPhones);
     }
 }

@@ -10,7 +10,6 @@ import acd.pbxsim.world.CallerScript;
 import acd.pbxsim.world.Outcome;
 import acd.pbxsim.world.SeatPhone;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -44,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * recording over HTTP, and the store knows who did.
  */
 class QualityDayEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CALLS = 12;
 
     @Test
@@ -104,8 +98,8 @@ class QualityDayEndToEndTest {
             String day = java.time.Instant.ofEpochMilli(server.pbxSimulator().nowMs()).atZone(ZoneId.of("Asia/Shanghai"))
                     .toLocalDate().toString();
 
-            Desk lead = Desk.open(server, "{\"type\":\"login\",\"supervisor\":\"lead1\",\"secret\":\"lead-secret\"}");
-            Desk qa = Desk.open(server, "{\"type\":\"login\",\"reviewer\":\"qa1\",\"secret\":\"qa-secret\"}");
+            TestDesk lead = TestDesk.open(server, "{\"type\":\"login\",\"supervisor\":\"lead1\",\"secret\":\"lead-secret\"}");
+            TestDesk qa = TestDesk.open(server, "{\"type\":\"login\",\"reviewer\":\"qa1\",\"secret\":\"qa-secret\"}");
             qa.send("{\"type\":\"qaSample\",\"day\":\"" + day + "\"}");
             JsonNode items = qa.await("qaSample").path("items");
             assertEquals(2, items.size(), items.toString());
@@ -149,60 +143,6 @@ class QualityDayEndToEndTest {
     private static Path recordingOf(Path monitor, String call) throws java.io.IOException {
         try (var files = Files.walk(monitor)) {
             return files.filter(f -> f.getFileName().toString().equals(call + ".wav")).findFirst().orElseThrow();
-        }
-    }
-
-    /** A desk on the server's /cti, logged in. */
-    private static final class Desk {
-        private final WebSocket socket;
-        private final BlockingQueue<JsonNode> received;
-
-        private Desk(WebSocket socket, BlockingQueue<JsonNode> received) {
-            this.socket = socket;
-            this.received = received;
-        }
-
-        static Desk open(AcdServer server, String login) throws Exception {
-            BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort() + "/cti"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                            try {
-                                received.add(JSON.readTree(data.toString()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                            ws.request(1);
-                            return null;
-                        }
-                    }).get(5, TimeUnit.SECONDS);
-            Desk desk = new Desk(socket, received);
-            desk.send(login);
-            desk.await("loggedIn");
-            return desk;
-        }
-
-        void send(String text) {
-            socket.sendText(text, true).join();
-        }
-
-        JsonNode await(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
-                if (message != null && type.equals(message.path("type").asText())) {
-                    return message;
-                }
-                if (message != null && "error".equals(message.path("type").asText())) {
-                    throw new AssertionError("error instead of " + type + ": " + message);
-                }
-            }
-            throw new AssertionError("no '" + type + "' message");
-        }
-
-        void close() {
-            socket.abort();
         }
     }
 }

@@ -53,6 +53,17 @@ class ServerSettingsTest {
     }
 
     @Test
+    void eachTeamLeadsPhoneForListeningInIsAnEndpointOrTheStartStopsAtItsLine() throws Exception {
+        ServerSettings shipped = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
+        assertEquals(java.util.Map.of("lead1", "PJSIP/9001"), shipped.listenInPhones());
+        ConfigError error = assertThrows(ConfigError.class, () -> ServerSettings.parse("server.yaml",
+                "listenIn:\n  phones:\n    lead1: PJSIP/9001\n    lead2: 9002\n"));
+        assertEquals(4, error.line());
+        assertTrue(error.getMessage().contains("listenIn.phones.lead2 must be an endpoint like PJSIP/9001"),
+                error.getMessage());
+    }
+
+    @Test
     void theShippedSettingsWriteCallerIdsAsChinasNumberingPlanDoes() throws Exception {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")));
         assertEquals("13900000001", settings.callerNumbers().normalise("+8613900000001"));

@@ -7,19 +7,12 @@ import acd.pbxsim.world.CallOutcome;
 import acd.pbxsim.world.CallerScript;
 import acd.pbxsim.world.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * calls back from the seat's phone and, nobody answering, lets it go for another try.
  */
 class VoicemailTaskEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void aMessageLeftBecomesATaskThatADesktopTakesCallsBackAndLetsGoWhenNobodyAnswers(@TempDir Path dir)
             throws Exception {
@@ -61,40 +52,24 @@ class VoicemailTaskEndToEndTest {
             assertTrue(task.message().messageFile().startsWith("/var/spool/asterisk/voicemail/acd/general/INBOX/msg"),
                     task.message().messageFile());
 
-            BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-            WebSocket desktop = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort() + "/cti"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                            try {
-                                received.add(JSON.readTree(data.toString()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                            ws.request(1);
-                            return null;
-                        }
-                    }).get(5, TimeUnit.SECONDS);
-            desktop.sendText("{\"type\":\"login\",\"agent\":\"2001\",\"secret\":\"s3cret\"}", true).join();
-            await(received, "loggedIn");
-            desktop.sendText("{\"type\":\"tasks\"}", true).join();
-            JsonNode listed = await(received, "tasks").path("tasks");
+            TestDesk desktop = TestDesk.open(server, "{\"type\":\"login\",\"agent\":\"2001\",\"secret\":\"s3cret\"}");
+            desktop.send("{\"type\":\"tasks\"}");
+            JsonNode listed = desktop.await("tasks").path("tasks");
             assertEquals(1, listed.size(), listed.toString());
             assertEquals(task.id(), listed.get(0).path("task").asLong());
             assertEquals("gold", listed.get(0).path("tier").asText());
 
-            desktop.sendText("{\"type\":\"takeTask\",\"task\":" + task.id() + "}", true).join();
-            assertEquals("2001", await(received, "task").path("task").path("takenBy").asText());
+            desktop.send("{\"type\":\"takeTask\",\"task\":" + task.id() + "}");
+            assertEquals("2001", desktop.await("task").path("task").path("takenBy").asText());
             // logged in, the agent is not ready: the seat's phone may ring for the callback
-            desktop.sendText("{\"type\":\"callBack\",\"task\":" + task.id() + "}", true).join();
-            assertEquals("callBack", await(received, "task").path("action").asText());
-            desktop.sendText("{\"type\":\"taskOutcome\",\"task\":" + task.id() + ",\"outcome\":\"not-reached\"}", true)
-                    .join();
-            JsonNode after = await(received, "task").path("task");
+            desktop.send("{\"type\":\"callBack\",\"task\":" + task.id() + "}");
+            assertEquals("callBack", desktop.await("task").path("action").asText());
+            desktop.send("{\"type\":\"taskOutcome\",\"task\":" + task.id() + ",\"outcome\":\"not-reached\"}");
+            JsonNode after = desktop.await("task").path("task");
             assertEquals("not-reached", after.path("lastOutcome").asText());
             assertEquals(1, after.path("attempts").asInt());
             assertTrue(after.path("takenBy").isNull(), "free for another try");
-            desktop.abort();
+            desktop.close();
         }
     }
 
@@ -107,19 +82,5 @@ class VoicemailTaskEndToEndTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no reply task for the message left");
-    }
-
-    private static JsonNode await(BlockingQueue<JsonNode> received, String type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
-            if (message != null && type.equals(message.path("type").asText())) {
-                return message;
-            }
-            if (message != null && "error".equals(message.path("type").asText())) {
-                throw new AssertionError("error instead of " + type + ": " + message);
-            }
-        }
-        throw new AssertionError("no '" + type + "' message");
     }
 }

@@ -454,6 +454,8 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             return r.agent();
         } else if (request instanceof SeatRequest.SetSeatGroups r) {
             return r.agent();
+        } else if (request instanceof SeatRequest.ListenIn r) {
+            return r.agent();
         }
         return null;
     }
@@ -486,14 +488,48 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             long now = gateway.clockMs.getAsLong();
             gateway.engine.publish(e -> e.agentChanged(now, target, change));
             send(new SeatNotice.Ack(request.type(), agentId));
+        } else if (request instanceof SeatRequest.ListenIn r) {
+            listenIn(r);
         } else if (request instanceof SeatRequest.Logout) {
             send(new SeatNotice.Ack(request.type(), null));
             endedBecause = "logged out";
             closeWith(WebSocketCloseStatus.NORMAL_CLOSURE, "logged out");
         } else {
             throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED, "'" + request.type()
-                    + "' is an agent action; supervisors use setNotReady, logoutAgent, setSkills and setSeatGroups");
+                    + "' is an agent action; supervisors use setNotReady, logoutAgent, setSkills, setSeatGroups"
+                    + " and listenIn");
         }
+    }
+
+    /**
+     * The team lead's own phone rings; answered, it listens in on the agent's call. Checked here,
+     * so a mistake is named at once: the ack follows once the PBX has taken the call to the lead.
+     */
+    private void listenIn(SeatRequest.ListenIn r) throws SeatProtocolException {
+        int target = knownAgent(r.agent());
+        acd.cti.qa.ListenIn listening = gateway.listenIn();
+        String phone = listening == null ? null : listening.phoneOf(user).orElse(null);
+        if (phone == null) {
+            throw new SeatProtocolException(SeatErrorCode.LISTEN_REFUSED, "supervisor " + user
+                    + " has no phone to listen in from: add one under listenIn.phones in server.yaml");
+        }
+        AgentState state = gateway.agentState(target);
+        if (state != AgentState.TALKING) {
+            throw new SeatProtocolException(SeatErrorCode.LISTEN_REFUSED, "agent " + r.agent() + " is on no call (the agent is "
+                    + SeatNoticeEncoder.stateName(state) + ")");
+        }
+        acd.cti.qa.ListenIn.Mode mode = acd.cti.qa.ListenIn.Mode.named(r.mode()).orElseThrow();
+        LOG.info("supervisor {} listenIn agent {} ({}) from {}", user, r.agent(), mode.wireName(), phone);
+        audit(AuditEvent.SUPERVISOR_ACTION, "listenIn agent " + r.agent() + " " + mode.wireName() + " from " + phone,
+                AuditEvent.DONE, "");
+        listening.start(phone, gateway.agentEndpoint(target), r.agent(), mode).whenComplete((taken, failure) -> hand(() -> {
+            if (Boolean.TRUE.equals(taken)) {
+                send(new SeatNotice.Ack(r.type(), r.agent()));
+            } else {
+                sendError(SeatErrorCode.LISTEN_REFUSED, "the PBX did not take the call to " + phone
+                        + "; nothing was changed");
+            }
+        }));
     }
 
     private int knownAgent(String id) throws SeatProtocolException {

@@ -129,6 +129,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     private volatile boolean closing;
     private volatile ReplyTaskDesk replyTasks;
     private volatile acd.cti.qa.QualityDesk quality;
+    private volatile acd.cti.qa.ListenIn listenIn;
 
     /**
      * The desk's own event loops. A desktop connection moves here from whatever loop accepted
@@ -549,6 +550,20 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
 
     acd.cti.qa.QualityDesk quality() {
         return quality;
+    }
+
+    /** Lets team leads listen in on calls from the supervisor desk; without it they are told they cannot. */
+    public void useListenIn(acd.cti.qa.ListenIn listening) {
+        this.listenIn = listening;
+    }
+
+    acd.cti.qa.ListenIn listenIn() {
+        return listenIn;
+    }
+
+    /** Where the agent's phone rings ({@code PJSIP/1001}). */
+    String agentEndpoint(int agent) {
+        return config.agents().get(agent).endpoint();
     }
 
     /** Serves the voicemail reply tasks to desktops; without it they are told there are none. */

@@ -87,6 +87,36 @@ class RealAsteriskCallTest {
     }
 
     @Test
+    void aTeamLeadWhispersToAnAgentFromTheirOwnPhoneUntilTheCallEnds() throws Exception {
+        Path config = AsteriskFloor.configWith(dir, "seat-credentials.yaml", text -> text.replace("supervisors: {}",
+                "supervisors:\n  lead1: " + acd.cti.seat.SecretHash.hash("lead-secret".toCharArray(), 1_000)));
+        try (AsteriskFloor floor = AsteriskFloor.open("listen-in", dir, config, etc -> { })) {
+            Sipp.Phone seat = floor.staff("2001", Sipp.seatPort(0), 300, 60_000);
+            // the shipped server.yaml gives lead1 the phone 9001, a (lead) endpoint of pjsip.conf
+            Sipp.Phone lead = floor.phones.seat("9001", Sipp.seatPort(1), 300, 60_000);
+            Sipp.Phone caller = floor.phones.caller("13800006666", "10086", List.of(new Sipp.Key(800, '0')), 14_000,
+                    true);
+            floor.await("the seat talking", 20_000, () -> seatEvents(seat).contains("answered 13800006666"));
+            floor.await("the engine's agent talking", 10_000,
+                    () -> floor.server.engine().board().agents(AgentState.TALKING) == 1);
+            try (acd.server.TestDesk desk = acd.server.TestDesk.open(floor.server,
+                    "{\"type\":\"login\",\"supervisor\":\"lead1\",\"secret\":\"lead-secret\"}")) {
+                desk.send("{\"type\":\"listenIn\",\"agent\":\"2001\",\"mode\":\"whisper\"}");
+                assertEquals("2001", desk.await("ack").path("agent").asText());
+            }
+            floor.await("the lead's phone answered", 10_000, () -> seatEvents(lead).contains("answered 2001"));
+            floor.await("ChanSpy on the seat", 10_000, () -> fullLog(floor).contains("Spying on channel PJSIP/2001-"));
+            assertTrue(fullLog(floor).contains("\"PJSIP/2001-,qwE\")"), "whispering, until the seat's call ends");
+
+            // the caller hangs up: the seat's call ends, and with it the lead's
+            assertTrue(caller.waitFor(30_000), "the caller's call ended");
+            floor.await("the lead's phone hung up", 10_000, () -> seatEvents(lead).contains("caller-hung-up 2001"));
+            assertTrue(fullLog(floor).contains("@acd-listen:3] Hangup(\"PJSIP/9001-"), "ChanSpy ended with the call");
+            assertTrue(seatEvents(seat).contains("caller-hung-up 13800006666"), seatEvents(seat).toString());
+        }
+    }
+
+    @Test
     void anAgentsBlindTransferTakesTheCallerOutOfTheSeatsBridgeToTheColleague() throws Exception {
         try (AsteriskFloor floor = AsteriskFloor.open("transfer", dir)) {
             // Both seats would talk for a minute; the caller hangs up 12 s into the call.
@@ -152,8 +182,9 @@ class RealAsteriskCallTest {
         try (AsteriskFloor floor = AsteriskFloor.open("announce", dir)) {
             floor.phones.seat("2001", Sipp.seatPort(0), 300, 1_000);
             floor.phones.featureCode("2001", "*21");
-            // Nobody is ready: the caller joins the line and hears their place at once.
-            Sipp.Phone caller = floor.phones.caller("13800006666", "10086", List.of(new Sipp.Key(800, '0')), 60_000);
+            // Nobody is ready: the caller joins the line and hears their place at once. Answered some
+            // 10 s in, the caller hangs up at 25 s rather than sit through the survey.
+            Sipp.Phone caller = floor.phones.caller("13800006666", "10086", List.of(new Sipp.Key(800, '0')), 25_000);
             floor.await("the announcement playing", 20_000, () -> {
                 try {
                     return Files.readString(floor.asterisk.fullLog()).contains("[s@acd-announce:2] Playback");

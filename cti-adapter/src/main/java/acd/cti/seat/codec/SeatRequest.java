@@ -261,4 +261,16 @@ public sealed interface SeatRequest {
             return "hearRecording";
         }
     }
+
+    /**
+     * {@code listenIn}: a team lead listens in on an agent's call from their own phone.
+     *
+     * @param mode {@code listen}, {@code whisper} or {@code barge}
+     */
+    record ListenIn(String agent, String mode) implements SeatRequest {
+        @Override
+        public String type() {
+            return "listenIn";
+        }
+    }
 }

@@ -63,6 +63,7 @@ public final class SeatRequestDecoder {
             case "qaRedos" -> new SeatRequest.QaRedos();
             case "closeRedo" -> new SeatRequest.CloseRedo(itemNumber(root, type), note(root));
             case "hearRecording" -> new SeatRequest.HearRecording(requiredName(root, "call"));
+            case "listenIn" -> listenIn(root);
             default -> throw new SeatProtocolException(SeatErrorCode.UNKNOWN_TYPE,
                     "unknown message type '" + shortened(type) + "'");
         };
@@ -176,6 +177,14 @@ public final class SeatRequestDecoder {
                     "\"" + type + "\" needs a \"task\": the task's number, a whole number >= 1");
         }
         return task.longValue();
+    }
+
+    private static SeatRequest listenIn(JsonNode root) throws SeatProtocolException {
+        String mode = optionalName(root, "mode");
+        if (mode != null && !List.of("listen", "whisper", "barge").contains(mode)) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"mode\" is listen, whisper or barge");
+        }
+        return new SeatRequest.ListenIn(requiredName(root, "agent"), mode == null ? "listen" : mode);
     }
 
     private static long itemNumber(JsonNode root, String type) throws SeatProtocolException {
