@@ -8,12 +8,8 @@ import acd.cti.seat.codec.SeatProtocolException;
 import acd.cti.seat.codec.SeatRequest;
 import acd.ivr.qa.QaException;
 import acd.ivr.qa.SampledCall;
-import acd.ivr.selfservice.SelfServiceUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,8 +21,6 @@ import java.util.function.Function;
  * and go to {@code reply}, or an error naming why nothing was done.
  */
 final class DeskQuality {
-    private static final Logger LOG = LoggerFactory.getLogger(DeskQuality.class);
-
     /** Where a desk's asks to hear recordings, and their refusals, are written down. */
     @FunctionalInterface
     interface Audit {
@@ -85,26 +79,12 @@ final class DeskQuality {
 
     private static <T> void answer(CompletionStage<T> step, Function<T, SeatNotice> notice,
                                    Consumer<SeatNotice> reply, Consumer<String> refused) {
-        step.whenComplete((result, failure) -> {
-            if (failure == null) {
-                reply.accept(notice.apply(result));
-                return;
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+        DeskAnswers.answer(step, notice, reply, "quality review", cause -> {
             if (cause instanceof RecordingRefusedException) {
                 refused.accept(cause.getMessage());
-                reply.accept(new SeatNotice.Error(SeatErrorCode.NOT_PERMITTED, cause.getMessage()));
-            } else if (cause instanceof QaException) {
-                reply.accept(new SeatNotice.Error(SeatErrorCode.QA_REFUSED, cause.getMessage()));
-            } else if (cause instanceof SelfServiceUnavailableException) {
-                LOG.warn("quality review: {}", cause.getMessage());
-                reply.accept(new SeatNotice.Error(SeatErrorCode.UNAVAILABLE,
-                        "the quality review store cannot be reached now; nothing was changed"));
-            } else {
-                LOG.error("quality review request failed", cause);
-                reply.accept(new SeatNotice.Error(SeatErrorCode.INTERNAL_ERROR, "the request failed; nothing was changed"));
+                return new SeatNotice.Error(SeatErrorCode.NOT_PERMITTED, cause.getMessage());
             }
+            return cause instanceof QaException ? new SeatNotice.Error(SeatErrorCode.QA_REFUSED, cause.getMessage()) : null;
         });
     }
 

@@ -7,14 +7,10 @@ import acd.cti.seat.codec.SeatProtocolException;
 import acd.cti.seat.codec.SeatRequest;
 import acd.cti.seat.codec.SeatRequestDecoder;
 import acd.cti.task.ReplyTaskDesk;
-import acd.ivr.selfservice.SelfServiceUnavailableException;
 import acd.ivr.task.ReplyTask;
 import acd.ivr.task.ReplyTaskException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -25,8 +21,6 @@ import java.util.function.Consumer;
  * or {@code task} notice, or an error naming why nothing was done.
  */
 final class DeskTasks {
-    private static final Logger LOG = LoggerFactory.getLogger(DeskTasks.class);
-
     private DeskTasks() {
     }
 
@@ -77,24 +71,8 @@ final class DeskTasks {
 
     private static <T> void answer(CompletionStage<T> step, java.util.function.Function<T, SeatNotice> notice,
                                    Consumer<SeatNotice> reply) {
-        step.whenComplete((result, failure) -> {
-            if (failure == null) {
-                reply.accept(notice.apply(result));
-                return;
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof ReplyTaskException) {
-                reply.accept(new SeatNotice.Error(SeatErrorCode.TASK_REFUSED, cause.getMessage()));
-            } else if (cause instanceof SelfServiceUnavailableException) {
-                LOG.warn("reply tasks: {}", cause.getMessage());
-                reply.accept(new SeatNotice.Error(SeatErrorCode.UNAVAILABLE,
-                        "the task store cannot be reached now; nothing was changed"));
-            } else {
-                LOG.error("reply task request failed", cause);
-                reply.accept(new SeatNotice.Error(SeatErrorCode.INTERNAL_ERROR, "the request failed; nothing was changed"));
-            }
-        });
+        DeskAnswers.answer(step, notice, reply, "reply tasks", cause -> cause instanceof ReplyTaskException
+                ? new SeatNotice.Error(SeatErrorCode.TASK_REFUSED, cause.getMessage()) : null);
     }
 
     private static List<SeatNotice.TaskRow> rows(ReplyTaskDesk desk, List<ReplyTask> tasks) {

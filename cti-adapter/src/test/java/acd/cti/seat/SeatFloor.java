@@ -99,11 +99,7 @@ final class SeatFloor implements AutoCloseable {
 
     /** A desktop logged in as the agent, its login reply checked. */
     DeskClient agentDesk(String agent) {
-        DeskClient desk = connect();
-        desk.send(login("agent", agent, secretOf(agent)));
-        JsonNode reply = desk.next("loggedIn");
-        assertEquals(agent, reply.path("agent").asText());
-        return desk;
+        return loggedIn("agent", agent);
     }
 
     /** A desktop logged in as the agent and ready for calls. */
@@ -117,18 +113,19 @@ final class SeatFloor implements AutoCloseable {
     }
 
     DeskClient supervisorDesk(String supervisor) {
-        DeskClient desk = connect();
-        desk.send(login("supervisor", supervisor, secretOf(supervisor)));
-        JsonNode reply = desk.next("loggedIn");
-        assertEquals(supervisor, reply.path("supervisor").asText());
-        return desk;
+        return loggedIn("supervisor", supervisor);
     }
 
     DeskClient reviewerDesk(String reviewer) {
+        return loggedIn("reviewer", reviewer);
+    }
+
+    /** A desk logged in as {@code id} in {@code role}, its login reply checked. */
+    private DeskClient loggedIn(String role, String id) {
         DeskClient desk = connect();
-        desk.send(login("reviewer", reviewer, secretOf(reviewer)));
+        desk.send(login(role, id, secretOf(id)));
         JsonNode reply = desk.next("loggedIn");
-        assertEquals(reviewer, reply.path("reviewer").asText());
+        assertEquals(id, reply.path(role).asText());
         return desk;
     }
 

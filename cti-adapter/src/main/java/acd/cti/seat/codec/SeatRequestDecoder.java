@@ -171,12 +171,7 @@ public final class SeatRequestDecoder {
     }
 
     private static long taskNumber(JsonNode root, String type) throws SeatProtocolException {
-        JsonNode task = root.get("task");
-        if (task == null || !task.canConvertToLong() || !task.isIntegralNumber() || task.longValue() < 1) {
-            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
-                    "\"" + type + "\" needs a \"task\": the task's number, a whole number >= 1");
-        }
-        return task.longValue();
+        return number(root, type, "task", "a \"task\": the task's number");
     }
 
     private static SeatRequest listenIn(JsonNode root) throws SeatProtocolException {
@@ -188,12 +183,17 @@ public final class SeatRequestDecoder {
     }
 
     private static long itemNumber(JsonNode root, String type) throws SeatProtocolException {
-        JsonNode item = root.get("item");
-        if (item == null || !item.canConvertToLong() || !item.isIntegralNumber() || item.longValue() < 1) {
+        return number(root, type, "item", "an \"item\": the sample item's number");
+    }
+
+    /** The whole number >= 1 in {@code field}; {@code what} names it in the refusal. */
+    private static long number(JsonNode root, String type, String field, String what) throws SeatProtocolException {
+        JsonNode number = root.get(field);
+        if (number == null || !number.canConvertToLong() || !number.isIntegralNumber() || number.longValue() < 1) {
             throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
-                    "\"" + type + "\" needs an \"item\": the sample item's number, a whole number >= 1");
+                    "\"" + type + "\" needs " + what + ", a whole number >= 1");
         }
-        return item.longValue();
+        return number.longValue();
     }
 
     private static int score(JsonNode root) throws SeatProtocolException {
