@@ -6,6 +6,7 @@ import acd.core.engine.AgentState;
 import acd.core.engine.EventType;
 import acd.core.engine.ReasonCodes;
 import acd.cti.audit.AuditEvent;
+import acd.cti.qa.ListenIn;
 import acd.cti.seat.codec.SeatErrorCode;
 import acd.cti.seat.codec.SeatNotice;
 import acd.cti.seat.codec.SeatNoticeEncoder;
@@ -507,7 +508,7 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
      */
     private void listenIn(SeatRequest.ListenIn r) throws SeatProtocolException {
         int target = knownAgent(r.agent());
-        acd.cti.qa.ListenIn listening = gateway.listenIn();
+        ListenIn listening = gateway.listenIn();
         String phone = listening == null ? null : listening.phoneOf(user).orElse(null);
         if (phone == null) {
             throw new SeatProtocolException(SeatErrorCode.LISTEN_REFUSED, "supervisor " + user
@@ -518,7 +519,7 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             throw new SeatProtocolException(SeatErrorCode.LISTEN_REFUSED, "agent " + r.agent() + " is on no call (the agent is "
                     + SeatNoticeEncoder.stateName(state) + ")");
         }
-        acd.cti.qa.ListenIn.Mode mode = acd.cti.qa.ListenIn.Mode.named(r.mode()).orElseThrow();
+        ListenIn.Mode mode = ListenIn.Mode.named(r.mode()).orElseThrow();
         LOG.info("supervisor {} listenIn agent {} ({}) from {}", user, r.agent(), mode.wireName(), phone);
         audit(AuditEvent.SUPERVISOR_ACTION, "listenIn agent " + r.agent() + " " + mode.wireName() + " from " + phone,
                 AuditEvent.DONE, "");

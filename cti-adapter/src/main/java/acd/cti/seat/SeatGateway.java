@@ -15,6 +15,8 @@ import acd.core.metrics.QueueReports;
 import acd.core.model.AgentChange;
 import acd.core.model.RoutingConfig;
 import acd.cti.flow.EngineInbox;
+import acd.cti.qa.ListenIn;
+import acd.cti.qa.QualityDesk;
 import acd.cti.seat.codec.SeatErrorCode;
 import acd.cti.seat.codec.SeatNotice;
 import acd.cti.task.ReplyTaskDesk;
@@ -128,8 +130,8 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     private final AtomicLong desktopsLost = new AtomicLong();
     private volatile boolean closing;
     private volatile ReplyTaskDesk replyTasks;
-    private volatile acd.cti.qa.QualityDesk quality;
-    private volatile acd.cti.qa.ListenIn listenIn;
+    private volatile QualityDesk quality;
+    private volatile ListenIn listenIn;
 
     /**
      * The desk's own event loops. A desktop connection moves here from whatever loop accepted
@@ -538,7 +540,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
      * Serves quality review to desks; without it they are told there is none. A score that flags
      * a redo is pushed to every supervisor's desk.
      */
-    public void useQuality(acd.cti.qa.QualityDesk desk) {
+    public void useQuality(QualityDesk desk) {
         this.quality = desk;
         desk.onRedo(item -> {
             SeatNotice notice = new SeatNotice.QaRedo(DeskQuality.row(item));
@@ -548,16 +550,16 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         });
     }
 
-    acd.cti.qa.QualityDesk quality() {
+    QualityDesk quality() {
         return quality;
     }
 
     /** Lets team leads listen in on calls from the supervisor desk; without it they are told they cannot. */
-    public void useListenIn(acd.cti.qa.ListenIn listening) {
+    public void useListenIn(ListenIn listening) {
         this.listenIn = listening;
     }
 
-    acd.cti.qa.ListenIn listenIn() {
+    ListenIn listenIn() {
         return listenIn;
     }
 
