@@ -268,6 +268,10 @@ public final class AcdServer implements AutoCloseable {
         this.answeredCalls = new AnsweredCalls(routing, store, housekeeping, STORE_RETRY_MS);
         housekeeping.scheduleWithFixedDelay(new QaDays(store, settings.quality(), () -> flow.hours().zone(), clockMs),
                 0, QA_DRAW_CHECK_MS, TimeUnit.MILLISECONDS);
+        // Unsampled answered calls go with their recordings, once their day has surely been drawn.
+        long keepAnsweredMs = TimeUnit.DAYS.toMillis(Math.max(recordings.retentionDays(), QaDays.CATCH_UP_DAYS + 1));
+        housekeeping.scheduleWithFixedDelay(() -> forgetAnsweredCalls(clockMs.getAsLong() - keepAnsweredMs),
+                1, 1, TimeUnit.HOURS);
         if (recordingDays != null) {
             housekeeping.scheduleWithFixedDelay(() -> RecordingRetention.prune(recordingDays,
                     recordings.retentionDays(), java.time.Instant.ofEpochMilli(clockMs.getAsLong())
@@ -425,6 +429,18 @@ public final class AcdServer implements AutoCloseable {
     /** The seat and supervisor desktops' gateway, on the HTTP port at /cti. */
     public SeatGateway seats() {
         return seats;
+    }
+
+    private void forgetAnsweredCalls(long beforeMs) {
+        try {
+            int forgotten = store.forgetUnsampled(beforeMs);
+            if (forgotten > 0) {
+                LOG.info("{} answered calls past their recordings' retention forgotten (none of them sampled)",
+                        forgotten);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("answered calls past retention not forgotten now; trying again later: {}", e.getMessage());
+        }
     }
 
     /** Quality review: the daily sample, scores, redos and passes to hear recordings. */

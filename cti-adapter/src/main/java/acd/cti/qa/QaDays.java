@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  */
 public final class QaDays implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(QaDays.class);
-    static final int CATCH_UP_DAYS = 7;
+    /** How far back a day not drawn yet is drawn. */
+    public static final int CATCH_UP_DAYS = 7;
 
     private final QaReviews reviews;
     private final QaRules rules;

@@ -198,6 +198,11 @@ class AnsweredCallsTest {
         }
 
         @Override
+        public int forgetUnsampled(long beforeMs) {
+            return store.forgetUnsampled(beforeMs);
+        }
+
+        @Override
         public void accessed(acd.ivr.qa.RecordingAccess access) {
             store.accessed(access);
         }

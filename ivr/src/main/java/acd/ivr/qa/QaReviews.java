@@ -55,6 +55,15 @@ public interface QaReviews {
      */
     SampledCall closeRedo(long id, String supervisor, String note, long nowMs);
 
+    /**
+     * Forgets the answered calls from before {@code beforeMs} that were not drawn into a sample:
+     * once their recordings are gone there is nothing left to review. Sampled calls, their scores
+     * and who heard them stay.
+     *
+     * @return how many were forgotten
+     */
+    int forgetUnsampled(long beforeMs);
+
     /** Keeps one ask for, or hearing of, a recording. */
     void accessed(RecordingAccess access);
 

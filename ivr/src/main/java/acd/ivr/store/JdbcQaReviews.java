@@ -250,6 +250,17 @@ public final class JdbcQaReviews implements QaReviews {
     }
 
     @Override
+    public int forgetUnsampled(long beforeMs) {
+        return tx.run("forgetting answered calls before " + beforeMs, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM answered_call WHERE connected_ms < ?"
+                    + " AND id NOT IN (SELECT answered_id FROM qa_sample)")) {
+                s.setLong(1, beforeMs);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public void accessed(RecordingAccess access) {
         Objects.requireNonNull(access, "access");
         tx.run("recording access to call " + access.callId(), c -> {

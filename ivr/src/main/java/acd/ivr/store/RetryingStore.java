@@ -233,6 +233,11 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
     }
 
     @Override
+    public int forgetUnsampled(long beforeMs) {
+        return required().qaReviews().forgetUnsampled(beforeMs);
+    }
+
+    @Override
     public void accessed(RecordingAccess access) {
         required().qaReviews().accessed(access);
     }

@@ -145,6 +145,21 @@ class QaReviewTest {
         }
 
         @Test
+        void answeredCallsPastTheirRecordingsAreForgottenUnlessTheyWereSampled() {
+            List<AnsweredCall> calls = aDayOfCalls();
+            List<SampledCall> sample = qa().draw(DAY, DAY_START, DAY_END, QaRules.DEFAULTS, DAY_END);
+            qa().score(sample.get(0).id(), "qa1", 70, null, QaRules.DEFAULTS, DAY_END + 1);
+            assertEquals(calls.size() - sample.size(), qa().forgetUnsampled(DAY_END));
+            for (AnsweredCall call : calls) {
+                boolean drawn = sample.stream().anyMatch(s -> s.call().equals(call));
+                assertEquals(drawn, !qa().call(call.callId()).isEmpty(), call.callId());
+            }
+            assertEquals(70, qa().item(sample.get(0).id()).orElseThrow().score());
+            assertEquals(1, qa().call("next.1").size(), "the next day's call is kept");
+            assertEquals(0, qa().forgetUnsampled(DAY_END));
+        }
+
+        @Test
         void everyAskForARecordingIsKeptWithWhoAsked() {
             qa().accessed(new RecordingAccess("c1.1", "agent", "1002", RecordingAccess.REFUSED,
                     "not the agent's call", T0));
