@@ -20,9 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * An open store on a fresh database of one {@link DatabaseKind}, seeded with the test
  * subscribers and cards in {@code store-customers.csv} and {@code store-recharge-cards.csv}.
  *
- * <p>Each test class keeps its cases in an abstract inner class extending this and runs them
- * through one {@code @Nested} subclass per database, so every case runs on H2 and, when it is
- * configured, on PostgreSQL.
+ * <p>Each test class extends this and is run once per database ({@code @ParameterizedClass} over
+ * {@link DatabaseKind}), so every case runs on H2 and, when it is configured, on PostgreSQL.
  */
 abstract class StoreFixture {
     static final RoutingIds IDS = new RoutingIds(

@@ -5,10 +5,11 @@ import acd.ivr.selfservice.FaultKind;
 import acd.ivr.selfservice.RechargeOutcome.Status;
 import acd.ivr.selfservice.SelfServiceUnavailableException;
 import acd.ivr.selfservice.SurveyResponse;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,149 +24,100 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A database that cannot be reached: every request says so, and nothing is half-written. */
-class UnavailableTest {
+@ParameterizedClass
+@EnumSource(DatabaseKind.class)
+class UnavailableTest extends StoreFixture {
+    static final String CALLER = "13600000031";
+    static final String CARD = "1000000000000001";
 
-    @Nested
-    class OnH2 extends Cases {
-        OnH2() {
-            super(DatabaseKind.H2);
-        }
+    UnavailableTest(DatabaseKind kind) {
+        super(kind);
     }
 
-    @Nested
-    class OnPostgreSql extends Cases {
-        OnPostgreSql() {
-            super(DatabaseKind.POSTGRESQL);
-        }
-    }
+    @Test
+    void everyRequestFailsWithTheReasonWhenConnectionsAreRefused() {
+        FaultyDatabase db = new FaultyDatabase(store.dataSource());
+        db.refuseConnections();
+        JdbcSelfService selfService = new JdbcSelfService(db.transactions(), settings());
+        JdbcSurveyStore surveys = new JdbcSurveyStore(db.transactions(), settings());
+        StoredCustomerDirectory customers = new StoredCustomerDirectory(db.transactions());
 
-    abstract static class Cases extends StoreFixture {
-        static final String CALLER = "13600000031";
-        static final String CARD = "1000000000000001";
-
-        Cases(DatabaseKind kind) {
-            super(kind);
-        }
-
-        @Test
-        void everyRequestFailsWithTheReasonWhenConnectionsAreRefused() {
-            FaultyDatabase db = new FaultyDatabase(store.dataSource());
-            db.refuseConnections();
-            JdbcSelfService selfService = new JdbcSelfService(db.transactions(), settings());
-            JdbcSurveyStore surveys = new JdbcSurveyStore(db.transactions(), settings());
-            StoredCustomerDirectory customers = new StoredCustomerDirectory(db.transactions());
-
-            Map<String, Executable> requests = new LinkedHashMap<>();
-            requests.put("balance of", () -> selfService.account(CALLER));
-            requests.put("latest bill of", () -> selfService.latestBill(CALLER));
-            requests.put("recharge for", () -> selfService.recharge(CALLER, CARD, "111111", "ivr", T0));
-            requests.put("fault report for", () -> selfService.reportFault(CALLER, FaultKind.NORMAL, "ivr", T0));
-            requests.put("services of", () -> selfService.services(CALLER));
-            requests.put("subscribe", () -> selfService.changeService(CALLER, "ringback", true, "ivr", T0));
-            requests.put("work order", () -> selfService.workOrder("10000001"));
-            requests.put("service changes of", () -> selfService.serviceChanges(CALLER));
-            requests.put("survey answer for call", () -> surveys.record(new SurveyResponse("c-1", CALLER, "billing", "silver", 1, T0)));
-            requests.put("follow-up list", surveys::followUps);
-            requests.put("follow-up of call", () -> surveys.followedUp("c-1", T0));
-            requests.put("profile of", () -> customers.profile(CALLER));
-            for (Map.Entry<String, Executable> r : requests.entrySet()) {
-                SelfServiceUnavailableException e = assertThrows(SelfServiceUnavailableException.class, r.getValue(), r.getKey());
-                assertTrue(e.getMessage().contains(r.getKey()) && e.getMessage().contains("Connection refused"),
-                        e.getMessage());
-            }
-        }
-
-        @Test
-        void theDirectoryGivesTheDefaultTierWhileTheDatabaseIsDown() {
-            FaultyDatabase db = new FaultyDatabase(store.dataSource());
-            StoredCustomerDirectory customers = new StoredCustomerDirectory(db.transactions());
-            assertEquals("supreme", customers.find("13900000001").tier());
-
-            db.refuseConnections();
-
-            assertEquals(CustomerProfile.UNKNOWN, customers.find("13900000001"));
-        }
-
-        @Test
-        void aRechargeCutOffBeforeItCommitsLeavesBalanceAndCardAsTheyWere() {
-            FaultyDatabase db = new FaultyDatabase(store.dataSource());
-            db.failStatementContaining("INSERT INTO recharge ");
-            JdbcSelfService faulty = new JdbcSelfService(db.transactions(), settings());
-
-            assertThrows(SelfServiceUnavailableException.class,
-                    () -> faulty.recharge(CALLER, CARD, "111111", "ivr", T0));
-
-            assertEquals(5830, selfService().account(CALLER).orElseThrow().balanceFen());
-            assertEquals(Status.CREDITED, selfService().recharge(CALLER, CARD, "111111", "ivr", T0 + 1).status(),
-                    "the card was not used by the failed attempt");
-        }
-
-        @Test
-        void aWrongPinCutOffBeforeItCommitsDoesNotCount() {
-            FaultyDatabase db = new FaultyDatabase(store.dataSource());
-            db.failStatementContaining("recharge_lockout (");
-            JdbcSelfService faulty = new JdbcSelfService(db.transactions(), settings());
-
-            assertThrows(SelfServiceUnavailableException.class, () -> faulty.recharge(CALLER, CARD, "000000", "ivr", T0));
-
-            assertEquals(2, selfService().recharge(CALLER, CARD, "000000", "ivr", T0 + 1).pinAttemptsLeft());
-        }
-
-        @Test
-        void aSubscriptionCutOffBeforeItIsRecordedIsNotMade() {
-            FaultyDatabase db = new FaultyDatabase(store.dataSource());
-            db.failStatementContaining("INSERT INTO subscription_change");
-            JdbcSelfService faulty = new JdbcSelfService(db.transactions(), settings());
-
-            assertThrows(SelfServiceUnavailableException.class,
-                    () -> faulty.changeService(CALLER, "ringback", true, "ivr", T0));
-
-            assertTrue(selfService().services(CALLER).stream().noneMatch(o -> o.subscribed()));
-            assertEquals(List.of(), store.selfService().serviceChanges(CALLER));
-        }
-
-        @Test
-        void aClosedStoreIsUnavailable() {
-            store.close();
-
-            SelfServiceUnavailableException e = assertThrows(SelfServiceUnavailableException.class,
-                    () -> selfService().account(CALLER));
-            assertTrue(e.getMessage().contains("balance of " + CALLER), e.getMessage());
-            assertEquals(CustomerProfile.UNKNOWN, store.customers().find("13900000001"));
-        }
-    }
-
-    /** Opening a store whose database is not there. */
-    @Nested
-    class Opening {
-        @Test
-        void aDatabaseNobodyListensForFailsToOpenQuickly() throws IOException {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            StoreSettings settings = DatabaseKind.TEST_SETTINGS
-                    .withDatabase("jdbc:postgresql://127.0.0.1:" + port + "/acd?password=secret", "acd", "secret");
-            long start = System.nanoTime();
-
-            SelfServiceUnavailableException e = assertThrows(SelfServiceUnavailableException.class,
-                    () -> SelfServiceStore.open(settings, StoreSeed.NONE));
-
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(ms < 10_000, "took " + ms + " ms");
-            assertTrue(e.getMessage().startsWith("cannot open the self-service store jdbc:postgresql://127.0.0.1:" + port + "/acd:"),
+        Map<String, Executable> requests = new LinkedHashMap<>();
+        requests.put("balance of", () -> selfService.account(CALLER));
+        requests.put("latest bill of", () -> selfService.latestBill(CALLER));
+        requests.put("recharge for", () -> selfService.recharge(CALLER, CARD, "111111", "ivr", T0));
+        requests.put("fault report for", () -> selfService.reportFault(CALLER, FaultKind.NORMAL, "ivr", T0));
+        requests.put("services of", () -> selfService.services(CALLER));
+        requests.put("subscribe", () -> selfService.changeService(CALLER, "ringback", true, "ivr", T0));
+        requests.put("work order", () -> selfService.workOrder("10000001"));
+        requests.put("service changes of", () -> selfService.serviceChanges(CALLER));
+        requests.put("survey answer for call", () -> surveys.record(new SurveyResponse("c-1", CALLER, "billing", "silver", 1, T0)));
+        requests.put("follow-up list", surveys::followUps);
+        requests.put("follow-up of call", () -> surveys.followedUp("c-1", T0));
+        requests.put("profile of", () -> customers.profile(CALLER));
+        for (Map.Entry<String, Executable> r : requests.entrySet()) {
+            SelfServiceUnavailableException e = assertThrows(SelfServiceUnavailableException.class, r.getValue(), r.getKey());
+            assertTrue(e.getMessage().contains(r.getKey()) && e.getMessage().contains("Connection refused"),
                     e.getMessage());
-            assertTrue(!e.getMessage().contains("secret"), "no password in " + e.getMessage());
         }
+    }
 
-        @Test
-        void aDataDirectoryThatCannotBeCreatedFailsToOpen(@TempDir Path dir) throws IOException {
-            Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
-            StoreSettings settings = DatabaseKind.TEST_SETTINGS.withDataDirectory(file.resolve("data"));
+    @Test
+    void theDirectoryGivesTheDefaultTierWhileTheDatabaseIsDown() {
+        FaultyDatabase db = new FaultyDatabase(store.dataSource());
+        StoredCustomerDirectory customers = new StoredCustomerDirectory(db.transactions());
+        assertEquals("supreme", customers.find("13900000001").tier());
 
-            SelfServiceUnavailableException e = assertThrows(SelfServiceUnavailableException.class,
-                    () -> SelfServiceStore.open(settings, StoreSeed.NONE));
-            assertTrue(e.getMessage().contains("data directory"), e.getMessage());
-        }
+        db.refuseConnections();
+
+        assertEquals(CustomerProfile.UNKNOWN, customers.find("13900000001"));
+    }
+
+    @Test
+    void aRechargeCutOffBeforeItCommitsLeavesBalanceAndCardAsTheyWere() {
+        FaultyDatabase db = new FaultyDatabase(store.dataSource());
+        db.failStatementContaining("INSERT INTO recharge ");
+        JdbcSelfService faulty = new JdbcSelfService(db.transactions(), settings());
+
+        assertThrows(SelfServiceUnavailableException.class,
+                () -> faulty.recharge(CALLER, CARD, "111111", "ivr", T0));
+
+        assertEquals(5830, selfService().account(CALLER).orElseThrow().balanceFen());
+        assertEquals(Status.CREDITED, selfService().recharge(CALLER, CARD, "111111", "ivr", T0 + 1).status(),
+                "the card was not used by the failed attempt");
+    }
+
+    @Test
+    void aWrongPinCutOffBeforeItCommitsDoesNotCount() {
+        FaultyDatabase db = new FaultyDatabase(store.dataSource());
+        db.failStatementContaining("recharge_lockout (");
+        JdbcSelfService faulty = new JdbcSelfService(db.transactions(), settings());
+
+        assertThrows(SelfServiceUnavailableException.class, () -> faulty.recharge(CALLER, CARD, "000000", "ivr", T0));
+
+        assertEquals(2, selfService().recharge(CALLER, CARD, "000000", "ivr", T0 + 1).pinAttemptsLeft());
+    }
+
+    @Test
+    void aSubscriptionCutOffBeforeItIsRecordedIsNotMade() {
+        FaultyDatabase db = new FaultyDatabase(store.dataSource());
+        db.failStatementContaining("INSERT INTO subscription_change");
+        JdbcSelfService faulty = new JdbcSelfService(db.transactions(), settings());
+
+        assertThrows(SelfServiceUnavailableException.class,
+                () -> faulty.changeService(CALLER, "ringback", true, "ivr", T0));
+
+        assertTrue(selfService().services(CALLER).stream().noneMatch(o -> o.subscribed()));
+        assertEquals(List.of(), store.selfService().serviceChanges(CALLER));
+    }
+
+    @Test
+    void aClosedStoreIsUnavailable() {
+        store.close();
+
+        SelfServiceUnavailableException e = assertThrows(SelfServiceUnavailableException.class,
+                () -> selfService().account(CALLER));
+        assertTrue(e.getMessage().contains("balance of " + CALLER), e.getMessage());
+        assertEquals(CustomerProfile.UNKNOWN, store.customers().find("13900000001"));
     }
 }
