@@ -236,7 +236,7 @@ public final class AcdServer implements AutoCloseable {
         // Built before the engine, started once it exists: the parts that publish need the ring,
         // and the engine needs them as its directive sinks.
         this.ring = new EngineRing(settings.engine().ringSize(), settings.engine().waitStrategy(), ProducerType.MULTI);
-        this.readiness = new AsteriskReadiness(routing);
+        this.readiness = new AsteriskReadiness(routing, settings.listenInPhones());
         this.amiUser = amiSettings.username();
         this.ami = new AmiClient(amiSettings);
         this.flow = new AsteriskCallFlow(routing, ring::publish, ami, customers, settings.callerNumbers(), clockMs);
@@ -264,6 +264,7 @@ public final class AcdServer implements AutoCloseable {
         this.quality = new QualityDesk(store, settings.quality(), recordingDays, new RecordingPasses(RECORDING_PASS_MS),
                 selfServiceThreads, clockMs);
         seats.useQuality(quality);
+        housekeeping.scheduleWithFixedDelay(quality::countQuality, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
         seats.useListenIn(new ListenIn(settings.listenInPhones(), ami));
         this.answeredCalls = new AnsweredCalls(routing, store, housekeeping, STORE_RETRY_MS);
         housekeeping.scheduleWithFixedDelay(new QaDays(store, settings.quality(), () -> flow.hours().zone(), clockMs),
@@ -298,6 +299,7 @@ public final class AcdServer implements AutoCloseable {
         metrics.addEdge(refusals, audit);
         metrics.addIvr(ivrFigures::snapshot);
         metrics.addReplyTasks(replyTasks::figures);
+        metrics.addQuality(quality::figures);
         Map<String, HttpApi.Resource> resources = new LinkedHashMap<>();
         resources.put("/api/queues", HttpApi.json(this::queuesDocument));
         // 503 once the engine has stopped, so a load balancer or service manager sees it too
@@ -386,10 +388,11 @@ public final class AcdServer implements AutoCloseable {
         }
     }
 
-    /** {@code GET /api/queues}: the wallboard's document, the reply tasks' count included. */
+    /** {@code GET /api/queues}: the wallboard's document, the reply tasks' and quality review's counts included. */
     private Map<String, Object> queuesDocument() {
         Map<String, Object> document = reports.all();
         document.put("replyTasks", replyTasks.figures().section());
+        document.put("quality", quality.figures().section());
         return document;
     }
 

@@ -113,10 +113,23 @@ class QualityDayEndToEndTest {
             JsonNode flagged = lead.await("qaRedo").path("item");
             assertEquals(call, flagged.path("call").asText());
             assertEquals("qa1", flagged.path("scoredBy").asText());
+            // the wallboard's document and /metrics count the day's sample and the open redo
+            server.quality().countQuality();
+            HttpClient http = HttpClient.newHttpClient();
+            JsonNode quality = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.httpPort() + "/api/queues")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("quality");
+            assertEquals(day, quality.path("day").asText());
+            assertEquals(2, quality.path("sampled").asLong());
+            assertEquals(1, quality.path("scored").asLong());
+            assertEquals(1, quality.path("openRedos").asLong());
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort()
+                    + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("acd_quality_redos_open 1.0") && metrics.contains(
+                    "acd_quality_sample_calls{state=\"unscored\"} 1.0"), metrics);
 
             qa.send("{\"type\":\"hearRecording\",\"call\":\"" + call + "\"}");
             String url = qa.await("recording").path("url").asText();
-            HttpClient http = HttpClient.newHttpClient();
             HttpResponse<byte[]> heard = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + server.httpPort() + url)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, heard.statusCode());

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * What Asterisk must allow and know for the ACD to route, checked at every AMI login: that the
  * AMI user may send the actions the server sends (naming the permission class it lacks) and
- * that every PJSIP seat of agents.yaml is an endpoint Asterisk has. A problem is logged as an
- * error and kept for {@code /api/health}; routing carries on for everything else.
+ * that every PJSIP seat of agents.yaml, and every team lead's phone, is an endpoint Asterisk has.
+ * A problem is logged as an error and kept for {@code /api/health}; routing carries on for
+ * everything else.
  */
 public final class AsteriskReadiness {
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskReadiness.class);
@@ -33,10 +34,22 @@ public final class AsteriskReadiness {
     }
 
     private final RoutingConfig routing;
+    private final Map<String, String> leadPhones;
     private volatile List<String> problems = List.of();
 
     public AsteriskReadiness(RoutingConfig routing) {
+        this(routing, Map.of());
+    }
+
+    /** @param leadPhones each team lead's own phone for listening in, by supervisor id */
+    public AsteriskReadiness(RoutingConfig routing, Map<String, String> leadPhones) {
         this.routing = routing;
+        this.leadPhones = new java.util.TreeMap<>(leadPhones);
+    }
+
+    private static boolean unknown(String endpoint, Set<String> known) {
+        return endpoint.regionMatches(true, 0, "PJSIP/", 0, 6)
+                && !known.contains(endpoint.substring(6).toLowerCase(Locale.ROOT));
     }
 
     /** Asks Asterisk and returns what is wrong; blocks on AMI, so never call it from the engine. */
@@ -57,11 +70,15 @@ public final class AsteriskReadiness {
                     throw new IllegalStateException("PJSIPShowEndpoints listed nothing");
                 }
                 for (AgentSpec agent : routing.agents()) {
-                    String endpoint = agent.endpoint();
-                    if (endpoint.regionMatches(true, 0, "PJSIP/", 0, 6)
-                            && !endpoints.contains(endpoint.substring(6).toLowerCase(Locale.ROOT))) {
-                        found.add("agent " + agent.id() + "'s endpoint " + endpoint + " is not a PJSIP endpoint "
+                    if (unknown(agent.endpoint(), endpoints)) {
+                        found.add("agent " + agent.id() + "'s endpoint " + agent.endpoint() + " is not a PJSIP endpoint "
                                 + "Asterisk knows (pjsip.conf): calls offered to it cannot ring");
+                    }
+                }
+                for (Map.Entry<String, String> lead : leadPhones.entrySet()) {
+                    if (unknown(lead.getValue(), endpoints)) {
+                        found.add("supervisor " + lead.getKey() + "'s phone " + lead.getValue() + " is not a PJSIP "
+                                + "endpoint Asterisk knows (pjsip.conf): listening in cannot ring it");
                     }
                 }
             }

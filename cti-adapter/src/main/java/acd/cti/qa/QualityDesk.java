@@ -46,6 +46,7 @@ public final class QualityDesk {
     private final Executor blocking;
     private final LongSupplier clockMs;
     private volatile Consumer<SampledCall> redoFlagged = item -> { };
+    private volatile QualityFigures figures = QualityFigures.NONE;
 
     /**
      * @param recordings the {@code acd/} folder of Asterisk's monitor directory as the server sees
@@ -59,6 +60,33 @@ public final class QualityDesk {
         this.passes = Objects.requireNonNull(passes, "passes");
         this.blocking = Objects.requireNonNull(blocking, "blocking");
         this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
+    }
+
+    /** The latest count ({@link #countQuality()} keeps it fresh). */
+    public QualityFigures figures() {
+        return figures;
+    }
+
+    /**
+     * Counts the latest drawn day's sample, scored and not, and the open redos; blocks on the
+     * store, so run it off any event loop. A store that does not answer keeps the last count,
+     * marked unavailable.
+     */
+    public QualityFigures countQuality() {
+        long now = clockMs.getAsLong();
+        try {
+            LocalDate day = reviews.latestDrawn().orElse(null);
+            List<SampledCall> sample = day == null ? List.of() : reviews.sample(day);
+            long scored = sample.stream().filter(SampledCall::isScored).count();
+            figures = new QualityFigures(day == null ? null : day.toString(), sample.size(), scored,
+                    reviews.openRedos().size(), now, true);
+        } catch (RuntimeException e) {
+            QualityFigures last = figures;
+            figures = new QualityFigures(last.day(), last.sampled(), last.scored(), last.openRedos(), last.timeMs(),
+                    false);
+            LOG.debug("quality review not counted: {}", e.getMessage());
+        }
+        return figures;
     }
 
     /** Told of each score that flags a redo, after it is stored: the team leads' desks. */

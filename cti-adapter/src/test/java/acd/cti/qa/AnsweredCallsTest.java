@@ -167,6 +167,11 @@ class AnsweredCallsTest {
         }
 
         @Override
+        public java.util.Optional<LocalDate> latestDrawn() {
+            return store.latestDrawn();
+        }
+
+        @Override
         public List<acd.ivr.qa.SampledCall> sample(LocalDate day) {
             return store.sample(day);
         }

@@ -29,6 +29,9 @@ public interface QaReviews {
     /** Whether {@code day}'s sample has been drawn. */
     boolean drawn(LocalDate day);
 
+    /** The latest day whose sample has been drawn, if any. */
+    Optional<LocalDate> latestDrawn();
+
     /** {@code day}'s sample (empty before it is drawn), by agent, then by time answered. */
     List<SampledCall> sample(LocalDate day);
 

@@ -138,6 +138,17 @@ public final class JdbcQaReviews implements QaReviews {
     }
 
     @Override
+    public Optional<LocalDate> latestDrawn() {
+        return tx.read("latest quality sample", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT MAX(sample_day) FROM qa_day");
+                 ResultSet r = s.executeQuery()) {
+                String day = r.next() ? r.getString(1) : null;
+                return day == null ? Optional.empty() : Optional.of(LocalDate.parse(day));
+            }
+        });
+    }
+
+    @Override
     public List<SampledCall> sample(LocalDate day) {
         return tx.read("quality sample of " + day, c -> sampleOf(c, day));
     }

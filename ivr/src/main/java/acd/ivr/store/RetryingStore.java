@@ -203,6 +203,11 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
     }
 
     @Override
+    public Optional<LocalDate> latestDrawn() {
+        return required().qaReviews().latestDrawn();
+    }
+
+    @Override
     public List<SampledCall> sample(LocalDate day) {
         return required().qaReviews().sample(day);
     }

@@ -219,6 +219,21 @@ public final class ServerMetrics {
                 .callback(cb -> cb.call(tasks.get().overdue())).register(registry);
     }
 
+    /** The latest drawn day's quality sample, scored and not, and the redos waiting for a team lead. */
+    public void addQuality(Supplier<acd.cti.qa.QualityFigures> quality) {
+        GaugeWithCallback.builder().name("acd_quality_sample_calls")
+                .help("Calls of the latest drawn day's quality sample, by whether a reviewer has scored them")
+                .labelNames("state")
+                .callback(cb -> {
+                    acd.cti.qa.QualityFigures f = quality.get();
+                    cb.call(f.scored(), "scored");
+                    cb.call(f.sampled() - f.scored(), "unscored");
+                }).register(registry);
+        GaugeWithCallback.builder().name("acd_quality_redos_open")
+                .help("Calls scored below the redo mark that no team lead has closed yet")
+                .callback(cb -> cb.call(quality.get().openRedos())).register(registry);
+    }
+
     /** Refusals at the server's edges by edge and reason, and audit events lost to a stalled disk. */
     public void addEdge(EdgeRefusals refusals, AuditLogFile audit) {
         CounterWithCallback.builder().name("acd_edge_refusals")

@@ -21,7 +21,10 @@ class RealAsteriskSetupTest {
     void anAmiUserWithoutTheCallClassAndASeatAsteriskDoesNotKnowAreNamed() throws Exception {
         // A seat added to agents.yaml and never to pjsip.conf.
         Path config = AsteriskFloor.configWith(dir, "agents.yaml",
-                agents -> agents + "  - id: 9001\n    skills: {general: 3}\n    groups: [general]\n");
+                agents -> agents + "  - id: 9101\n    skills: {general: 3}\n    groups: [general]\n");
+        // A team lead's phone that is not in pjsip.conf either.
+        Files.writeString(config.resolve("server.yaml"), Files.readString(config.resolve("server.yaml"))
+                .replace("lead1: PJSIP/9001", "lead1: PJSIP/9002"));
         // An AMI user given too little: no 'call' class, so no Redirect and no Setvar.
         RealAsterisk.ConfigChange withoutCall = etc -> Files.writeString(etc.resolve("manager.conf"),
                 Files.readString(etc.resolve("manager.conf")).replace("write = system,call,command", "write = system,command"));
@@ -33,8 +36,10 @@ class RealAsteriskSetupTest {
             assertEquals(List.of(
                     "the AMI user 'acd' may not send Redirect: give it the write permission class 'call' in manager.conf",
                     "the AMI user 'acd' may not send Setvar: give it the write permission class 'call' in manager.conf",
-                    "agent 9001's endpoint PJSIP/9001 is not a PJSIP endpoint Asterisk knows (pjsip.conf): calls "
-                            + "offered to it cannot ring"), problems);
+                    "agent 9101's endpoint PJSIP/9101 is not a PJSIP endpoint Asterisk knows (pjsip.conf): calls "
+                            + "offered to it cannot ring",
+                    "supervisor lead1's phone PJSIP/9002 is not a PJSIP endpoint Asterisk knows (pjsip.conf): "
+                            + "listening in cannot ring it"), problems);
         }
     }
 
