@@ -1,6 +1,7 @@
 package acd.server;
 
 import acd.core.config.ConfigError;
+import acd.core.model.RoutingConfig;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatPhone;
@@ -10,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -86,11 +89,12 @@ public final class ServeCommand {
         }
         PbxSimulator simulator = server.pbxSimulator();
         if (simulator != null) {
-            staffTheFloor(simulator);
+            staffTheFloor(simulator, server.engine().config());
             simulator.startTraffic(CallerArrivals.poisson(options.simRate, options.simCalls, options.simSeed).withDids(List.of("10086"))
                     .pressingOneOf(SIMULATED_CALLERS));
             LOG.info("no Asterisk configured: the built-in PBX simulator plays Asterisk, {} seat phones and "
-                    + "{} callers a minute (--ami-host to use a real Asterisk)", simulator.seats().size(), options.simRate);
+                    + "{} callers a minute (--ami-host to use a real Asterisk)", server.engine().config().agents().size(),
+                    options.simRate);
         }
         LOG.info("serving; figures at http://127.0.0.1:{}/api/queues, health at /api/health, Prometheus metrics at "
                 + "/metrics, queue_log in {}; Ctrl-C stops", server.httpPort(), server.queueLog().path());
@@ -111,11 +115,18 @@ public final class ServeCommand {
         stopped.await();
     }
 
-    /** Every simulated seat dials its log-in and ready codes, as agents do at the start of a shift. */
-    static void staffTheFloor(PbxSimulator simulator) throws Exception {
+    /**
+     * Every simulated agent's seat dials its log-in and ready codes, as agents do at the start of
+     * a shift; the team leads' phones are no seats and stay quiet.
+     */
+    static void staffTheFloor(PbxSimulator simulator, RoutingConfig routing) throws Exception {
+        Set<String> agentEndpoints = new HashSet<>();
+        routing.agents().forEach(agent -> agentEndpoints.add(agent.endpoint()));
         List<CompletableFuture<String>> done = new ArrayList<>();
         for (SeatPhone seat : simulator.seats()) {
-            done.add(seat.login().thenCompose(status -> seat.ready()));
+            if (agentEndpoints.contains(seat.settings().endpoint())) {
+                done.add(seat.login().thenCompose(status -> seat.ready()));
+            }
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
     }

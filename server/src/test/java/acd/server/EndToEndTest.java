@@ -60,7 +60,7 @@ class EndToEndTest {
         for (int i = 0; i < 200 && !server.ami().isConnected(); i++) {
             Thread.sleep(20);
         }
-        ServeCommand.staffTheFloor(pbx);
+        ServeCommand.staffTheFloor(pbx, server.engine().config());
         // A few seats let calls ring out, so offers go back in line too.
         for (SeatPhone seat : pbx.seats().subList(0, 5)) {
             seat.update(seat.settings().withNoAnswerProbability(0.3));
