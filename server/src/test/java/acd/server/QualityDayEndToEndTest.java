@@ -135,6 +135,15 @@ class QualityDayEndToEndTest {
             assertEquals(200, heard.statusCode());
             assertEquals("audio/wav", heard.headers().firstValue("content-type").orElse(""));
             assertArrayEquals(Files.readAllBytes(recordingOf(monitor, call)), heard.body());
+            assertEquals("bytes", heard.headers().firstValue("accept-ranges").orElse(""));
+            // a player seeking: the bytes it asks for, and no second hearing counted
+            byte[] whole = Files.readAllBytes(recordingOf(monitor, call));
+            HttpResponse<byte[]> seek = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.httpPort() + url)).header("Range", "bytes=2-").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(206, seek.statusCode());
+            assertEquals("bytes 2-" + (whole.length - 1) + "/" + whole.length,
+                    seek.headers().firstValue("content-range").orElse(""));
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole, 2, whole.length), seek.body());
             HttpResponse<String> guessed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + server.httpPort() + "/recordings/00112233445566778899aabbccddeeff.wav")).build(),
                     HttpResponse.BodyHandlers.ofString());

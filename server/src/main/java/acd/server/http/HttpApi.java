@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -76,16 +77,36 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * What a client asked for: the path, its {@code Accept} header (empty when absent), and the
-     * client's address as {@code host:port}.
+     * What a client asked for: the path, its {@code Accept} and {@code Range} headers (empty when
+     * absent), and the client's address as {@code host:port}.
      */
-    public record Request(String path, String accept, String from) {
+    public record Request(String path, String accept, String range, String from) {
     }
 
-    /** A response body, its content type and its HTTP status (200 unless said). */
-    public record Reply(String contentType, byte[] body, int status) {
+    /**
+     * A part of a file sent as the body, straight from the disk (no copy through the heap):
+     * {@code length} bytes from {@code offset} of a file of {@code size} bytes.
+     */
+    public record FilePart(Path file, long offset, long length, long size) {
+    }
+
+    /**
+     * A response: its content type, its HTTP status (200 unless said), and a body in memory or,
+     * when {@code file} is set, a part of a file ({@code body} then is empty). A 206 names the part
+     * it sends in {@code Content-Range}.
+     */
+    public record Reply(String contentType, byte[] body, int status, FilePart file) {
+        public Reply(String contentType, byte[] body, int status) {
+            this(contentType, body, status, null);
+        }
+
         public Reply(String contentType, byte[] body) {
             this(contentType, body, 200);
+        }
+
+        /** A file, or the part of it a {@code Range} asked for (206). */
+        public static Reply file(String contentType, FilePart part, int status) {
+            return new Reply(contentType, new byte[0], status, part);
         }
     }
 
@@ -211,7 +232,9 @@ public final class HttpApi implements AutoCloseable {
             } else {
                 try {
                     String accept = request.headers().get(HttpHeaderNames.ACCEPT, "");
-                    Reply served = route.get(new Request(path, accept, String.valueOf(ctx.channel().remoteAddress())));
+                    String range = request.headers().get(HttpHeaderNames.RANGE, "");
+                    Reply served = route.get(new Request(path, accept, range,
+                            String.valueOf(ctx.channel().remoteAddress())));
                     reply(ctx, request, HttpResponseStatus.valueOf(served.status()), served);
                 } catch (Exception e) {
                     LOG.error("GET {} failed", path, e);
@@ -255,19 +278,62 @@ public final class HttpApi implements AutoCloseable {
         }
 
         private void reply(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, Reply reply) {
+            if (reply.file() != null) {
+                replyWithFile(ctx, request, status, reply);
+                return;
+            }
             byte[] body = reply.body();
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                     Unpooled.wrappedBuffer(body));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            finish(ctx, keepAlive(request, status, response), response);
+        }
+
+        /** Headers first, then the file's part by zero-copy transfer as the socket takes it. */
+        private void replyWithFile(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+                                   Reply reply) {
+            FilePart part = reply.file();
+            java.nio.channels.FileChannel file;
+            try {
+                file = java.nio.channels.FileChannel.open(part.file(), java.nio.file.StandardOpenOption.READ);
+            } catch (java.io.IOException e) {
+                LOG.warn("{} could not be opened: {}", part.file(), e.toString());
+                reply(ctx, request, HttpResponseStatus.NOT_FOUND, error("gone: the file could not be opened"));
+                return;
+            }
+            io.netty.handler.codec.http.HttpResponse response = new io.netty.handler.codec.http.DefaultHttpResponse(
+                    HttpVersion.HTTP_1_1, status);
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+            response.headers().set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
+            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, part.length());
+            if (status.code() == 206) {
+                response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + part.offset() + "-"
+                        + (part.offset() + part.length() - 1) + "/" + part.size());
+            }
+            boolean keepAlive = keepAlive(request, status, response);
+            ctx.write(response);
+            ctx.write(new io.netty.channel.DefaultFileRegion(file, part.offset(), part.length()));
+            finish(ctx, keepAlive, io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+
+        /**
+         * Whether the connection stays open after this response, said in its headers: a client
+         * that assumes keep-alive would otherwise send its next request into a closing socket.
+         */
+        private boolean keepAlive(FullHttpRequest request, HttpResponseStatus status, HttpMessage response) {
             boolean keepAlive = HttpUtil.isKeepAlive(request) && status.code() < 400;
+            response.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE
+                    : HttpHeaderValues.CLOSE);
+            return keepAlive;
+        }
+
+        /** Writes the response's last part, then closes the connection unless it is kept. */
+        private void finish(ChannelHandlerContext ctx, boolean keepAlive, Object last) {
             if (keepAlive) {
-                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-                ctx.writeAndFlush(response);
+                ctx.writeAndFlush(last);
             } else {
-                // Say so: a client that assumes keep-alive would send its next request into a closing socket.
-                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
             }
         }
     }
