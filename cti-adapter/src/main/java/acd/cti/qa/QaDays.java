@@ -57,8 +57,13 @@ public final class QaDays implements Runnable {
             long fromMs = day.atStartOfDay(hotline).toInstant().toEpochMilli();
             long toMs = day.plusDays(1).atStartOfDay(hotline).toInstant().toEpochMilli();
             List<SampledCall> sample = reviews.draw(day, fromMs, toMs, rules, nowMs);
-            LOG.info("quality sample of {}: {} calls drawn ({}% of each agent's, seed {})", day, sample.size(),
-                    rules.samplePercent(), rules.seed());
+            if (sample.isEmpty()) {
+                // a day nobody answered a call, such as each day before a new server's first
+                LOG.debug("quality sample of {}: no call answered that day", day);
+            } else {
+                LOG.info("quality sample of {}: {} calls drawn ({}% of each agent's, seed {})", day, sample.size(),
+                        rules.samplePercent(), rules.seed());
+            }
         }
     }
 }
