@@ -22,9 +22,15 @@ public final class RecordingNames {
 
     /** The recording of the call, without the extension. */
     public static String of(CallView call) {
+        return "acd/" + DAY.format(Instant.ofEpochMilli(call.arrivedAtMs())) + "/" + callId(call);
+    }
+
+    /**
+     * The queue_log's call id, which names the recording: the caller's channel, or the server's
+     * own id where there is none.
+     */
+    public static String callId(CallView call) {
         CharSequence channel = call.callerChannel();
-        // the queue_log's call id: the caller's channel, or the server's own id where there is none
-        String id = channel == null ? Long.toString(call.callId()) : channel.toString();
-        return "acd/" + DAY.format(Instant.ofEpochMilli(call.arrivedAtMs())) + "/" + id;
+        return channel == null ? Long.toString(call.callId()) : channel.toString();
     }
 }

@@ -85,9 +85,8 @@ public final class AnsweredCalls implements EngineListener {
 
     /** The view is the engine's and reused: copy what the record needs now. */
     private AnsweredCall copy(CallView call, int agentIndex, long connectedMs, long talkMs) {
-        CharSequence channel = call.callerChannel();
         CharSequence number = call.callerNumber();
-        return new AnsweredCall(channel == null ? Long.toString(call.callId()) : channel.toString(),
+        return new AnsweredCall(RecordingNames.callId(call),
                 config.agents().get(agentIndex).id(), config.queues().get(call.queueIndex()).id(),
                 call.tierIndex() >= 0 ? config.tiers().get(call.tierIndex()).id() : null,
                 call.brandIndex() >= 0 ? config.brands().get(call.brandIndex()).id() : null,
