@@ -2,6 +2,7 @@ package acd.cti.qa;
 
 import acd.cti.seat.codec.SeatRequest;
 import acd.ivr.qa.AnsweredCall;
+import acd.ivr.qa.QaCounts;
 import acd.ivr.qa.QaException;
 import acd.ivr.qa.QaReviews;
 import acd.ivr.qa.QaRules;
@@ -75,11 +76,9 @@ public final class QualityDesk {
     public QualityFigures countQuality() {
         long now = clockMs.getAsLong();
         try {
-            LocalDate day = reviews.latestDrawn().orElse(null);
-            List<SampledCall> sample = day == null ? List.of() : reviews.sample(day);
-            long scored = sample.stream().filter(SampledCall::isScored).count();
-            figures = new QualityFigures(day == null ? null : day.toString(), sample.size(), scored,
-                    reviews.openRedos().size(), now, true);
+            QaCounts counts = reviews.counts();
+            figures = new QualityFigures(counts.day() == null ? null : counts.day().toString(), counts.sampled(),
+                    counts.scored(), counts.openRedos(), now, true);
         } catch (RuntimeException e) {
             QualityFigures last = figures;
             figures = new QualityFigures(last.day(), last.sampled(), last.scored(), last.openRedos(), last.timeMs(),

@@ -167,8 +167,8 @@ class AnsweredCallsTest {
         }
 
         @Override
-        public java.util.Optional<LocalDate> latestDrawn() {
-            return store.latestDrawn();
+        public acd.ivr.qa.QaCounts counts() {
+            return store.counts();
         }
 
         @Override

@@ -29,8 +29,8 @@ public interface QaReviews {
     /** Whether {@code day}'s sample has been drawn. */
     boolean drawn(LocalDate day);
 
-    /** The latest day whose sample has been drawn, if any. */
-    Optional<LocalDate> latestDrawn();
+    /** The latest drawn day's sample, scored and not, and the open redos, counted without reading them. */
+    QaCounts counts();
 
     /** {@code day}'s sample (empty before it is drawn), by agent, then by time answered. */
     List<SampledCall> sample(LocalDate day);

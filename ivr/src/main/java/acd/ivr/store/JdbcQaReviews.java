@@ -1,6 +1,7 @@
 package acd.ivr.store;
 
 import acd.ivr.qa.AnsweredCall;
+import acd.ivr.qa.QaCounts;
 import acd.ivr.qa.QaDraw;
 import acd.ivr.qa.QaException;
 import acd.ivr.qa.QaReviews;
@@ -138,12 +139,32 @@ public final class JdbcQaReviews implements QaReviews {
     }
 
     @Override
-    public Optional<LocalDate> latestDrawn() {
-        return tx.read("latest quality sample", c -> {
+    public QaCounts counts() {
+        return tx.read("quality review counts", c -> {
+            LocalDate day;
             try (PreparedStatement s = c.prepareStatement("SELECT MAX(sample_day) FROM qa_day");
                  ResultSet r = s.executeQuery()) {
-                String day = r.next() ? r.getString(1) : null;
-                return day == null ? Optional.empty() : Optional.of(LocalDate.parse(day));
+                String latest = r.next() ? r.getString(1) : null;
+                day = latest == null ? null : LocalDate.parse(latest);
+            }
+            long sampled = 0;
+            long scored = 0;
+            if (day != null) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT COUNT(*), COUNT(score) FROM qa_sample WHERE sample_day = ?")) {
+                    s.setString(1, day.toString());
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        sampled = r.getLong(1);
+                        scored = r.getLong(2);
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM qa_sample WHERE redo = TRUE AND redo_closed_by IS NULL");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return new QaCounts(day, sampled, scored, r.getLong(1));
             }
         });
     }

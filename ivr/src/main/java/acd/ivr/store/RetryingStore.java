@@ -15,6 +15,7 @@ import acd.ivr.selfservice.SurveyResponse;
 import acd.ivr.selfservice.SurveyStore;
 import acd.ivr.selfservice.WorkOrder;
 import acd.ivr.qa.AnsweredCall;
+import acd.ivr.qa.QaCounts;
 import acd.ivr.qa.QaReviews;
 import acd.ivr.qa.QaRules;
 import acd.ivr.qa.RecordingAccess;
@@ -203,8 +204,8 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
     }
 
     @Override
-    public Optional<LocalDate> latestDrawn() {
-        return required().qaReviews().latestDrawn();
+    public QaCounts counts() {
+        return required().qaReviews().counts();
     }
 
     @Override

@@ -67,11 +67,12 @@ class QaReviewTest extends StoreFixture {
     void aDayIsDrawnOnceAsTheDrawSaysAndKeepsItsSampleWhateverTheRulesBecome() {
         List<AnsweredCall> calls = aDayOfCalls();
         assertFalse(qa().drawn(DAY));
-        assertEquals(java.util.Optional.empty(), qa().latestDrawn());
+        assertEquals(new acd.ivr.qa.QaCounts(null, 0, 0, 0), qa().counts());
         List<SampledCall> sample = qa().draw(DAY, DAY_START, DAY_END, QaRules.DEFAULTS, DAY_END + HOUR_MS);
         assertTrue(qa().drawn(DAY));
         qa().draw(DAY.minusDays(1), DAY_START - 24 * HOUR_MS, DAY_START, QaRules.DEFAULTS, DAY_END + HOUR_MS);
-        assertEquals(java.util.Optional.of(DAY), qa().latestDrawn(), "the latest day, whatever order they were drawn in");
+        assertEquals(new acd.ivr.qa.QaCounts(DAY, sample.size(), 0, 0), qa().counts(),
+                "the latest day, whatever order they were drawn in");
         assertEquals(QaDraw.draw(calls, DAY, QaRules.DEFAULTS), sample.stream().map(SampledCall::call).toList());
         assertEquals(3 + 2, sample.size(), "10% of 25 and of 12, rounded up");
         assertTrue(sample.stream().noneMatch(s -> s.call().callId().equals("next.1")), "the next day is not in it");
@@ -97,6 +98,7 @@ class QaReviewTest extends StoreFixture {
                 QaRules.DEFAULTS, DAY_END + HOUR_MS);
         assertTrue(failed.isOpenRedo());
         assertEquals(List.of(failed), qa().openRedos());
+        assertEquals(new acd.ivr.qa.QaCounts(DAY, sample.size(), 2, 1), qa().counts());
 
         SampledCall closed = qa().closeRedo(poor, "lead1", "coached; customer called back", DAY_END + 2 * HOUR_MS);
         assertFalse(closed.isOpenRedo());
