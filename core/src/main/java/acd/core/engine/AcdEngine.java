@@ -69,6 +69,10 @@ public final class AcdEngine extends TimerDispatch implements RoutingEngine {
             case CALLBACK_REQUESTED -> onCallbackRequested(e);
             case CALLBACK_REACHED -> onCallbackReached(e);
             case CALLBACK_NOT_REACHED -> onCallbackNotReached(e);
+            case CONSULT_STARTED -> onConsultStarted(e);
+            case CONSULT_ANSWERED -> onConsultAnswered(e);
+            case CONSULT_COMPLETED -> onConsultCompleted(e);
+            case CONSULT_CANCELLED -> onConsultCancelled(e);
         }
     }
 
@@ -169,6 +173,12 @@ public final class AcdEngine extends TimerDispatch implements RoutingEngine {
     public CallState callState(long callId) {
         Call call = calls.get(callId);
         return call == null ? null : call.state;
+    }
+
+    /** The colleague the call's agent is consulting, or -1. */
+    public int consultedOnCall(long callId) {
+        Call call = calls.get(callId);
+        return call == null || call.consultWith == null ? -1 : call.consultWith.index;
     }
 
     /** The agent the call is offered to or talking with, or -1. */

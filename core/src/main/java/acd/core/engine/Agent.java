@@ -32,6 +32,8 @@ final class Agent {
 
     /** The call ringing or connected at this agent, or null. */
     Call call;
+    /** The call a colleague is asking this agent about (the agent is then RINGING or TALKING), or null. */
+    Call consulting;
     long offeredAtMs;
     long wrapUpTimerId = TimerKinds.NO_TIMER;
     /** Queue, tier and brand of the last call, for handle-time figures after wrap-up. */

@@ -11,7 +11,7 @@ import java.util.Map;
  * An agent's life: logging in and out, ready and not ready (at once, or once the call in hand is
  * done), after-call work, a supervisor's change of skills or seat groups.
  */
-abstract class AgentLifeCycle extends CallLifeCycle {
+abstract class AgentLifeCycle extends Consultations {
     AgentLifeCycle(RoutingConfig config, long startTimeMs, DirectiveSink directives, EngineListener listener) {
         super(config, startTimeMs, directives, listener);
     }
@@ -85,6 +85,10 @@ abstract class AgentLifeCycle extends CallLifeCycle {
             case READY, NOT_READY -> logOut(agent);
             case RINGING -> {
                 agent.logoutPending = true;
+                if (agent.consulting != null) {
+                    // Asked by a colleague: logged out once the consultation is over.
+                    return;
+                }
                 Call call = agent.call;
                 directives.cancelOffer(now, call, agent.index);
                 ringEnded(call, false, false);
@@ -144,6 +148,9 @@ abstract class AgentLifeCycle extends CallLifeCycle {
             case RINGING -> {
                 agent.notReadyPending = true;
                 agent.pendingReasonCode = e.reasonCode;
+                if (agent.consulting != null) {
+                    return;
+                }
                 Call call = agent.call;
                 directives.cancelOffer(now, call, agent.index);
                 ringEnded(call, false, false);

@@ -36,6 +36,11 @@ final class Call implements CallView {
 
     Agent offeredTo;
     boolean maxWaitPassed;
+    /** The colleague the agent is asking about the call, the caller held; null when none. */
+    Agent consultWith;
+    /** The colleague's phone answered the consultation, on this channel. */
+    boolean consultAnswered;
+    CharSequence consultChannel;
 
     long stepTimerId = TimerKinds.NO_TIMER;
     long maxWaitTimerId = TimerKinds.NO_TIMER;
@@ -68,6 +73,9 @@ final class Call implements CallView {
         line = null;
         linePosition = -1;
         offeredTo = null;
+        consultWith = null;
+        consultAnswered = false;
+        consultChannel = null;
         maxWaitPassed = false;
         overflowHops = 0;
         preferredAgentIndex = -1;

@@ -26,6 +26,9 @@ abstract class CallLifeCycle extends WaitLimits {
     /** The agent's after-call work is over; see {@link AgentLifeCycle}. */
     abstract void finishWrapUp(Agent agent);
 
+    /** The call ends while its agent consults a colleague: the colleague is let go. */
+    abstract void dropConsultation(Call call, Agent agent);
+
     void onCallArrived(EngineEvent e) {
         if (e.callId < 0 || e.callId > MAX_CALL_ID) {
             reject(e, "call id out of range");
@@ -261,6 +264,9 @@ abstract class CallLifeCycle extends WaitLimits {
             // A call kept apart from the slot of its id (another call holds it): the call decides.
             agent = call.offeredTo;
         }
+        if (call.consultWith != null) {
+            dropConsultation(call, agent);
+        }
         long talkMs = now - agent.offeredAtMs;
         call.hungUpFirst = e.hungUpFirst != null ? e.hungUpFirst : HangupSide.UNKNOWN;
         listener.callCompleted(now, call, agent.index, talkMs);
@@ -270,7 +276,7 @@ abstract class CallLifeCycle extends WaitLimits {
     }
 
     /** The agent is done talking with the call: what it was is kept for the wrap-up's figures. */
-    private void leaveCall(Agent agent, Call call, long talkMs) {
+    void leaveCall(Agent agent, Call call, long talkMs) {
         agent.lastQueue = call.queueIndex;
         agent.lastTier = call.tierIndex;
         agent.lastBrand = call.brandIndex;
@@ -279,7 +285,7 @@ abstract class CallLifeCycle extends WaitLimits {
         agent.call = null;
     }
 
-    private void startWrapUp(Agent agent) {
+    void startWrapUp(Agent agent) {
         agent.wrapUpStartMs = now;
         if (agent.wrapUpMs > 0 && !agent.logoutPending) {
             changeState(agent, AgentState.WRAP_UP, 0);
@@ -303,6 +309,10 @@ abstract class CallLifeCycle extends WaitLimits {
         }
         if (call.state != CallState.CONNECTED || call.offeredTo == null || call.offeredTo.index != e.agentIndex) {
             reject(e, "transfer of a call this agent is not talking on");
+            return;
+        }
+        if (call.consultWith != null) {
+            reject(e, "transfer while consulting a colleague: complete or cancel the consultation first");
             return;
         }
         int toQueue = e.queueIndex == EngineEvent.NONE ? call.queueIndex : e.queueIndex;

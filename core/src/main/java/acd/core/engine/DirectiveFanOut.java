@@ -59,6 +59,20 @@ public final class DirectiveFanOut implements DirectiveSink {
     }
 
     @Override
+    public void consult(long timeMs, CallView call, int agentIndex, int colleague, long ringTimeoutMs) {
+        for (DirectiveSink sink : sinks) {
+            sink.consult(timeMs, call, agentIndex, colleague, ringTimeoutMs);
+        }
+    }
+
+    @Override
+    public void endConsult(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver) {
+        for (DirectiveSink sink : sinks) {
+            sink.endConsult(timeMs, call, agentIndex, colleague, handedOver);
+        }
+    }
+
+    @Override
     public void followUpCallback(long timeMs, CallView call, int attempts) {
         for (DirectiveSink sink : sinks) {
             sink.followUpCallback(timeMs, call, attempts);

@@ -41,6 +41,20 @@ public interface DirectiveSink {
     }
 
     /**
+     * The agent asks a colleague first: hold the caller and ring {@code colleague} from the
+     * agent's phone for at most {@code ringTimeoutMs}.
+     */
+    default void consult(long timeMs, CallView call, int agentIndex, int colleague, long ringTimeoutMs) {
+    }
+
+    /**
+     * The consultation is over: {@code handedOver}, join the caller to the colleague and let the
+     * agent go; else end the colleague's leg and give the agent the caller back.
+     */
+    default void endConsult(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver) {
+    }
+
+    /**
      * The callback could not reach the customer in {@code attempts} tries (or nobody is left to
      * take it): it leaves the line and must become a task for a person to follow up.
      */

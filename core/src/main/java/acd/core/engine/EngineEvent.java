@@ -193,6 +193,41 @@ public final class EngineEvent {
         return this;
     }
 
+    /**
+     * @param agentIndex   the agent talking with the caller, who asks a colleague
+     * @param toQueue      the queue whose best free agent is asked, or {@link #NONE} with {@code toAgent}
+     * @param extraSkills  skills the colleague needs
+     * @param toAgent      the colleague asked, or {@link #NONE}
+     */
+    public EngineEvent consultStarted(long timeMs, long callId, int agentIndex, int toQueue, long extraSkills,
+                                      int toAgent) {
+        callTransferred(timeMs, callId, agentIndex, toQueue, extraSkills, toAgent);
+        this.type = EventType.CONSULT_STARTED;
+        return this;
+    }
+
+    /** The colleague consulted on the call answered, on {@code channelId}. */
+    public EngineEvent consultAnswered(long timeMs, long callId, int colleagueIndex, CharSequence channelId) {
+        callEvent(EventType.CONSULT_ANSWERED, timeMs, callId);
+        this.agentIndex = colleagueIndex;
+        this.channelId = channelId;
+        return this;
+    }
+
+    /** The agent hands the caller to the colleague consulted. */
+    public EngineEvent consultCompleted(long timeMs, long callId, int agentIndex) {
+        callEvent(EventType.CONSULT_COMPLETED, timeMs, callId);
+        this.agentIndex = agentIndex;
+        return this;
+    }
+
+    /** The consultation ends and the agent keeps the caller. */
+    public EngineEvent consultCancelled(long timeMs, long callId, int agentIndex) {
+        callEvent(EventType.CONSULT_CANCELLED, timeMs, callId);
+        this.agentIndex = agentIndex;
+        return this;
+    }
+
     /** The waiting caller pressed for a callback and hung up. */
     public EngineEvent callbackRequested(long timeMs, long callId) {
         return callEvent(EventType.CALLBACK_REQUESTED, timeMs, callId);

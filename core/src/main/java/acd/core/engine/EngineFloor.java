@@ -200,16 +200,20 @@ abstract class EngineFloor {
     }
 
     Route routeFor(Call call) {
-        int ri = index.routeIndex(call.queueIndex, call.tierIndex, call.brandIndex);
-        if (call.extraSkillsMask == 0) {
+        return routeFor(call.queueIndex, call.tierIndex, call.brandIndex, call.extraSkillsMask);
+    }
+
+    Route routeFor(int queueIndex, int tierIndex, int brandIndex, long extraSkillsMask) {
+        int ri = index.routeIndex(queueIndex, tierIndex, brandIndex);
+        if (extraSkillsMask == 0) {
             return routes[ri];
         }
-        routeProbe.set(ri, call.extraSkillsMask);
+        routeProbe.set(ri, extraSkillsMask);
         Route route = extraSkillRoutes.get(routeProbe);
         if (route == null) {
-            route = compileRoute(queues[call.queueIndex], index.plan(ri), call.extraSkillsMask);
+            route = compileRoute(queues[queueIndex], index.plan(ri), extraSkillsMask);
             RouteKey key = new RouteKey();
-            key.set(ri, call.extraSkillsMask);
+            key.set(ri, extraSkillsMask);
             extraSkillRoutes.put(key, route);
         }
         return route;

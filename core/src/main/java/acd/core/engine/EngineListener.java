@@ -30,6 +30,19 @@ public interface EngineListener {
     default void callTransferred(long timeMs, CallView call, int fromAgent, long talkMs, int toQueue, int toAgent) {
     }
 
+    /** The agent asks {@code colleague} about the call, the caller held. */
+    default void consultStarted(long timeMs, CallView call, int agentIndex, int colleague) {
+    }
+
+    /**
+     * The consultation is over: {@code handedOver}, the colleague now talks with the caller and
+     * the agent's part ({@code talkMs}) is done; else the agent has the caller back and the
+     * colleague is free.
+     */
+    default void consultEnded(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver,
+                              long talkMs) {
+    }
+
     /** A waiting caller hung up to be called back after {@code waitMs}, keeping their place. */
     default void callbackRequested(long timeMs, CallView call, long waitMs) {
     }

@@ -39,5 +39,17 @@ public enum EventType {
     /** The customer answered the callback ({@link EngineEvent#agentIndex} is the seat reserved for it). */
     CALLBACK_REACHED,
     /** The customer did not answer the callback; the seat reserved for it is free again. */
-    CALLBACK_NOT_REACHED
+    CALLBACK_NOT_REACHED,
+    /**
+     * The agent talking with the caller asks a colleague first, the caller held: a colleague
+     * named by {@link EngineEvent#accountManagerIndex}, or the best free one for
+     * {@link EngineEvent#queueIndex} with {@link EngineEvent#extraSkillsMask}.
+     */
+    CONSULT_STARTED,
+    /** The colleague asked answered ({@link EngineEvent#agentIndex}, their channel in {@link EngineEvent#channelId}). */
+    CONSULT_ANSWERED,
+    /** The agent hands the caller to the colleague they consulted, and is done with the call. */
+    CONSULT_COMPLETED,
+    /** The consultation is over without a hand-over: the agent goes back to the caller. */
+    CONSULT_CANCELLED
 }

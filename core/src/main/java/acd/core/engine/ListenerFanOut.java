@@ -72,6 +72,21 @@ public final class ListenerFanOut implements EngineListener {
     }
 
     @Override
+    public void consultStarted(long timeMs, CallView call, int agentIndex, int colleague) {
+        for (EngineListener l : listeners) {
+            l.consultStarted(timeMs, call, agentIndex, colleague);
+        }
+    }
+
+    @Override
+    public void consultEnded(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver,
+                             long talkMs) {
+        for (EngineListener l : listeners) {
+            l.consultEnded(timeMs, call, agentIndex, colleague, handedOver, talkMs);
+        }
+    }
+
+    @Override
     public void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
         for (EngineListener l : listeners) {
             l.agentStateChanged(timeMs, agentIndex, from, to, reasonCode);

@@ -70,6 +70,20 @@ public final class DirectiveLines implements DirectiveSink {
     }
 
     @Override
+    public void consult(long timeMs, CallView call, int agentIndex, int colleague, long ringTimeoutMs) {
+        begin(timeMs, "consult", call).append(" from=").append(agentIndex).append(" colleague=").append(colleague)
+                .append(" ring=").append(ringTimeoutMs);
+        out.line(line);
+    }
+
+    @Override
+    public void endConsult(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver) {
+        begin(timeMs, handedOver ? "consult-handed-over" : "consult-ended", call).append(" from=").append(agentIndex)
+                .append(" colleague=").append(colleague);
+        out.line(line);
+    }
+
+    @Override
     public void sendToVoicemail(long timeMs, CallView call, ExitReason reason) {
         begin(timeMs, "voicemail", call).append(" reason=").append(reason);
         out.line(line);

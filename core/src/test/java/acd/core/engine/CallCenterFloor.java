@@ -88,6 +88,17 @@ final class CallCenterFloor {
             public void transferCall(long timeMs, CallView call, int fromAgent) {
                 log.add(new Directive(timeMs, "transfer", call.callId(), fromAgent, call.arrivedAtMs()));
             }
+
+            @Override
+            public void consult(long timeMs, CallView call, int agentIndex, int colleague, long ringTimeoutMs) {
+                log.add(new Directive(timeMs, "consult", call.callId(), agentIndex, colleague));
+            }
+
+            @Override
+            public void endConsult(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver) {
+                log.add(new Directive(timeMs, handedOver ? "hand-over" : "consult-over", call.callId(), agentIndex,
+                        colleague));
+            }
         };
         EngineListener listener = new EngineListener() {
             @Override
@@ -233,6 +244,30 @@ final class CallCenterFloor {
     CallCenterFloor transfer(long callId, String fromAgentId, String queueId, String toAgentId) {
         engine.onEvent(event.callTransferred(nowMs, callId, agent(fromAgentId), queue(queueId), 0,
                 toAgentId == null ? EngineEvent.NONE : agent(toAgentId)));
+        return this;
+    }
+
+    /** The agent talking on the call asks {@code toAgentId}, or the best free agent of {@code queueId}. */
+    CallCenterFloor consult(long callId, String fromAgentId, String queueId, String toAgentId) {
+        engine.onEvent(event.consultStarted(nowMs, callId, agent(fromAgentId),
+                queueId == null ? EngineEvent.NONE : queue(queueId), 0,
+                toAgentId == null ? EngineEvent.NONE : agent(toAgentId)));
+        return this;
+    }
+
+    /** The colleague consulted on the call picked up. */
+    CallCenterFloor consultAnswered(long callId) {
+        engine.onEvent(event.consultAnswered(nowMs, callId, engine.consultedOnCall(callId), "PJSIP/colleague-1"));
+        return this;
+    }
+
+    CallCenterFloor handOver(long callId, String fromAgentId) {
+        engine.onEvent(event.consultCompleted(nowMs, callId, agent(fromAgentId)));
+        return this;
+    }
+
+    CallCenterFloor cancelConsult(long callId, String fromAgentId) {
+        engine.onEvent(event.consultCancelled(nowMs, callId, agent(fromAgentId)));
         return this;
     }
 

@@ -101,7 +101,8 @@ class EventCodecTest {
         assertEquals(List.of("CALL_ARRIVED", "CALLER_ABANDONED", "AGENT_LOGGED_IN", "AGENT_LOGGED_OUT", "AGENT_READY",
                 "AGENT_NOT_READY", "OFFER_ANSWERED", "OFFER_NOT_ANSWERED", "CALL_ENDED", "WRAP_UP_DONE",
                 "AGENT_CHANGED", "TICK", "HOURS_CHANGED", "CALL_TRANSFERRED",
-                "CALLBACK_REQUESTED", "CALLBACK_REACHED", "CALLBACK_NOT_REACHED"), Arrays.stream(EventType.values()).map(Enum::name).toList());
+                "CALLBACK_REQUESTED", "CALLBACK_REACHED", "CALLBACK_NOT_REACHED", "CONSULT_STARTED",
+                "CONSULT_ANSWERED", "CONSULT_COMPLETED", "CONSULT_CANCELLED"), Arrays.stream(EventType.values()).map(Enum::name).toList());
         assertEquals(List.of("CALLER", "SEAT", "UNKNOWN"), Arrays.stream(HangupSide.values()).map(Enum::name).toList());
     }
 
