@@ -131,6 +131,8 @@ public final class AmiClient implements PbxActions, CallbackDialer, AutoCloseabl
         ManagerConnection candidate = new ManagerConnectionFactory(settings.host(), settings.port(),
                 settings.username(), settings.secret()).createManagerConnection();
         candidate.registerUserEventClass(AcdDialFailedEvent.class);
+        candidate.registerUserEventClass(AcdConsultOverEvent.class);
+        candidate.registerUserEventClass(AcdConsultTakenEvent.class);
         candidate.addEventListener(event -> {
             if (event instanceof DisconnectEvent) {
                 control.execute(() -> lost(candidate, "connection closed by Asterisk or the network"));
@@ -202,6 +204,33 @@ public final class AmiClient implements PbxActions, CallbackDialer, AutoCloseabl
     /** Moves a channel to another place in the dialplan. */
     public CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority) {
         return send(new RedirectAction(channel, context, exten, priority), "Redirect " + channel);
+    }
+
+    /**
+     * Moves two channels at once, as a pair that must not hang each other up: taken out of a
+     * bridge together, neither is hung up by the other's leaving.
+     */
+    @Override
+    public CompletionStage<Boolean> redirectBoth(String channel, String context, String extraChannel,
+                                                 String extraContext) {
+        RedirectAction redirect = new RedirectAction(channel, context, "s", 1);
+        redirect.setExtraChannel(extraChannel);
+        redirect.setExtraContext(extraContext);
+        redirect.setExtraExten("s");
+        redirect.setExtraPriority(1);
+        return send(redirect, "Redirect " + channel + " with " + extraChannel);
+    }
+
+    @Override
+    public CompletionStage<Boolean> bridge(String channel, String otherChannel) {
+        return send(new org.asteriskjava.manager.action.BridgeAction(channel, otherChannel, false),
+                "Bridge " + channel + " with " + otherChannel);
+    }
+
+    @Override
+    public CompletionStage<Boolean> record(String channel, String file) {
+        return send(new org.asteriskjava.manager.action.MixMonitorAction(channel, file, "a"),
+                "MixMonitor " + file + " on " + channel);
     }
 
     public CompletionStage<Boolean> setVariable(String channel, String name, String value) {

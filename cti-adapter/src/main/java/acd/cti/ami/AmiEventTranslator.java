@@ -76,6 +76,18 @@ public final class AmiEventTranslator implements ManagerEventListener {
             return new PbxEvent.DialFailed(e.getUniqueId(), e.getChannel(), e.getStatus(), e.getEndpoint(),
                     e.getDelivery());
         }
+        if (event instanceof AcdConsultOverEvent e) {
+            if (missing(event, e.getUniqueId(), "Uniqueid") || missing(event, e.getCall(), "Call")) {
+                return null;
+            }
+            return new PbxEvent.ConsultOver(e.getUniqueId(), e.getChannel(), e.getCall(), e.getStatus());
+        }
+        if (event instanceof AcdConsultTakenEvent e) {
+            if (missing(event, e.getUniqueId(), "Uniqueid") || missing(event, e.getCall(), "Call")) {
+                return null;
+            }
+            return new PbxEvent.ConsultTaken(e.getUniqueId(), e.getChannel(), e.getCall());
+        }
         if (event instanceof BridgeEnterEvent e) {
             if (missing(event, e.getUniqueId(), "Uniqueid")) {
                 return null;

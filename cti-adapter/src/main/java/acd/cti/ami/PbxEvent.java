@@ -40,6 +40,17 @@ public sealed interface PbxEvent {
             implements PbxEvent {
     }
 
+    /**
+     * The dialplan's word, on the agent's channel, that the Dial to the colleague consulted is
+     * over ({@code dialStatus}); the agent waits to be joined back to the caller.
+     */
+    record ConsultOver(String uniqueId, String channel, String callId, String dialStatus) implements PbxEvent {
+    }
+
+    /** The dialplan's word, on the colleague's channel, that the agent hung up while they talked. */
+    record ConsultTaken(String uniqueId, String channel, String callId) implements PbxEvent {
+    }
+
     /** A channel joined a bridge (a conversation began). */
     record BridgeEnter(String uniqueId, String channel, String bridgeId) implements PbxEvent {
     }

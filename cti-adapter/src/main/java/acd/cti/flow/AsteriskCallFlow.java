@@ -68,6 +68,12 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     public static final String LANGUAGE_VARIABLE = "ACD_LANGUAGE";
     /** The language of callers who chose none (the dialplan's default too). */
     public static final String DEFAULT_LANGUAGE = "zh";
+    /** Where the caller waits on music while the agent consults a colleague. */
+    public static final String CONSULT_HOLD_CONTEXT = "acd-consult-hold";
+    /** Where the agent's own channel rings the colleague consulted. */
+    public static final String CONSULT_CONTEXT = "acd-consult";
+    /** A caller between bridges (on hold during a consultation): no bridge they leave says who hung up. */
+    private static final String BETWEEN_BRIDGES = "";
     /** The voicemail context of the shipped voicemail.conf: one box per queue, named by the queue's id. */
     public static final String VOICEMAIL_CONTEXT = "acd";
 
@@ -363,19 +369,31 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             CallLeg leg = byUniqueId.get(e.uniqueId());
             if (leg != null) {
                 leg.seatUniqueId = e.destUniqueId();
+                leg.seatChannel = e.destChannel();
                 bySeatUniqueId.put(e.destUniqueId(), leg);
+            } else {
+                consultDialBegan(e);
             }
         } else if (event instanceof PbxEvent.DialEnd e) {
             CallLeg called = byOriginated.get(e.uniqueId());
             if (called != null) {
                 customerDialEnded(called, e);
-            } else {
+            } else if (!consultDialEnded(e)) {
                 dialEnded(e);
             }
         } else if (event instanceof PbxEvent.DialFailed e) {
             dialFailed(e);
+        } else if (event instanceof PbxEvent.BridgeEnter e) {
+            CallLeg leg = byUniqueId.get(e.uniqueId());
+            if (leg != null) {
+                leg.bridgeId = e.bridgeId();
+            }
         } else if (event instanceof PbxEvent.BridgeLeave e) {
-            leftBridge(e.uniqueId());
+            leftBridge(e.uniqueId(), e.bridgeId());
+        } else if (event instanceof PbxEvent.ConsultOver e) {
+            consultOver(e);
+        } else if (event instanceof PbxEvent.ConsultTaken e) {
+            consultTaken(e);
         } else if (event instanceof PbxEvent.ChannelHangup e) {
             hungUp(e.uniqueId());
         } else if (event instanceof PbxEvent.Connected) {
@@ -449,9 +467,11 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
     /**
      * Asterisk says who hung up with BridgeLeave: the side that hung up leaves the seat's bridge
      * first, then the other is pushed out. The Hangup events alone do not tell, as Dial destroys
-     * the seat's channel before the caller's even when the caller hung up.
+     * the seat's channel before the caller's even when the caller hung up. Only the bridge the
+     * caller last entered counts: during and after a consultation, channels leave bridges the
+     * conversation has already moved on from.
      */
-    private void leftBridge(String uniqueId) {
+    private void leftBridge(String uniqueId, String bridgeId) {
         CallLeg leg = byUniqueId.get(uniqueId);
         HangupSide side = HangupSide.CALLER;
         if (leg == null) {
@@ -462,6 +482,10 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             return;
         }
         synchronized (leg) {
+            String current = leg.bridgeId;
+            if (leg.consultation != null || (current != null && !current.equals(bridgeId))) {
+                return;
+            }
             if (leg.answered && leg.hungUpFirst == HangupSide.UNKNOWN) {
                 leg.hungUpFirst = side;
             }
@@ -486,11 +510,20 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             return;
         }
         if (leg != null) {
+            Consultation consultation = leg.consultation;
+            if (consultation != null) {
+                callerLeftConsultation(leg, consultation);
+            }
             end(leg, HangupSide.UNKNOWN);
             forget(leg);
             return;
         }
         CallLeg seated = bySeatUniqueId.remove(uniqueId);
+        Consultation consultation = seated == null ? null : seated.consultation;
+        if (consultation != null && uniqueId.equals(consultation.agentUniqueId)) {
+            agentLeftConsultation(seated, consultation);
+            return;
+        }
         if (seated != null && seated.answered) {
             // The seat's channel is gone; the caller may still be on the line (survey).
             end(seated, HangupSide.UNKNOWN);
@@ -637,6 +670,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         for (ChannelSnapshot channel : bridge) {
             if (!channel.uniqueId().equals(leg.uniqueId)) {
                 leg.seatUniqueId = channel.uniqueId();
+                leg.seatChannel = channel.channel();
                 bySeatUniqueId.put(channel.uniqueId(), leg);
                 return;
             }
@@ -727,6 +761,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             }
             if (leg.seatUniqueId == null && leg.seatFirst) {
                 leg.seatUniqueId = e.uniqueId();
+                leg.seatChannel = e.channel();
                 bySeatUniqueId.put(e.uniqueId(), leg);
                 leg.uniqueId = e.destUniqueId();
                 leg.channel = e.destChannel();
@@ -943,6 +978,259 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 pbx.redirect(leg.channel, HOLD_CONTEXT, "s", 1);
             }
         });
+    }
+
+    // ------------------------------------------------------------------ consultative transfer
+
+    /**
+     * The agent asks a colleague first. The caller and the agent's channel leave their bridge
+     * together: the caller to the music, the agent's channel to ring the colleague. If Asterisk
+     * refuses, the two stay as they were and the engine hears the consultation is over.
+     */
+    @Override
+    public void consult(long timeMs, CallView call, int agentIndex, int colleague, long ringTimeoutMs) {
+        CallLeg leg = byCallId.get(call.callId());
+        Consultation consultation = null;
+        if (leg != null) {
+            synchronized (leg) {
+                if (!leg.finished && leg.answered && leg.seatUniqueId != null && leg.seatChannel != null) {
+                    consultation = new Consultation(agentIndex, colleague, leg.seatUniqueId, leg.seatChannel);
+                    leg.consultation = consultation;
+                    leg.bridgeId = BETWEEN_BRIDGES;
+                }
+            }
+        }
+        if (consultation == null) {
+            LOG.warn("consultation on call {} not started: no seat channel known for it", call.callId());
+            long callId = call.callId();
+            actions.execute(() -> engine.publish(e -> e.consultCancelled(clockMs.getAsLong(), callId, agentIndex)));
+            return;
+        }
+        Consultation started = consultation;
+        String agentChannel = consultation.agentChannel;
+        String endpoint = config.agents().get(colleague).endpoint();
+        String ringSeconds = Long.toString(Math.max(1, ringTimeoutMs / 1000));
+        actions.execute(() -> {
+            pbx.setVariable(agentChannel, CALL_ID_VARIABLE, Long.toString(leg.callId));
+            pbx.setVariable(agentChannel, "ACD_CONSULT_ENDPOINT", endpoint);
+            pbx.setVariable(agentChannel, "ACD_RING_TIMEOUT", ringSeconds);
+            pbx.redirectBoth(leg.channel, CONSULT_HOLD_CONTEXT, agentChannel, CONSULT_CONTEXT).thenAccept(sent -> {
+                if (!sent) {
+                    synchronized (leg) {
+                        if (leg.consultation != started) {
+                            return;
+                        }
+                        leg.consultation = null;
+                        leg.bridgeId = null;
+                    }
+                    engine.publish(e -> e.consultCancelled(clockMs.getAsLong(), leg.callId, started.agent));
+                }
+            });
+        });
+    }
+
+    /**
+     * The engine ended the consultation: a hand-over joins the caller to the colleague, whose
+     * channel becomes the call's seat; otherwise the colleague's leg is ended and, once the
+     * agent's Dial has returned, the agent is joined back to the caller.
+     */
+    @Override
+    public void endConsult(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver) {
+        CallLeg leg = byCallId.get(call.callId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            Consultation consultation = leg.consultation;
+            if (consultation == null || leg.finished) {
+                return;
+            }
+            if (handedOver) {
+                handOver(leg, consultation);
+                return;
+            }
+            consultation.ending = true;
+            if (consultation.agentGone) {
+                leg.consultation = null;
+            } else if (consultation.agentWaiting) {
+                backToAgent(leg, consultation);
+            } else if (consultation.colleagueChannel != null) {
+                String colleagueChannel = consultation.colleagueChannel;
+                actions.execute(() -> pbx.hangup(colleagueChannel));
+            }
+        }
+    }
+
+    /** Called holding the leg. The recording goes on from the caller's channel, in the same file. */
+    private void handOver(CallLeg leg, Consultation consultation) {
+        leg.consultation = null;
+        bySeatUniqueId.remove(consultation.agentUniqueId, leg);
+        String colleagueChannel = consultation.colleagueChannel;
+        leg.seatUniqueId = consultation.colleagueUniqueId;
+        leg.seatChannel = colleagueChannel;
+        if (consultation.colleagueUniqueId != null) {
+            bySeatUniqueId.put(consultation.colleagueUniqueId, leg);
+        }
+        leg.offeredAgent = consultation.colleague;
+        leg.deliveredTo = consultation.colleague;
+        leg.hungUpFirst = HangupSide.UNKNOWN;
+        String caller = leg.channel;
+        String recording = leg.recording;
+        actions.execute(() -> {
+            if (!consultation.agentGone) {
+                // The agent's Dial returns as the colleague is taken from it: the agent's channel is done.
+                pbx.setVariable(consultation.agentChannel, "ACD_CONSULT_DONE", "1");
+            }
+            pbx.bridge(caller, colleagueChannel).thenAccept(sent -> {
+                if (!sent) {
+                    LOG.warn("{}: Asterisk did not join the caller to agent {}; the caller goes back in line", leg,
+                            config.agents().get(consultation.colleague).id());
+                    engine.publish(e -> e.callTransferred(clockMs.getAsLong(), leg.callId, consultation.colleague,
+                            -1, 0, -1));
+                } else if (recording != null && !recording.isEmpty()) {
+                    pbx.record(caller, recording + ".wav");
+                }
+            });
+        });
+    }
+
+    /** Called holding the leg: the agent, waiting in acd-consult, talks with the caller again. */
+    private void backToAgent(CallLeg leg, Consultation consultation) {
+        leg.consultation = null;
+        String caller = leg.channel;
+        actions.execute(() -> pbx.bridge(caller, consultation.agentChannel).thenAccept(sent -> {
+            if (!sent) {
+                LOG.warn("{}: Asterisk did not join the caller back to agent {}; the caller goes back in line", leg,
+                        config.agents().get(consultation.agent).id());
+                engine.publish(e -> e.callTransferred(clockMs.getAsLong(), leg.callId, consultation.agent, -1, 0,
+                        -1));
+            }
+        }));
+    }
+
+    private void consultDialBegan(PbxEvent.DialBegin e) {
+        CallLeg leg = bySeatUniqueId.get(e.uniqueId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            Consultation consultation = leg.consultation;
+            if (consultation == null || !e.uniqueId().equals(consultation.agentUniqueId)) {
+                return;
+            }
+            consultation.colleagueUniqueId = e.destUniqueId();
+            consultation.colleagueChannel = e.destChannel();
+            if (consultation.ending) {
+                // Ended before the colleague's phone rang.
+                String colleagueChannel = e.destChannel();
+                actions.execute(() -> pbx.hangup(colleagueChannel));
+            }
+        }
+    }
+
+    /** True when the Dial was the agent's to a colleague consulted. */
+    private boolean consultDialEnded(PbxEvent.DialEnd e) {
+        CallLeg leg = bySeatUniqueId.get(e.uniqueId());
+        if (leg == null) {
+            return false;
+        }
+        synchronized (leg) {
+            Consultation consultation = leg.consultation;
+            if (consultation == null || !e.uniqueId().equals(consultation.agentUniqueId)) {
+                return false;
+            }
+            if (e.answered() && !consultation.answered && !consultation.ending) {
+                consultation.answered = true;
+                long now = clockMs.getAsLong();
+                String colleagueChannel = e.destUniqueId();
+                engine.publish(ev -> ev.consultAnswered(now, leg.callId, consultation.colleague, colleagueChannel));
+            }
+            return true;
+        }
+    }
+
+    /** The agent's Dial to the colleague is over without a hand-over: the agent goes back to the caller. */
+    private void consultOver(PbxEvent.ConsultOver e) {
+        CallLeg leg = legOf(e.callId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            Consultation consultation = leg.consultation;
+            if (consultation == null || !e.uniqueId().equals(consultation.agentUniqueId)) {
+                return;
+            }
+            consultation.agentWaiting = true;
+            consultation.colleagueUniqueId = null;
+            consultation.colleagueChannel = null;
+            if (consultation.ending) {
+                backToAgent(leg, consultation);
+            } else {
+                LOG.info("{}: consultation with agent {} over ({})", leg,
+                        config.agents().get(consultation.colleague).id(), e.dialStatus());
+                long now = clockMs.getAsLong();
+                engine.publish(ev -> ev.consultCancelled(now, leg.callId, consultation.agent));
+            }
+        }
+    }
+
+    /** The agent hung up while talking with the colleague: that hands the caller over. */
+    private void consultTaken(PbxEvent.ConsultTaken e) {
+        CallLeg leg = legOf(e.callId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            Consultation consultation = leg.consultation;
+            if (consultation == null || consultation.ending || !e.uniqueId().equals(consultation.colleagueUniqueId)) {
+                return;
+            }
+            long now = clockMs.getAsLong();
+            engine.publish(ev -> ev.consultCompleted(now, leg.callId, consultation.agent));
+        }
+    }
+
+    /**
+     * The agent's channel went during the consultation. Talking with the colleague, that is a
+     * hand-over (the colleague's channel reports it); before the colleague answered, nobody is
+     * left for the caller, who goes back in line in their place.
+     */
+    private void agentLeftConsultation(CallLeg leg, Consultation consultation) {
+        synchronized (leg) {
+            consultation.agentGone = true;
+            if (consultation.answered || leg.finished) {
+                return;
+            }
+            leg.consultation = null;
+            long now = clockMs.getAsLong();
+            engine.publish(ev -> ev.consultCancelled(now, leg.callId, consultation.agent));
+            engine.publish(ev -> ev.callTransferred(now, leg.callId, consultation.agent, -1, 0, -1));
+        }
+    }
+
+    /** The caller hung up on hold: the consultation about them ends, both agents' channels with it. */
+    private void callerLeftConsultation(CallLeg leg, Consultation consultation) {
+        synchronized (leg) {
+            leg.consultation = null;
+        }
+        String colleagueChannel = consultation.colleagueChannel;
+        actions.execute(() -> {
+            if (colleagueChannel != null) {
+                pbx.hangup(colleagueChannel);
+            }
+            if (!consultation.agentGone) {
+                pbx.hangup(consultation.agentChannel);
+            }
+        });
+    }
+
+    private CallLeg legOf(String callId) {
+        try {
+            return byCallId.get(Long.parseLong(callId.strip()));
+        } catch (NumberFormatException e) {
+            LOG.warn("consultation event for call '{}', not a call id; ignored", callId);
+            return null;
+        }
     }
 
     /** The callback was given up: the server's task writer follows it up; the leg is done. */

@@ -23,6 +23,15 @@ final class CallLeg {
     volatile int deliveries;
     /** Uniqueid of the seat's channel while the Dial runs or the call is connected. */
     volatile String seatUniqueId;
+    /** The seat's channel's name, for the actions that move it. */
+    volatile String seatChannel;
+    /**
+     * The bridge the caller last entered: only leaving it says who hung up. Null while the
+     * caller is between bridges (on hold during a consultation).
+     */
+    volatile String bridgeId;
+    /** The consultation under way, or null. */
+    volatile Consultation consultation;
     volatile boolean answered;
     /** Which side left the seat's bridge first; the first to leave is the one who hung up. */
     volatile HangupSide hungUpFirst = HangupSide.UNKNOWN;

@@ -24,6 +24,28 @@ public interface PbxActions {
         return CompletableFuture.completedFuture(false);
     }
 
+    /**
+     * Takes two bridged channels out of their bridge together, neither hanging the other up:
+     * {@code channel} to {@code context},s,1 and {@code extraChannel} to {@code extraContext},s,1.
+     */
+    default CompletionStage<Boolean> redirectBoth(String channel, String context, String extraChannel,
+                                                  String extraContext) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /**
+     * Joins two channels, taken from wherever they are; when one leaves, the other goes on in
+     * the dialplan after where it was (or hangs up with nowhere to go).
+     */
+    default CompletionStage<Boolean> bridge(String channel, String otherChannel) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /** Records the channel's conversation from now on, added to the end of {@code file}. */
+    default CompletionStage<Boolean> record(String channel, String file) {
+        return CompletableFuture.completedFuture(false);
+    }
+
     /** Hangs up a channel, named or by its Uniqueid. */
     default CompletionStage<Boolean> hangup(String channel) {
         return CompletableFuture.completedFuture(false);

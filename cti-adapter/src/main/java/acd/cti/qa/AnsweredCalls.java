@@ -57,6 +57,15 @@ public final class AnsweredCalls implements EngineListener {
         keep(call, fromAgent, timeMs - talkMs, talkMs);
     }
 
+    /** The agent's part of a call handed over to a colleague consulted; the colleague's follows at its end. */
+    @Override
+    public void consultEnded(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver,
+                             long talkMs) {
+        if (handedOver) {
+            keep(call, agentIndex, timeMs - talkMs, talkMs);
+        }
+    }
+
     /** Calls answered and not yet written to the store. */
     public int waiting() {
         return waitingCount.get();

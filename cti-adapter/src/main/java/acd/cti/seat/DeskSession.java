@@ -375,6 +375,10 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         } else if (request instanceof SeatRequest.Transfer t) {
             transfer(t);
             return;
+        } else if (request instanceof SeatRequest.Consult c) {
+            consult(c);
+        } else if (request instanceof SeatRequest.CompleteConsult || request instanceof SeatRequest.CancelConsult) {
+            endConsult(request instanceof SeatRequest.CompleteConsult);
         } else if (request instanceof SeatRequest.Logout r) {
             ownAgent(r.agent());
             askEngine(Asked.LOGOUT);
@@ -406,6 +410,50 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         gateway.engine.publish(e -> e.callTransferred(now, callId, self, target.queue(), target.skills(),
                 target.colleague()));
         send(new SeatNotice.Ack(t.type(), user));
+    }
+
+    /**
+     * A consultative transfer of the call the agent is on: the colleague is rung, the caller
+     * held. A colleague who is not free, or a queue with nobody free, is refused by the engine
+     * (the {@code consulting} notice never comes, and the call stays as it was).
+     */
+    private void consult(SeatRequest.Consult c) throws SeatProtocolException {
+        long callId = callToConsultOn("consult with a colleague on");
+        SeatGateway.TransferTarget target = gateway.checkedTransfer(
+                new SeatRequest.Transfer(c.queue(), c.toAgent(), c.skills()), agent);
+        if (target.colleague() >= 0 && gateway.agentState(target.colleague()) != AgentState.READY) {
+            throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "agent " + c.toAgent()
+                    + " is not free to talk (" + gateway.agentState(target.colleague()) + "); the call stays with you");
+        }
+        LOG.info("agent {} consults {} on call {}", user, c.toAgent() != null ? "agent " + c.toAgent()
+                : "queue " + c.queue(), callId);
+        long now = gateway.clockMs.getAsLong();
+        int self = agent;
+        gateway.engine.publish(e -> e.consultStarted(now, callId, self, target.queue(), target.skills(),
+                target.colleague()));
+    }
+
+    /** Hands the caller to the colleague consulted, or goes back to them. */
+    private void endConsult(boolean handOver) throws SeatProtocolException {
+        long callId = callToConsultOn(handOver ? "hand over" : "go back to");
+        long now = gateway.clockMs.getAsLong();
+        int self = agent;
+        LOG.info("agent {} {} call {}", user, handOver ? "hands over" : "goes back to", callId);
+        gateway.engine.publish(e -> {
+            if (handOver) {
+                e.consultCompleted(now, callId, self);
+            } else {
+                e.consultCancelled(now, callId, self);
+            }
+        });
+    }
+
+    private long callToConsultOn(String what) throws SeatProtocolException {
+        if (connectedCallId == NO_CALL) {
+            throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "no call to " + what + ": agent " + user
+                    + " is not talking on one");
+        }
+        return connectedCallId;
     }
 
     private void ownAgent(String named) throws SeatProtocolException {
@@ -774,6 +822,9 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         } else if (notice instanceof SeatNotice.Ended ended && ended.callId() == connectedCallId) {
             connectedCallId = NO_CALL;
         } else if (notice instanceof SeatNotice.Transferred moved && moved.callId() == connectedCallId) {
+            connectedCallId = NO_CALL;
+        } else if (notice instanceof SeatNotice.ConsultEnded over && over.handedOver()
+                && over.callId() == connectedCallId && user.equals(over.fromAgent())) {
             connectedCallId = NO_CALL;
         }
         send(notice);

@@ -425,10 +425,14 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     public void callConnected(long timeMs, CallView call, int agentIndex) {
         DeskSession seat = seats.get(agentIndex);
         if (seat != null) {
-            seat.fromEngine(new SeatNotice.Connected(call.callId(), text(call.callerNumber()),
-                    queueIds[call.queueIndex()], Math.max(0, timeMs - call.arrivedAtMs()) / 1000,
-                    RecordingNames.of(call) + ".wav", timeMs));
+            seat.fromEngine(connected(timeMs, call));
         }
+    }
+
+    /** The call as the agent now talking with the caller sees it. */
+    private SeatNotice.Connected connected(long timeMs, CallView call) {
+        return new SeatNotice.Connected(call.callId(), text(call.callerNumber()), queueIds[call.queueIndex()],
+                Math.max(0, timeMs - call.arrivedAtMs()) / 1000, RecordingNames.of(call) + ".wav", timeMs);
     }
 
     @Override
@@ -445,6 +449,39 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         if (seat != null) {
             seat.fromEngine(new SeatNotice.Transferred(call.callId(), queueIds[toQueue],
                     toAgent >= 0 ? agentIds[toAgent] : null, talkMs / 1000, timeMs));
+        }
+    }
+
+    @Override
+    public void consultStarted(long timeMs, CallView call, int agentIndex, int colleague) {
+        DeskSession seat = seats.get(agentIndex);
+        if (seat != null) {
+            seat.fromEngine(new SeatNotice.Consulting(call.callId(), agentIds[colleague], timeMs));
+        }
+        DeskSession asked = seats.get(colleague);
+        if (asked != null) {
+            int t = call.tierIndex();
+            int b = call.brandIndex();
+            asked.fromEngine(new SeatNotice.Consulted(call.callId(), agentIds[agentIndex], text(call.callerNumber()),
+                    queueIds[call.queueIndex()], t >= 0 ? tierIds[t] : null, b >= 0 ? brandIds[b] : null, timeMs));
+        }
+    }
+
+    @Override
+    public void consultEnded(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver,
+                             long talkMs) {
+        SeatNotice.ConsultEnded ended = new SeatNotice.ConsultEnded(call.callId(), agentIds[agentIndex],
+                agentIds[colleague], handedOver, talkMs / 1000, timeMs);
+        DeskSession seat = seats.get(agentIndex);
+        if (seat != null) {
+            seat.fromEngine(ended);
+        }
+        DeskSession asked = seats.get(colleague);
+        if (asked != null) {
+            asked.fromEngine(ended);
+            if (handedOver) {
+                asked.fromEngine(connected(timeMs, call));
+            }
         }
     }
 

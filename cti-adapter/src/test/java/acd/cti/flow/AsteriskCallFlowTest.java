@@ -39,6 +39,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AsteriskCallFlowTest {
@@ -49,7 +50,8 @@ class AsteriskCallFlowTest {
                     QueueSpec.of("english", List.of("english")).withCallback(
                             new CallbackRules(60, CallbackStrategy.CUSTOMER_FIRST, 2, 60, 30))),
             List.of(),
-            List.of(new AgentSpec("1001", "王芳", "PJSIP/1001", Map.of("billing", 1), List.of(), 10)));
+            List.of(new AgentSpec("1001", "王芳", "PJSIP/1001", Map.of("billing", 1), List.of(), 10),
+                    new AgentSpec("1002", "李明", "PJSIP/1002", Map.of("billing", 1), List.of(), 10)));
 
     private final List<EngineEvent> published = Collections.synchronizedList(new ArrayList<>());
     private final List<String> actions = Collections.synchronizedList(new ArrayList<>());
@@ -85,6 +87,25 @@ class AsteriskCallFlowTest {
                 @Override
                 public CompletionStage<Boolean> hangup(String channel) {
                     actions.add("Hangup " + channel);
+                    return CompletableFuture.completedFuture(true);
+                }
+
+                @Override
+                public CompletionStage<Boolean> redirectBoth(String channel, String context, String extraChannel,
+                                                             String extraContext) {
+                    actions.add("Redirect " + channel + " " + context + " with " + extraChannel + " " + extraContext);
+                    return CompletableFuture.completedFuture(!amiDown);
+                }
+
+                @Override
+                public CompletionStage<Boolean> bridge(String channel, String otherChannel) {
+                    actions.add("Bridge " + channel + " " + otherChannel);
+                    return CompletableFuture.completedFuture(!amiDown);
+                }
+
+                @Override
+                public CompletionStage<Boolean> record(String channel, String file) {
+                    actions.add("MixMonitor " + channel + " " + file);
                     return CompletableFuture.completedFuture(true);
                 }
 
@@ -674,5 +695,131 @@ class AsteriskCallFlowTest {
         int before = published.size();
         flow.resync();
         assertEquals(before, published.size(), "no end for call " + id);
+    }
+
+    // ---------------------------------------------------------------- consultative transfer
+
+    /** A call connected to seat 1001 whose agent consults 1002, ringing on channel {@code colleagueId}. */
+    private long consulting(String callerId, String seatId, String colleagueId) throws Exception {
+        long id = connectedCall(callerId, seatId);
+        flow.onPbxEvent(new PbxEvent.BridgeEnter(callerId, "PJSIP/trunk-" + callerId, "b-" + callerId));
+        flow.consult(2_000, call(id), 0, 1, 20_000);
+        settle();
+        flow.onPbxEvent(new PbxEvent.BridgeLeave(callerId, "PJSIP/trunk-" + callerId, "b-" + callerId));
+        flow.onPbxEvent(new PbxEvent.BridgeLeave(seatId, "PJSIP/1001-" + seatId, "b-" + callerId));
+        flow.onPbxEvent(new PbxEvent.DialBegin(seatId, "PJSIP/1001-" + seatId, colleagueId, "PJSIP/1002-" + colleagueId,
+                "PJSIP/1002"));
+        return id;
+    }
+
+    private void colleagueAnswers(String seatId, String colleagueId) {
+        flow.onPbxEvent(new PbxEvent.DialEnd(seatId, "PJSIP/1001-" + seatId, colleagueId, "PJSIP/1002-" + colleagueId,
+                "ANSWER"));
+    }
+
+    @Test
+    void aConsultationTakesTheCallerAndTheSeatOutTogetherAndAHandOverJoinsTheCallerToTheColleague() throws Exception {
+        long id = consulting("9.1", "9.2", "9.3");
+        assertTrue(actions.contains("Setvar PJSIP/1001-9.2 ACD_CONSULT_ENDPOINT=PJSIP/1002"), actions.toString());
+        assertTrue(actions.contains("Setvar PJSIP/1001-9.2 ACD_RING_TIMEOUT=20"));
+        assertTrue(actions.contains("Redirect PJSIP/trunk-9.1 acd-consult-hold with PJSIP/1001-9.2 acd-consult"));
+        colleagueAnswers("9.2", "9.3");
+        EngineEvent answered = lastOf(EventType.CONSULT_ANSWERED);
+        assertEquals(1, answered.agentIndex);
+        assertEquals("9.3", answered.channelId.toString());
+
+        flow.endConsult(3_000, call(id), 0, 1, true);
+        settle();
+        assertTrue(actions.contains("Setvar PJSIP/1001-9.2 ACD_CONSULT_DONE=1"), actions.toString());
+        assertTrue(actions.contains("Bridge PJSIP/trunk-9.1 PJSIP/1002-9.3"));
+        assertTrue(actions.stream().anyMatch(a -> a.startsWith("MixMonitor PJSIP/trunk-9.1 ")),
+                "the recording goes on from the caller's side");
+        // the agent's channel goes, and the colleague leaves the bridge it had with the agent: neither ends the call
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("9.3", "PJSIP/1002-9.3", "b-old"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("9.2", "9.1", "PJSIP/1001-9.2", 16, "Normal Clearing"));
+        assertEquals(0, published.stream().filter(e -> e.type == EventType.CALL_ENDED).count());
+        flow.onPbxEvent(new PbxEvent.BridgeEnter("9.1", "PJSIP/trunk-9.1", "b-new"));
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("9.3", "PJSIP/1002-9.3", "b-new"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("9.3", "9.1", "PJSIP/1002-9.3", 16, "Normal Clearing"));
+        EngineEvent ended = lastOf(EventType.CALL_ENDED);
+        assertEquals(id, ended.callId);
+        assertEquals(HangupSide.SEAT, ended.hungUpFirst, "the colleague hung up first");
+    }
+
+    @Test
+    void aColleagueWhoDoesNotAnswerGivesTheAgentTheCallerBack() throws Exception {
+        long id = consulting("9.4", "9.5", "9.6");
+        flow.onPbxEvent(new PbxEvent.DialEnd("9.5", "PJSIP/1001-9.5", "9.6", "PJSIP/1002-9.6", "NOANSWER"));
+        flow.onPbxEvent(new PbxEvent.ConsultOver("9.5", "PJSIP/1001-9.5", Long.toString(id), "NOANSWER"));
+        EngineEvent over = lastOf(EventType.CONSULT_CANCELLED);
+        assertEquals(0, over.agentIndex);
+        flow.endConsult(3_000, call(id), 0, 1, false);
+        settle();
+        assertTrue(actions.contains("Bridge PJSIP/trunk-9.4 PJSIP/1001-9.5"), actions.toString());
+        assertEquals(0, published.stream().filter(e -> e.type == EventType.CALL_ENDED).count());
+    }
+
+    @Test
+    void anAgentGoingBackFromTheDeskEndsTheColleaguesLegThenRejoinsTheCaller() throws Exception {
+        long id = consulting("9.7", "9.8", "9.9");
+        colleagueAnswers("9.8", "9.9");
+        flow.endConsult(3_000, call(id), 0, 1, false);
+        settle();
+        assertTrue(actions.contains("Hangup PJSIP/1002-9.9"), actions.toString());
+        flow.onPbxEvent(new PbxEvent.ConsultOver("9.8", "PJSIP/1001-9.8", Long.toString(id), "ANSWER"));
+        settle();
+        assertTrue(actions.contains("Bridge PJSIP/trunk-9.7 PJSIP/1001-9.8"));
+        assertEquals(0, published.stream().filter(e -> e.type == EventType.CONSULT_CANCELLED).count(),
+                "the engine ended it: it is not told again");
+    }
+
+    @Test
+    void anAgentWhoHangsUpWhileTalkingWithTheColleagueHandsTheCallerOver() throws Exception {
+        long id = consulting("8.1", "8.2", "8.3");
+        colleagueAnswers("8.2", "8.3");
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("8.2", "8.1", "PJSIP/1001-8.2", 16, "Normal Clearing"));
+        flow.onPbxEvent(new PbxEvent.ConsultTaken("8.3", "PJSIP/1002-8.3", Long.toString(id)));
+        EngineEvent completed = lastOf(EventType.CONSULT_COMPLETED);
+        assertEquals(0, completed.agentIndex);
+        flow.endConsult(3_000, call(id), 0, 1, true);
+        settle();
+        assertTrue(actions.contains("Bridge PJSIP/trunk-8.1 PJSIP/1002-8.3"), actions.toString());
+        assertFalse(actions.contains("Setvar PJSIP/1001-8.2 ACD_CONSULT_DONE=1"), "the agent's channel is gone");
+        assertEquals(0, published.stream().filter(e -> e.type == EventType.CALL_ENDED).count());
+    }
+
+    @Test
+    void anAgentWhoHangsUpBeforeTheColleagueAnswersPutsTheCallerBackInLine() throws Exception {
+        long id = consulting("8.4", "8.5", "8.6");
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("8.5", "8.4", "PJSIP/1001-8.5", 16, "Normal Clearing"));
+        assertEquals(id, lastOf(EventType.CONSULT_CANCELLED).callId);
+        EngineEvent back = lastOf(EventType.CALL_TRANSFERRED);
+        assertEquals(0, back.agentIndex);
+        assertEquals(EngineEvent.NONE, back.queueIndex, "the queue the call is in");
+        assertEquals(0, published.stream().filter(e -> e.type == EventType.CALL_ENDED).count());
+    }
+
+    @Test
+    void aCallerWhoHangsUpOnHoldEndsTheCallAndBothAgentsLegs() throws Exception {
+        long id = consulting("8.7", "8.8", "8.9");
+        colleagueAnswers("8.8", "8.9");
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("8.7", "8.7", "PJSIP/trunk-8.7", 16, "Normal Clearing"));
+        assertEquals(id, lastOf(EventType.CALL_ENDED).callId);
+        settle();
+        assertTrue(actions.contains("Hangup PJSIP/1002-8.9"), actions.toString());
+        assertTrue(actions.contains("Hangup PJSIP/1001-8.8"));
+    }
+
+    @Test
+    void aConsultationAsteriskRefusesLeavesTheCallAsItWasAndTellsTheEngine() throws Exception {
+        long id = connectedCall("8.10", "8.11");
+        amiDown = true;
+        flow.consult(2_000, call(id), 0, 1, 20_000);
+        settle();
+        assertEquals(id, lastOf(EventType.CONSULT_CANCELLED).callId);
+        amiDown = false;
+        flow.onPbxEvent(new PbxEvent.BridgeLeave("8.10", "PJSIP/trunk-8.10", "b-1"));
+        flow.onPbxEvent(new PbxEvent.ChannelHangup("8.10", "8.10", "PJSIP/trunk-8.10", 16, "Normal Clearing"));
+        assertEquals(HangupSide.CALLER, lastOf(EventType.CALL_ENDED).hungUpFirst, "the conversation went on");
     }
 }

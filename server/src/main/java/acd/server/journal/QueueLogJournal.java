@@ -316,6 +316,11 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
 
     private void completed(long timeMs, CallView call, int agentIndex) {
         CallTrace trace = traceOf(call);
+        if (trace.handedOver) {
+            // As app_queue: nothing follows ATTENDEDTRANSFER, the colleague's part is not the queue's.
+            forget(trace);
+            return;
+        }
         line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[agentIndex],
                         call.hungUpFirst() == HangupSide.SEAT ? "COMPLETEAGENT" : "COMPLETECALLER")
                 .number(trace.holdSeconds).number(secondsBetween(trace.connectedAtMs, timeMs))
@@ -346,6 +351,35 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
                 .number(trace.holdSeconds).number(secondsBetween(trace.connectedAtMs, timeMs))
                 .number(trace.originalPosition).end();
         write();
+    }
+
+    @Override
+    public void consultEnded(long timeMs, CallView call, int agentIndex, int colleague, boolean handedOver,
+                             long talkMs) {
+        if (!handedOver) {
+            return;
+        }
+        try {
+            handedOver(timeMs, call, agentIndex, colleague);
+        } catch (RuntimeException e) {
+            failed("consultEnded", e);
+        }
+    }
+
+    /**
+     * As Asterisk writes an attended transfer: {@code ATTENDEDTRANSFER|LINK|from|to|holdtime|
+     * calltime|origposition}, here with the agent who hands the caller over and the colleague
+     * who takes them (Asterisk names the two channels it linked). As app_queue, nothing more is
+     * written for the call.
+     */
+    private void handedOver(long timeMs, CallView call, int agentIndex, int colleague) {
+        CallTrace trace = traceOf(call);
+        line.begin(timeMs, trace.callIdText, queueIds[call.queueIndex()], agentIds[agentIndex], "ATTENDEDTRANSFER")
+                .text("LINK").text(agentIds[agentIndex]).text(agentIds[colleague])
+                .number(trace.holdSeconds).number(secondsBetween(trace.connectedAtMs, timeMs))
+                .number(trace.originalPosition).end();
+        write();
+        trace.handedOver = true;
     }
 
     @Override
@@ -482,8 +516,11 @@ public final class QueueLogJournal implements EngineListener, DirectiveSink {
         long offeredAtMs;
         long connectedAtMs;
         long holdSeconds;
+        /** Handed over to a colleague consulted: the queue_log's story of the call is over. */
+        boolean handedOver;
 
         void reset() {
+            handedOver = false;
             callId = 0;
             callIdText = null;
             queue = -1;

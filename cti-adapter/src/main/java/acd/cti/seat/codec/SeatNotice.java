@@ -55,6 +55,24 @@ public sealed interface SeatNotice {
     record Transferred(long callId, String queue, String toAgent, long talkSeconds, long timeMs) implements SeatNotice {
     }
 
+    /** {@code consulting}: the agent's colleague is being rung about the call; the caller is on hold. */
+    record Consulting(long callId, String colleague, long timeMs) implements SeatNotice {
+    }
+
+    /** {@code consulted}: a colleague asks this agent about their caller; the agent's phone rings. */
+    record Consulted(long callId, String fromAgent, String callerNumber, String queue, String tier, String brand,
+                     long timeMs) implements SeatNotice {
+    }
+
+    /**
+     * {@code consultEnded}: the consultation is over. {@code handedOver}: the colleague has the
+     * caller (to the agent who asked: their part is done, wrap-up follows; the colleague hears
+     * {@code connected}). Otherwise the agent who asked has the caller back.
+     */
+    record ConsultEnded(long callId, String fromAgent, String colleague, boolean handedOver, long talkSeconds,
+                        long timeMs) implements SeatNotice {
+    }
+
     /** {@code ended}: the call is over; wrap-up follows if the agent has any. */
     record Ended(long callId, long talkSeconds, long timeMs) implements SeatNotice {
     }

@@ -105,6 +105,28 @@ public final class SeatNoticeEncoder {
             g.writeNumberField("waitSeconds", n.waitSeconds());
             g.writeStringField("recording", n.recording());
             g.writeNumberField("timeMs", n.timeMs());
+        } else if (notice instanceof SeatNotice.Consulting n) {
+            g.writeStringField("type", "consulting");
+            g.writeNumberField("callId", n.callId());
+            g.writeStringField("colleague", n.colleague());
+            g.writeNumberField("timeMs", n.timeMs());
+        } else if (notice instanceof SeatNotice.Consulted n) {
+            g.writeStringField("type", "consulted");
+            g.writeNumberField("callId", n.callId());
+            g.writeStringField("fromAgent", n.fromAgent());
+            g.writeStringField("callerNumber", n.callerNumber());
+            g.writeStringField("queue", n.queue());
+            g.writeStringField("tier", n.tier());
+            g.writeStringField("brand", n.brand());
+            g.writeNumberField("timeMs", n.timeMs());
+        } else if (notice instanceof SeatNotice.ConsultEnded n) {
+            g.writeStringField("type", "consultEnded");
+            g.writeNumberField("callId", n.callId());
+            g.writeStringField("fromAgent", n.fromAgent());
+            g.writeStringField("colleague", n.colleague());
+            g.writeBooleanField("handedOver", n.handedOver());
+            g.writeNumberField("talkSeconds", n.talkSeconds());
+            g.writeNumberField("timeMs", n.timeMs());
         } else if (notice instanceof SeatNotice.Ended n) {
             g.writeStringField("type", "ended");
             g.writeNumberField("callId", n.callId());

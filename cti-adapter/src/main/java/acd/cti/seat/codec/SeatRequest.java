@@ -222,6 +222,37 @@ public sealed interface SeatRequest {
         }
     }
 
+    /**
+     * {@code consult}: the agent asks a colleague first, the caller held: the colleague named, or
+     * the best free agent of the queue (with the skills); a consultative transfer begins.
+     */
+    record Consult(String queue, String toAgent, List<String> skills) implements SeatRequest {
+        public Consult {
+            skills = List.copyOf(skills);
+        }
+
+        @Override
+        public String type() {
+            return "consult";
+        }
+    }
+
+    /** {@code completeConsult}: the caller goes to the colleague consulted; the agent is done with the call. */
+    record CompleteConsult() implements SeatRequest {
+        @Override
+        public String type() {
+            return "completeConsult";
+        }
+    }
+
+    /** {@code cancelConsult}: the consultation ends and the agent has the caller back. */
+    record CancelConsult() implements SeatRequest {
+        @Override
+        public String type() {
+            return "cancelConsult";
+        }
+    }
+
     /** {@code qaSample}: a day's quality sample with its scores. */
     record QaSample(java.time.LocalDate day) implements SeatRequest {
         @Override

@@ -53,6 +53,9 @@ public final class SeatRequestDecoder {
             case "setSkills" -> new SeatRequest.SetSkills(requiredName(root, "agent"), skills(root));
             case "setSeatGroups" -> new SeatRequest.SetSeatGroups(requiredName(root, "agent"), seatGroups(root));
             case "transfer" -> transfer(root);
+            case "consult" -> consult(root);
+            case "completeConsult" -> new SeatRequest.CompleteConsult();
+            case "cancelConsult" -> new SeatRequest.CancelConsult();
             case "tasks" -> new SeatRequest.Tasks();
             case "takeTask" -> new SeatRequest.TakeTask(taskNumber(root, type));
             case "playMessage" -> new SeatRequest.PlayMessage(taskNumber(root, type));
@@ -147,11 +150,21 @@ public final class SeatRequestDecoder {
     }
 
     private static SeatRequest transfer(JsonNode root) throws SeatProtocolException {
+        return target(root, "transfer");
+    }
+
+    private static SeatRequest consult(JsonNode root) throws SeatProtocolException {
+        SeatRequest.Transfer to = target(root, "consult");
+        return new SeatRequest.Consult(to.queue(), to.toAgent(), to.skills());
+    }
+
+    /** Where a transfer or a consultation goes: a queue (with skills), a colleague, or both. */
+    private static SeatRequest.Transfer target(JsonNode root, String type) throws SeatProtocolException {
         String queue = optionalName(root, "queue");
         String toAgent = optionalName(root, "toAgent");
         if (queue == null && toAgent == null) {
             throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
-                    "\"transfer\" needs a \"queue\", a \"toAgent\" or both");
+                    "\"" + type + "\" needs a \"queue\", a \"toAgent\" or both");
         }
         List<String> skills = new ArrayList<>();
         JsonNode node = root.get("skills");
