@@ -1,6 +1,8 @@
 package acd.pbxsim.ami;
 
+import acd.pbxsim.dialplan.CallRecorder;
 import acd.pbxsim.dialplan.Interpreter;
+import acd.pbxsim.dialplan.ManagerBridge;
 import acd.pbxsim.dialplan.Originator;
 import acd.pbxsim.pbx.CallerId;
 import acd.pbxsim.pbx.Channel;
@@ -49,6 +51,8 @@ public final class AmiActions {
         AUTHORITY.put("setvar", call);
         AUTHORITY.put("getvar", call | reporting);
         AUTHORITY.put("redirect", call);
+        AUTHORITY.put("bridge", call);
+        AUTHORITY.put("mixmonitor", system);
         AUTHORITY.put("originate", Privilege.ORIGINATE.bit());
         AUTHORITY.put("command", Privilege.COMMAND.bit());
         AUTHORITY.put("coresettings", system | reporting);
@@ -100,6 +104,8 @@ public final class AmiActions {
             case "setvar" -> setvar(s, m);
             case "getvar" -> getvar(s, m);
             case "redirect" -> redirect(s, m);
+            case "bridge" -> bridge(s, m);
+            case "mixmonitor" -> mixMonitor(s, m);
             case "hangup" -> hangup(s, m);
             case "originate" -> originate(s, m);
             case "coreshowchannels" -> coreShowChannels(s, m);
@@ -385,8 +391,65 @@ public final class AmiActions {
             return;
         }
         s.send(ack(m, "Dual Redirect successful"));
-        pbx.redirect(ch, target);
-        pbx.redirect(ch2, extraTarget != null ? extraTarget : target);
+        pbx.redirectTogether(ch, target, ch2, extraTarget != null ? extraTarget : target);
+    }
+
+    /**
+     * Bridge (features.c action_bridge): Channel1 and Channel2, each found by name prefix, are
+     * taken from where they are into a new bridge. Tone is accepted; there is no audio to play.
+     */
+    private void bridge(AmiSession s, AmiMessage m) {
+        String name1 = m.value("Channel1");
+        String name2 = m.value("Channel2");
+        if (name1.isEmpty() || name2.isEmpty()) {
+            s.send(error(m, "Missing channel parameter in request"));
+            return;
+        }
+        Channel ch1 = pbx.findChannelByPrefix(name1);
+        if (ch1 == null) {
+            s.send(error(m, "Channel1 does not exist: " + name1));
+            return;
+        }
+        Channel ch2 = pbx.findChannelByPrefix(name2);
+        if (ch2 == null) {
+            s.send(error(m, "Channel2 does not exist: " + name2));
+            return;
+        }
+        // Asterisk fails to add a channel that is hanging up, and the same one twice; refused
+        // here before either is touched
+        if (ch1.hangupRequested()) {
+            s.send(error(m, "Unable to add Channel1 to bridge: " + ch1.name()));
+            return;
+        }
+        if (ch2.hangupRequested() || ch2 == ch1) {
+            s.send(error(m, "Unable to add Channel2 to bridge: " + ch2.name()));
+            return;
+        }
+        s.send(ack(m, "Channels have been bridged"));
+        ManagerBridge.join(interpreter, ch1, ch2);
+    }
+
+    /**
+     * MixMonitor (app_mixmonitor's manager_mixmonitor): starts recording the channel into File, as
+     * the application would on it. Its success is a bare Response: Success.
+     */
+    private void mixMonitor(AmiSession s, AmiMessage m) {
+        String name = m.value("Channel");
+        if (name.isEmpty()) {
+            s.send(error(m, "No channel specified"));
+            return;
+        }
+        Channel ch = pbx.findChannel(name);
+        if (ch == null) {
+            s.send(error(m, "No such channel"));
+            return;
+        }
+        if (m.value("File").isBlank()) {
+            s.send(error(m, "Could not start monitoring channel"));
+            return;
+        }
+        s.send(response(m, "Success"));
+        CallRecorder.start(pbx, ch, m.value("File"));
     }
 
     /** A numeric priority, or a label found in the dialplan; null when neither. */

@@ -1,5 +1,6 @@
 package acd.pbxsim.dialplan;
 
+import acd.pbxsim.pbx.CallerId;
 import acd.pbxsim.pbx.Channel;
 import acd.pbxsim.pbx.ChannelState;
 import acd.pbxsim.pbx.Endpoint;
@@ -16,8 +17,11 @@ import java.util.List;
  * number is 1001 directly, without the Local channel's second half. {@code PJSIP/<number>@<trunk>}
  * goes out over the trunk to the customer the carrier reaches: the channel is the trunk's
  * ({@code PJSIP/hotline-trunk-0000000a}), as Asterisk names an outbound call on an endpoint.
- * Of the options, {@code g} (the caller goes on after the called side hangs up) and
- * {@code U(context^arg...)} (a subroutine on the answering side) are played; others are ignored.
+ * A seat's channel carries the seat's own caller id, the called phone sees the caller's
+ * (connected line). Of the options, {@code g} (the caller goes on after the called side hangs
+ * up), {@code F(context^exten^priority)} (where the called side goes on when the caller leaves
+ * it) and {@code U(context^arg...)} (a subroutine on the answering side) are played; others are
+ * ignored.
  */
 final class DialApplication implements Application {
 
@@ -55,9 +59,13 @@ final class DialApplication implements Application {
             callee = pbx.addChannel(name, "Local", endpoint.device(), ChannelState.DOWN, caller.callerIdNum(),
                     caller.callerIdName(), where, caller.linkedid());
         } else {
+            // chan_pjsip gives an outbound channel its endpoint's caller id; app_dial fills in the
+            // caller's only where the endpoint has none
+            CallerId own = endpoint.callerId();
             String device = endpoint.device();
             callee = pbx.newChannel(tech, device.substring(device.indexOf('/') + 1), device, ChannelState.DOWN,
-                    caller.callerIdNum(), caller.callerIdName(), where, caller.linkedid());
+                    own == null ? caller.callerIdNum() : own.number(),
+                    own == null ? caller.callerIdName() : own.name(), where, caller.linkedid());
         }
         callee.connectedLine(caller.callerIdNum(), caller.callerIdName());
         caller.party().onDialing(caller, endpoint.device());

@@ -20,6 +20,11 @@ import java.util.concurrent.ScheduledFuture;
  * app_dial: DialBegin, Ringing; on the answer the U option's subroutine on the called channel
  * (the caller still hears ringing), then DialEnd, the caller answered if it was not yet, then
  * BridgeCreate and BridgeEnter callee-first; on hang-up BridgeLeave of the side that left first.
+ * The side left in the bridge when the other goes is hung up, as Asterisk 12+ does with a
+ * Dial's channels, unless it has somewhere to go: the caller goes on with {@code g}, the called
+ * side at the F option's place, and either follows its own redirect when both were redirected
+ * together. A side AMI Bridge takes away leaves at once; the bridge breaks up behind it once it
+ * is in its new one, as Asterisk dissolves a bridge whose channel was stolen.
  */
 final class DialAttempt implements Activity, IncomingCall {
 
@@ -31,9 +36,13 @@ final class DialAttempt implements Activity, IncomingCall {
     private final Channel caller;
     private final Channel callee;
     private final DialOptions options;
-    private final Activity calleeLeg = (ch, why) -> calleeInterrupted();
+    /** Where the Dial runs: F's place is worked out from it, as app_dial does. */
+    private final Location dialAt;
+    private final Activity calleeLeg = (ch, why) -> calleeInterrupted(why);
     private ScheduledFuture<?> timeout;
     private Phase phase = Phase.CALLING;
+    private boolean answered;
+    private Bridge bridge;
 
     DialAttempt(Interpreter in, Channel caller, Channel callee, DialOptions options) {
         this.in = in;
@@ -41,6 +50,7 @@ final class DialAttempt implements Activity, IncomingCall {
         this.caller = caller;
         this.callee = callee;
         this.options = options;
+        this.dialAt = caller.location();
     }
 
     void start(Endpoint endpoint, long timeoutMs) {
@@ -65,9 +75,10 @@ final class DialAttempt implements Activity, IncomingCall {
         return caller;
     }
 
+    /** Still ringing or talking; a phone that picked up is in the call while its channel is up, wherever it went. */
     @Override
     public boolean active() {
-        return phase != Phase.DONE;
+        return phase != Phase.DONE || answered && !callee.gone();
     }
 
     @Override
@@ -86,6 +97,7 @@ final class DialAttempt implements Activity, IncomingCall {
             return;
         }
         cancelTimeout();
+        answered = true;
         pbx.newState(callee, ChannelState.UP);
         pbx.setVariable(caller, "DIALSTATUS", "ANSWER");
         phase = Phase.IN_SUBROUTINE;
@@ -160,11 +172,11 @@ final class DialAttempt implements Activity, IncomingCall {
         // is set up, which is what tells a Local channel's ;1 half that its call went through.
         pbx.newState(caller, ChannelState.UP);
         caller.connectedLine(callee.callerIdNum(), callee.callerIdName());
-        pbx.bridge(callee, caller);
+        bridge = pbx.bridge(callee, caller);
         caller.party().onConnected(caller, callee);
         callee.party().onConnected(callee, caller);
         if (callee.gone() || callee.hangupRequested()) {
-            calleeInterrupted();
+            calleeInterrupted(Interruption.HANGUP);
         } else {
             callee.activity(calleeLeg);
         }
@@ -175,9 +187,10 @@ final class DialAttempt implements Activity, IncomingCall {
         fail(cause.dialStatus(), cause);
     }
 
+    /** The phone's channel hangs up, also when it has moved on from this call (redirected, bridged elsewhere). */
     @Override
     public void hangUp() {
-        if (phase == Phase.IN_SUBROUTINE || phase == Phase.UP) {
+        if (answered && !callee.gone()) {
             pbx.hangup(callee, HangupCause.NORMAL_CLEARING);
         }
     }
@@ -217,26 +230,50 @@ final class DialAttempt implements Activity, IncomingCall {
             }
             case UP -> {
                 phase = Phase.DONE;
-                Bridge bridge = callee.bridge();
                 pbx.leaveBridge(caller);
-                pbx.leaveBridge(callee);
-                callee.activity(null);
-                pbx.later(() -> {
-                    if (bridge != null) {
-                        pbx.events().bridgeDestroy(bridge);
-                    }
-                    pbx.hangupFromDialplan(callee, HangupCause.NORMAL_CLEARING);
-                });
+                if (why == Interruption.TAKEN) {
+                    pbx.later(this::leaveCalleeBehind);
+                } else if (callee.inDualRedirect()) {
+                    pbx.leaveBridge(callee);
+                    destroyBridge();
+                    // its own redirect, next, moves it on
+                    callee.activity(null);
+                } else {
+                    pbx.leaveBridge(callee);
+                    pbx.later(this::leaveCalleeBehind);
+                }
             }
-            case DONE -> {
-            }
+            case DONE -> leaveOurBridge(caller);
         }
         return true;
     }
 
+    /**
+     * The caller has left the bridge: the called side, unless something else took it meanwhile,
+     * leaves too and goes on at the F option's place, or is hung up.
+     */
+    private void leaveCalleeBehind() {
+        boolean ours = callee.activity() == calleeLeg;
+        if (ours) {
+            pbx.leaveBridge(callee);
+        }
+        destroyBridge();
+        if (!ours || callee.gone()) {
+            return;
+        }
+        callee.activity(null);
+        CalleeGoOn goOn = options.calleeGoOn();
+        Location target = goOn == null ? null : goOn.resolve(in, dialAt);
+        if (target == null) {
+            pbx.hangupFromDialplan(callee, HangupCause.NORMAL_CLEARING);
+        } else {
+            in.resumeAt(callee, target);
+        }
+    }
+
     // ---- the called side ends: the phone hung up or refused, AMI hung it up or moved it ----
 
-    private boolean calleeInterrupted() {
+    private boolean calleeInterrupted(Interruption why) {
         switch (phase) {
             case CALLING, RINGING -> {
                 phase = Phase.DONE;
@@ -253,25 +290,61 @@ final class DialAttempt implements Activity, IncomingCall {
             }
             case UP -> {
                 phase = Phase.DONE;
-                Bridge bridge = callee.bridge();
                 pbx.leaveBridge(callee);
-                pbx.leaveBridge(caller);
-                if (bridge != null) {
-                    pbx.events().bridgeDestroy(bridge);
+                if (why == Interruption.TAKEN) {
+                    pbx.later(this::leaveCallerBehind);
+                    return true;
                 }
+                pbx.leaveBridge(caller);
+                destroyBridge();
                 caller.activity(null);
-                pbx.later(() -> {
-                    if (options.callerGoesOn()) {
-                        in.resume(caller);
-                    } else {
-                        pbx.hangupFromDialplan(caller, HangupCause.NORMAL_CLEARING);
-                    }
-                });
+                if (!caller.inDualRedirect()) {
+                    pbx.later(this::callerGoesOn);
+                }
             }
-            case DONE -> {
-            }
+            case DONE -> leaveOurBridge(callee);
         }
         return true;
+    }
+
+    /** The called side was taken into another bridge: the caller, unless taken too, leaves and goes on or hangs up. */
+    private void leaveCallerBehind() {
+        boolean ours = caller.activity() == this;
+        if (ours) {
+            pbx.leaveBridge(caller);
+        }
+        destroyBridge();
+        if (ours) {
+            caller.activity(null);
+            callerGoesOn();
+        }
+    }
+
+    /** The Dial is over with the called side gone from the bridge: {@code g} goes on, else the caller hangs up. */
+    private void callerGoesOn() {
+        if (caller.gone() || caller.activity() != null) {
+            // hung up, redirected or taken meanwhile: that decides
+            return;
+        }
+        if (options.callerGoesOn()) {
+            in.resume(caller);
+        } else {
+            pbx.hangupFromDialplan(caller, HangupCause.NORMAL_CLEARING);
+        }
+    }
+
+    /** A channel of a call already over still in its bridge (the other side left it just now) leaves it. */
+    private void leaveOurBridge(Channel ch) {
+        if (bridge != null && ch.bridge() == bridge) {
+            pbx.leaveBridge(ch);
+        }
+    }
+
+    private void destroyBridge() {
+        if (bridge != null) {
+            pbx.destroyBridge(bridge);
+            bridge = null;
+        }
     }
 
     private void cancelTimeout() {

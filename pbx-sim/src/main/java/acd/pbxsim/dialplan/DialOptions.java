@@ -70,6 +70,15 @@ final class DialOptions {
     }
 
     /**
+     * F[(context^exten^priority)]: where the called side goes on when the caller leaves it in
+     * the bridge (hangs up, is redirected or taken away); null when the option is not given.
+     */
+    CalleeGoOn calleeGoOn() {
+        String spec = argument('F');
+        return spec == null ? null : new CalleeGoOn(spec);
+    }
+
+    /**
      * U(context[^arg1[^arg2...]]): the subroutine the answering side runs before the two are
      * bridged; null when there is none (an empty U() is none too, as app_dial has it).
      */

@@ -103,6 +103,9 @@ public final class Interpreter implements Program {
 
     @Override
     public void run(Channel ch) {
+        if (!subroutines.handedOver(ch)) {
+            ch.markRunsDialplan();
+        }
         int steps = 0;
         while (!ch.gone() && !ch.hangupRequested()) {
             if (++steps > MAX_STEPS_AT_ONCE) {
@@ -281,9 +284,14 @@ public final class Interpreter implements Program {
      * where priority may be a label. Null when it names nothing.
      */
     public Location resolve(Channel ch, String destination) {
+        return resolve(ch.location(), destination);
+    }
+
+    /** As {@link #resolve(Channel, String)}, a destination short of context or extension taken from {@code from}. */
+    public Location resolve(Location from, String destination) {
         String[] parts = destination.split(",", -1);
-        String context = ch.context();
-        String exten = ch.exten();
+        String context = from.context();
+        String exten = from.exten();
         String prio;
         switch (parts.length) {
             case 1 -> prio = parts[0];

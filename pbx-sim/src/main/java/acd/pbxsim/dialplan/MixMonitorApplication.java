@@ -17,29 +17,17 @@ import java.util.List;
  */
 final class MixMonitorApplication implements Application {
 
-    static final String MONITOR_DIR = "/var/spool/asterisk/monitor";
-
     private static final Logger log = LoggerFactory.getLogger(MixMonitorApplication.class);
 
     @Override
     public Flow execute(Channel channel, String data, Interpreter in) {
         List<String> args = Expressions.arguments(data);
-        String file = args.isEmpty() ? "" : args.get(0).strip();
-        if (file.isEmpty()) {
+        String file = args.isEmpty() ? "" : args.get(0);
+        if (!CallRecorder.start(in.pbx(), channel, file)) {
             log.warn("MixMonitor on {} names no file; hanging up", channel.name());
             in.pbx().hangupFromDialplan(channel, HangupCause.NORMAL_CLEARING);
             return Flow.ENDED;
         }
-        String path = fullPath(file);
-        in.pbx().setVariable(channel, "MIXMONITOR_FILENAME", path);
-        in.pbx().startRecording(channel, path);
-        in.pbx().events().mixMonitorStart(channel);
         return Flow.NEXT;
-    }
-
-    /** app_mixmonitor's filename_parse: under the monitor directory unless absolute; .wav49 is written .WAV. */
-    static String fullPath(String file) {
-        String path = file.startsWith("/") ? file : MONITOR_DIR + "/" + file;
-        return path.endsWith(".wav49") ? path.substring(0, path.length() - ".wav49".length()) + ".WAV" : path;
     }
 }

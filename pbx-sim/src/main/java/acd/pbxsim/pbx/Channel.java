@@ -34,6 +34,8 @@ public final class Channel {
     private HangupCause hangupCause;
     private boolean hangupRequested;
     private boolean gone;
+    private boolean runsDialplan;
+    private boolean inDualRedirect;
 
     Channel(String name, String uniqueid, String linkedid, String tech, String device, ChannelState state,
             String callerIdNum, String callerIdName, Location location, long createdMs) {
@@ -223,6 +225,30 @@ public final class Channel {
 
     void markGone() {
         this.gone = true;
+    }
+
+    /**
+     * Whether the channel runs the dialplan itself (AST_FLAG_IN_AUTOLOOP), as a caller does; a
+     * Dial's called channel does not until something sends it there.
+     */
+    public boolean runsDialplan() {
+        return runsDialplan;
+    }
+
+    public void markRunsDialplan() {
+        this.runsDialplan = true;
+    }
+
+    /**
+     * The channel is one of the two an AMI Redirect with ExtraChannel moves
+     * (AST_FLAG_BRIDGE_DUAL_REDIRECT_WAIT): the other leaving their bridge must not hang it up.
+     */
+    public boolean inDualRedirect() {
+        return inDualRedirect;
+    }
+
+    void inDualRedirect(boolean moving) {
+        this.inDualRedirect = moving;
     }
 
     @Override

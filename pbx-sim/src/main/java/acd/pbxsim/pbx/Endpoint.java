@@ -22,6 +22,15 @@ public interface Endpoint {
     }
 
     /**
+     * The caller id pjsip.conf gives the endpoint ({@code callerid=}): what its own channel
+     * carries when the PBX calls it, and so what the phones it then dials show. Null when it has
+     * none, and a Dial's called channel carries the caller's.
+     */
+    default CallerId callerId() {
+        return null;
+    }
+
+    /**
      * The cause the phone's channel hangs up with when the dialler stops ringing it (Dial's
      * timeout). A seat's shows no cause, as in the captures; a carrier reports no answer.
      */

@@ -242,6 +242,23 @@ public final class Pbx implements AutoCloseable {
         return byUniqueid.get(nameOrUniqueid);
     }
 
+    /**
+     * The channel an AMI Bridge names, as ast_channel_get_by_name_prefix finds it: the one of
+     * that name, else the oldest whose name begins with it (any case), else by Uniqueid.
+     */
+    public Channel findChannelByPrefix(String prefix) {
+        Channel exact = findChannel(prefix);
+        if (exact != null && exact.name().equalsIgnoreCase(prefix)) {
+            return exact;
+        }
+        for (Channel c : channels.values()) {
+            if (c.name().regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return c;
+            }
+        }
+        return exact;
+    }
+
     public Collection<Channel> channels() {
         return List.copyOf(channels.values());
     }
@@ -496,17 +513,55 @@ public final class Pbx implements AutoCloseable {
         return true;
     }
 
+    /**
+     * AMI Redirect with ExtraChannel: both channels leave what they do, their bridge too when
+     * they share one, and neither is hung up for the other's leaving, as manager.c's dual
+     * redirect has it. {@code ch} moves first.
+     */
+    public void redirectTogether(Channel ch, Location target, Channel extra, Location extraTarget) {
+        ch.inDualRedirect(true);
+        extra.inDualRedirect(true);
+        try {
+            redirect(ch, target);
+            redirect(extra, extraTarget);
+        } finally {
+            ch.inDualRedirect(false);
+            extra.inDualRedirect(false);
+        }
+    }
+
+    /**
+     * Takes a channel from where it is for AMI Bridge, leaving it up: out of its bridge, or out
+     * of its application (ast_channel_yank). Whoever held it is told ({@link
+     * Activity.Interruption#TAKEN}); an AGI script still talking goes on with what the channel
+     * left behind, as it would with Asterisk's yanked-away original.
+     */
+    public void take(Channel ch) {
+        Activity a = ch.activity();
+        if (a != null) {
+            a.interrupt(ch, Activity.Interruption.TAKEN);
+        }
+        leaveBridge(ch);
+        ch.activity(null);
+    }
+
     // ---- bridges ----
 
     public Bridge bridge(Channel first, Channel second) {
-        Bridge b = new Bridge(ids.bridgeId());
-        events.bridgeCreate(b);
-        enter(b, first);
-        enter(b, second);
+        Bridge b = newBridge();
+        enterBridge(b, first);
+        enterBridge(b, second);
         return b;
     }
 
-    private void enter(Bridge b, Channel ch) {
+    /** An empty basic bridge, announced with BridgeCreate. */
+    public Bridge newBridge() {
+        Bridge b = new Bridge(ids.bridgeId());
+        events.bridgeCreate(b);
+        return b;
+    }
+
+    public void enterBridge(Bridge b, Channel ch) {
         b.add(ch);
         ch.bridge(b);
         events.bridgeEnter(b, ch);

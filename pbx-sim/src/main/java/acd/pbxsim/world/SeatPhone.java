@@ -1,6 +1,7 @@
 package acd.pbxsim.world;
 
 import acd.pbxsim.dialplan.Interpreter;
+import acd.pbxsim.pbx.CallerId;
 import acd.pbxsim.pbx.Channel;
 import acd.pbxsim.pbx.ChannelState;
 import acd.pbxsim.pbx.Endpoint;
@@ -73,6 +74,12 @@ public final class SeatPhone implements Endpoint {
     @Override
     public String device() {
         return settings.endpoint();
+    }
+
+    /** The seat is known by its caller id, the agent's number (pjsip.conf's callerid for the seat). */
+    @Override
+    public CallerId callerId() {
+        return new CallerId(settings.name(), settings.number());
     }
 
     @Override

@@ -80,9 +80,9 @@ class DialplanTest {
     @Test
     void recordingsWithARelativeNameGoUnderTheMonitorDirectory() {
         assertEquals("/var/spool/asterisk/monitor/acd/20261207/1796649045.6.wav",
-                MixMonitorApplication.fullPath("acd/20261207/1796649045.6.wav"));
-        assertEquals("/recordings/call.wav", MixMonitorApplication.fullPath("/recordings/call.wav"));
-        assertEquals("/var/spool/asterisk/monitor/call.WAV", MixMonitorApplication.fullPath("call.wav49"),
+                CallRecorder.fullPath("acd/20261207/1796649045.6.wav"));
+        assertEquals("/recordings/call.wav", CallRecorder.fullPath("/recordings/call.wav"));
+        assertEquals("/var/spool/asterisk/monitor/call.WAV", CallRecorder.fullPath("call.wav49"),
                 "wav49 is written as .WAV");
     }
 
