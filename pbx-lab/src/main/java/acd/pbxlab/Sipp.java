@@ -131,9 +131,35 @@ public final class Sipp {
      * {@code talkMs} (ringMs of an hour or more: it never answers). Runs until stopped.
      */
     public Phone seat(String seat, int port, long ringMs, long talkMs) throws Exception {
+        return seat(seat, port, ringMs, talkMs, List.of());
+    }
+
+    /**
+     * Keys the phone presses during each call it answers, {@code afterMs} after the previous
+     * ones (or the answer): a feature code such as {@code *4}, then a colleague's id and #.
+     */
+    public record Press(long afterMs, String keys) {
+    }
+
+    /** As {@link #seat(String, int, long, long)}, keying {@code presses} in each call; talkMs counts from the last. */
+    public Phone seat(String seat, int port, long ringMs, long talkMs, List<Press> presses) throws Exception {
         register(seat, port, 3600);
-        return start("seat-" + seat, "seat.xml",
-                Map.of("ringMs", Long.toString(ringMs), "talkMs", Long.toString(talkMs)), port, List.of("-s", seat));
+        String pressTemplate = scenario("press.xml");
+        String keyTemplate = scenario("seat-key.xml");
+        StringBuilder steps = new StringBuilder();
+        int step = 0;
+        int cseq = 1;
+        for (Press p : presses) {
+            StringBuilder infos = new StringBuilder();
+            for (char key : p.keys().toCharArray()) {
+                infos.append(render(keyTemplate, Map.of("key", String.valueOf(key), "cseq", Integer.toString(cseq++))));
+            }
+            steps.append(render(pressTemplate, Map.of("pauseMs", Long.toString(p.afterMs()), "keys", p.keys(),
+                    "step", Integer.toString(step++), "infos", infos.toString())));
+        }
+        return start("seat-" + seat, "seat.xml", Map.of("ringMs", Long.toString(ringMs), "talkMs",
+                Long.toString(talkMs), "presses", steps.toString(), "byeCseq", Integer.toString(cseq)), port,
+                List.of("-s", seat));
     }
 
     /** The port the shipped pjsip.conf sends calls to customers to (the hotline-trunk's contact). */
@@ -145,8 +171,8 @@ public final class Sipp {
      * logging each with the number the customer sees. Runs until stopped.
      */
     public Phone customers(long ringMs, long talkMs) throws Exception {
-        return start("customers", "seat.xml", Map.of("ringMs", Long.toString(ringMs), "talkMs", Long.toString(talkMs)),
-                CARRIER_PORT, List.of());
+        return start("customers", "seat.xml", Map.of("ringMs", Long.toString(ringMs), "talkMs", Long.toString(talkMs),
+                "presses", "", "byeCseq", "1"), CARRIER_PORT, List.of());
     }
 
     /** A key the caller presses {@code afterMs} after the previous one (or after being connected). */

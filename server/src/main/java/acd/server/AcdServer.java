@@ -246,6 +246,7 @@ public final class AcdServer implements AutoCloseable {
         scripts.register("/acd", flow::queueScript);
         scripts.register("/seat", flow::seatScript);
         scripts.register("/callback", flow::callbackScript);
+        scripts.register("/transfer", flow::transferScript);
         IvrScripts ivr = new IvrScripts(menu, new SelfServiceDesk(store, store, "ivr", clockMs),
                 customers, settings.callerNumbers(), flow, ivrFigures, selfServiceThreads, clockMs, routing.defaultTier(),
                 audit);

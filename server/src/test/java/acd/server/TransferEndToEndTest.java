@@ -3,6 +3,7 @@ package acd.server;
 import acd.core.engine.AcdEngine;
 import acd.core.engine.CallState;
 import acd.core.engine.EngineEvent;
+import acd.cti.seat.SecretHash;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.pbx.CallRecording;
 import acd.pbxsim.world.SeatPhone;
@@ -72,6 +73,48 @@ class TransferEndToEndTest {
                 assertTrue(recording.file().startsWith("/var/spool/asterisk/monitor/acd/")
                         && recording.file().endsWith("/" + callId + ".wav"), recording.file());
             }
+        }
+    }
+
+    @Test
+    void aConsultationFromTheDeskHandsTheCallerToTheColleagueAskedAndIsLoggedAsAnAttendedTransfer(@TempDir Path dir)
+            throws Exception {
+        ServerSettings settings = ShippedConfig.in(dir);
+        Files.writeString(dir.resolve("seat-credentials.yaml"),
+                "agents:\n  \"2001\": " + SecretHash.hash("s3cret".toCharArray(), 1_000) + "\n");
+        try (AcdServer server = new AcdServer(dir, settings, null, PbxSettings.defaults().withSpeed(10))) {
+            await(() -> server.ami().isConnected());
+            // 2001 first: free longest, it takes the call; 2002 is the colleague asked.
+            for (String id : List.of("2001", "2002")) {
+                SeatPhone seat = server.pbxSimulator().seats().stream().filter(p -> p.number().equals(id))
+                        .findFirst().orElseThrow();
+                seat.update(seat.settings().withTalkTimeMs(60_000));
+                seat.login().thenCompose(status -> seat.ready()).get(30, TimeUnit.SECONDS);
+            }
+
+            AcdEngine engine = server.engine();
+            String first = "2001";
+            String colleague = "2002";
+            CompletableFuture<CallOutcome> call;
+            try (TestDesk desk = TestDesk.open(server, "{\"type\":\"login\",\"agent\":\"2001\",\"secret\":\"s3cret\"}")) {
+                call = server.pbxSimulator().placeCall(new CallerScript("13800000098", "", "10086", List.of("1", "0"),
+                        600_000, 0)).ended();
+                assertEquals(1, desk.await("connected").path("callId").asLong());
+                desk.send("{\"type\":\"consult\",\"toAgent\":\"" + colleague + "\"}");
+                assertEquals(colleague, desk.await("consulting").path("colleague").asText());
+                await(() -> engine.agentState(engine.agentIndex(colleague)) == acd.core.engine.AgentState.TALKING);
+                desk.send("{\"type\":\"completeConsult\"}");
+                assertTrue(desk.await("consultEnded").path("handedOver").asBoolean());
+            }
+            await(() -> engine.agentOfCall(1) == engine.agentIndex(colleague));
+            assertEquals(Outcome.COMPLETED, call.get(60, TimeUnit.SECONDS).outcome());
+            server.close();
+
+            List<String> events = Files.readAllLines(dir.resolve("queue_log")).stream()
+                    .filter(l -> l.contains("|ENTERQUEUE|") || l.contains("|CONNECT|") || l.contains("TRANSFER|")
+                            || l.contains("|COMPLETE"))
+                    .map(l -> l.split("\\|")[3] + " " + l.split("\\|")[4]).toList();
+            assertEquals(List.of("NONE ENTERQUEUE", first + " CONNECT", first + " ATTENDEDTRANSFER"), events);
         }
     }
 

@@ -287,6 +287,77 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         };
     }
 
+    // ------------------------------------------------------------------ AGI: /transfer
+
+    /** How long the agent has to key the colleague or queue after the transfer code. */
+    private static final long TRANSFER_KEYS_WAIT_MS = 6_000;
+    private static final int TRANSFER_KEYS_MAX = 8;
+
+    /**
+     * The {@code /transfer} script: a transfer keyed on the seat's phone during a call (the
+     * features.conf codes run it on the seat's channel, the caller on music meanwhile). The
+     * argument says which: {@code blind} and {@code consult} take the agent's id of a colleague,
+     * or 0 and a queue's number in routing.yaml's order, ended by #; {@code back} ends a
+     * consultation and gives the agent the caller again. The engine checks the rest as it does
+     * the desk's, and the call stays where it was when it refuses.
+     */
+    public AgiScript transferScript() {
+        return (request, channel) -> {
+            List<String> args = request.arguments();
+            String kind = args.isEmpty() ? "" : args.get(0).strip().toLowerCase(Locale.ROOT);
+            int agent = agentOfChannel(request.channel());
+            CallLeg leg = bySeatUniqueId.get(request.uniqueId());
+            if (agent < 0 || leg == null || !List.of("blind", "consult", "back").contains(kind)) {
+                LOG.warn("transfer '{}' keyed on {} refused: {}", kind, request.channel(), agent < 0 ? "not a seat"
+                        : leg == null ? "not on a call of the ACD" : "unknown kind of transfer");
+                channel.streamFile("beeperr", "").whenComplete((r, f) -> channel.close());
+                return;
+            }
+            if (kind.equals("back")) {
+                channel.close().whenComplete((r, f) -> engine.publish(e -> e.consultCancelled(clockMs.getAsLong(),
+                        leg.callId, agent)));
+                return;
+            }
+            channel.getData("beep", TRANSFER_KEYS_WAIT_MS, TRANSFER_KEYS_MAX).whenComplete((reply, failure) -> {
+                int[] target = failure == null ? transferTarget(reply.result()) : null;
+                if (target == null) {
+                    LOG.warn("transfer keyed on {} refused: '{}' is neither an agent's id nor 0 and a queue's number",
+                            request.channel(), failure == null ? reply.result() : "");
+                    channel.streamFile("beeperr", "").whenComplete((r, f) -> channel.close());
+                    return;
+                }
+                LOG.info("agent {} keyed a {} transfer of {} to {}", config.agents().get(agent).id(), kind, leg,
+                        target[1] >= 0 ? "agent " + config.agents().get(target[1]).id()
+                                : "queue " + config.queues().get(target[0]).id());
+                channel.close().whenComplete((r, f) -> engine.publish(e -> {
+                    long now = clockMs.getAsLong();
+                    if (kind.equals("blind")) {
+                        e.callTransferred(now, leg.callId, agent, target[0], 0, target[1]);
+                    } else {
+                        e.consultStarted(now, leg.callId, agent, target[0], 0, target[1]);
+                    }
+                }));
+            });
+        };
+    }
+
+    /** The keys as {queue or -1, colleague or -1}: an agent's id, or 0 and a queue's number from 1; null when neither. */
+    private int[] transferTarget(String keys) {
+        String digits = keys == null ? "" : keys.strip();
+        int agent = digits.isEmpty() ? -1 : config.agentIndex(digits);
+        if (agent >= 0) {
+            return new int[] {-1, agent};
+        }
+        if (digits.length() > 1 && digits.charAt(0) == '0' && digits.chars().allMatch(Character::isDigit)
+                && digits.length() < 5) {
+            int queue = Integer.parseInt(digits.substring(1)) - 1;
+            if (queue >= 0 && queue < config.queues().size()) {
+                return new int[] {queue, -1};
+            }
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ AGI: /callback
 
     /** How long the caller has to press after the callback offer. */

@@ -133,6 +133,8 @@ class AsteriskCallFlowTest {
         final AgiRequest request;
         boolean failOnSend;
         boolean closed;
+        /** What GET DATA answers: the keys the caller pressed. */
+        String keys = "1";
 
         ScriptedChannel(String uniqueId, String callerId, String... args) {
             Map<String, String> vars = new LinkedHashMap<>();
@@ -166,6 +168,9 @@ class AsteriskCallFlowTest {
             sent.add(command.line());
             if (failOnSend) {
                 return CompletableFuture.failedFuture(new IllegalStateException("caller hung up"));
+            }
+            if (command.line().startsWith("GET DATA")) {
+                return CompletableFuture.completedFuture(AgiReply.parse("200 result=" + keys));
             }
             return CompletableFuture.completedFuture(AgiReply.parse("200 result=1"));
         }
@@ -821,5 +826,52 @@ class AsteriskCallFlowTest {
         flow.onPbxEvent(new PbxEvent.BridgeLeave("8.10", "PJSIP/trunk-8.10", "b-1"));
         flow.onPbxEvent(new PbxEvent.ChannelHangup("8.10", "8.10", "PJSIP/trunk-8.10", 16, "Normal Clearing"));
         assertEquals(HangupSide.CALLER, lastOf(EventType.CALL_ENDED).hungUpFirst, "the conversation went on");
+    }
+
+    /** The /transfer script as the features.conf codes run it on a seat's channel. */
+    private ScriptedChannel keyedTransfer(String seatUniqueId, String seat, String kind, String keys) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("agi_network_script", "transfer");
+        vars.put("agi_channel", "PJSIP/" + seat + "-" + seatUniqueId);
+        vars.put("agi_uniqueid", seatUniqueId);
+        vars.put("agi_callerid", seat);
+        vars.put("agi_arg_1", kind);
+        ScriptedChannel keyed = new ScriptedChannel(seatUniqueId, seat, kind) {
+            @Override
+            public AgiRequest request() {
+                return new AgiRequest(vars);
+            }
+        };
+        keyed.keys = keys;
+        flow.transferScript().start(keyed.request(), keyed);
+        return keyed;
+    }
+
+    @Test
+    void keysOnTheSeatPhoneTransferToAColleagueOrAQueueByItsNumberAndWrongKeysAreRefused() throws Exception {
+        long id = connectedCall("6.1", "6.2");
+        ScriptedChannel blind = keyedTransfer("6.2", "1001", "blind", "1002");
+        assertTrue(blind.closed);
+        EngineEvent moved = lastOf(EventType.CALL_TRANSFERRED);
+        assertEquals(id, moved.callId);
+        assertEquals(0, moved.agentIndex);
+        assertEquals(1, moved.accountManagerIndex, "to agent 1002");
+
+        keyedTransfer("6.2", "1001", "consult", "02");
+        EngineEvent asked = lastOf(EventType.CONSULT_STARTED);
+        assertEquals(1, asked.queueIndex, "0 and 2: the second queue, english");
+        assertEquals(EngineEvent.NONE, asked.accountManagerIndex);
+
+        int before = published.size();
+        ScriptedChannel wrong = keyedTransfer("6.2", "1001", "consult", "7777");
+        assertTrue(wrong.sent.stream().anyMatch(c -> c.contains("beeperr")), wrong.sent.toString());
+        ScriptedChannel noQueue = keyedTransfer("6.2", "1001", "blind", "09");
+        assertTrue(noQueue.sent.stream().anyMatch(c -> c.contains("beeperr")));
+        ScriptedChannel notOnACall = keyedTransfer("6.9", "1001", "blind", "1002");
+        assertTrue(notOnACall.sent.stream().anyMatch(c -> c.contains("beeperr")));
+        assertEquals(before, published.size(), "nothing reaches the engine");
+
+        keyedTransfer("6.2", "1001", "back", "");
+        assertEquals(0, lastOf(EventType.CONSULT_CANCELLED).agentIndex);
     }
 }

@@ -36,7 +36,7 @@ class DialplanTest {
         assertEquals("agi://127.0.0.1:4573", d.globals().get("ACD_AGI"));
         Priority dial = d.step(new Location("acd-deliver", "s", 2));
         assertEquals("Dial", dial.application());
-        assertEquals("${ACD_ENDPOINT},${ACD_RING_TIMEOUT},gU(acd-record^${ACD_RECORDING})", dial.data());
+        assertEquals("${ACD_ENDPOINT},${ACD_RING_TIMEOUT},gU(acd-seat-answered^${ACD_RECORDING})", dial.data());
         assertEquals(6, d.find("acd-deliver", "s").priorityOf("after-call"));
     }
 

@@ -99,8 +99,13 @@ final class AsteriskFloor implements AutoCloseable {
      * *21 and *23, as an agent starting a shift does; returns once the engine has it ready.
      */
     Sipp.Phone staff(String seat, int port, long ringMs, long talkMs) throws Exception {
+        return staff(seat, port, ringMs, talkMs, List.of());
+    }
+
+    /** As {@link #staff(String, int, long, long)}, the phone keying {@code presses} in each call. */
+    Sipp.Phone staff(String seat, int port, long ringMs, long talkMs, List<Sipp.Press> presses) throws Exception {
         long readyBefore = server.engine().board().agents(AgentState.READY);
-        Sipp.Phone phone = phones.seat(seat, port, ringMs, talkMs);
+        Sipp.Phone phone = phones.seat(seat, port, ringMs, talkMs, presses);
         phones.featureCode(seat, "*21");
         phones.featureCode(seat, "*23");
         await("agent " + seat + " ready", 10_000,
@@ -122,6 +127,24 @@ final class AsteriskFloor implements AutoCloseable {
         await("every seat free and every call finished", 30_000, () -> server.flow().callsInProgress() == 0
                 && server.engine().board().agents(AgentState.RINGING) == 0
                 && server.engine().board().agents(AgentState.TALKING) == 0);
+    }
+
+    /** Asterisk's full log so far. */
+    String fullLog() {
+        try {
+            return Files.readString(asterisk.fullLog());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What a SIPp phone logged, without the times: {@code answered 13800007777}. */
+    static List<String> events(Sipp.Phone phone) {
+        try {
+            return phone.logged().stream().map(Sipp.Logged::what).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {

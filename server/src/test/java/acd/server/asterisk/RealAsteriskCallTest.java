@@ -57,7 +57,7 @@ class RealAsteriskCallTest {
             floor.await("the recording", 10_000, () -> recordings(monitor).size() == 1);
             Path recording = recordings(monitor).get(0);
             assertTrue(Files.size(recording) > 16_000, recording + " is " + Files.size(recording) + " bytes");
-            assertTrue(fullLog(floor).contains("MixMonitor(\"PJSIP/2001-"), "recorded on the seat's channel");
+            assertTrue(floor.fullLog().contains("MixMonitor(\"PJSIP/2001-"), "recorded on the seat's channel");
             // A team lead hears it over the server's HTTP port, as Asterisk wrote it.
             String callId = recording.getFileName().toString().replace(".wav", "");
             floor.await("the answered call kept for review", 10_000,
@@ -72,7 +72,7 @@ class RealAsteriskCallTest {
             assertEquals("RIFF", new String(heard.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
             floor.assertNoPromptMissing();
             floor.server.close();
-            assertEquals(callerChannel(dir.resolve("queue_log"), "2001") + ".wav", recording.getFileName().toString(),
+            assertEquals(QueueLogCalls.callerChannel(dir.resolve("queue_log"), "2001") + ".wav", recording.getFileName().toString(),
                     "named by the call's queue_log call id");
         }
     }
@@ -96,7 +96,7 @@ class RealAsteriskCallTest {
             Sipp.Phone lead = floor.phones.seat("9001", Sipp.seatPort(1), 300, 60_000);
             Sipp.Phone caller = floor.phones.caller("13800006666", "10086", List.of(new Sipp.Key(800, '0')), 14_000,
                     true);
-            floor.await("the seat talking", 20_000, () -> seatEvents(seat).contains("answered 13800006666"));
+            floor.await("the seat talking", 20_000, () -> AsteriskFloor.events(seat).contains("answered 13800006666"));
             floor.await("the engine's agent talking", 10_000,
                     () -> floor.server.engine().board().agents(AgentState.TALKING) == 1);
             try (acd.server.TestDesk desk = acd.server.TestDesk.open(floor.server,
@@ -104,66 +104,16 @@ class RealAsteriskCallTest {
                 desk.send("{\"type\":\"listenIn\",\"agent\":\"2001\",\"mode\":\"whisper\"}");
                 assertEquals("2001", desk.await("ack").path("agent").asText());
             }
-            floor.await("the lead's phone answered", 10_000, () -> seatEvents(lead).contains("answered 2001"));
-            floor.await("ChanSpy on the seat", 10_000, () -> fullLog(floor).contains("Spying on channel PJSIP/2001-"));
-            assertTrue(fullLog(floor).contains("\"PJSIP/2001-,qwE\")"), "whispering, until the seat's call ends");
+            floor.await("the lead's phone answered", 10_000, () -> AsteriskFloor.events(lead).contains("answered 2001"));
+            floor.await("ChanSpy on the seat", 10_000, () -> floor.fullLog().contains("Spying on channel PJSIP/2001-"));
+            assertTrue(floor.fullLog().contains("\"PJSIP/2001-,qwE\")"), "whispering, until the seat's call ends");
 
             // the caller hangs up: the seat's call ends, and with it the lead's
             assertTrue(caller.waitFor(30_000), "the caller's call ended");
-            floor.await("the lead's phone hung up", 10_000, () -> seatEvents(lead).contains("caller-hung-up 2001"));
-            assertTrue(fullLog(floor).contains("@acd-listen:3] Hangup(\"PJSIP/9001-"), "ChanSpy ended with the call");
-            assertTrue(seatEvents(seat).contains("caller-hung-up 13800006666"), seatEvents(seat).toString());
+            floor.await("the lead's phone hung up", 10_000, () -> AsteriskFloor.events(lead).contains("caller-hung-up 2001"));
+            assertTrue(floor.fullLog().contains("@acd-listen:3] Hangup(\"PJSIP/9001-"), "ChanSpy ended with the call");
+            assertTrue(AsteriskFloor.events(seat).contains("caller-hung-up 13800006666"), AsteriskFloor.events(seat).toString());
         }
-    }
-
-    @Test
-    void anAgentsBlindTransferTakesTheCallerOutOfTheSeatsBridgeToTheColleague() throws Exception {
-        try (AsteriskFloor floor = AsteriskFloor.open("transfer", dir)) {
-            // Both seats would talk for a minute; the caller hangs up 12 s into the call.
-            Sipp.Phone first = floor.staff("2001", Sipp.seatPort(0), 300, 60_000);
-            Sipp.Phone colleague = floor.staff("2002", Sipp.seatPort(1), 300, 60_000);
-            Sipp.Phone caller = floor.phones.caller("13800005555", "10086", List.of(new Sipp.Key(800, '0')), 12_000,
-                    true);
-            floor.await("the first seat talking", 20_000, () -> seatEvents(first).contains("answered 13800005555"));
-            AcdEngine engine = floor.server.engine();
-            int from = engine.agentIndex("2001");
-            int to = engine.agentIndex("2002");
-            // the server's first call: the one the first seat is talking on
-            long callId = 1;
-            floor.await("the engine's call connected", 10_000, () -> engine.agentOfCall(callId) == from
-                    && engine.callState(callId) == acd.core.engine.CallState.CONNECTED);
-            long now = System.currentTimeMillis();
-            floor.server.ring().publish(e -> e.callTransferred(now, callId, from, EngineEvent.NONE, 0, to));
-
-            floor.await("the colleague talking", 20_000, () -> seatEvents(colleague).contains("answered 13800005555"));
-            assertTrue(seatEvents(first).contains("caller-hung-up 13800005555"),
-                    "Asterisk ended the first seat's leg: " + seatEvents(first));
-            assertTrue(caller.waitFor(30_000));
-            floor.await("the colleague's call over", 20_000,
-                    () -> seatEvents(colleague).contains("caller-hung-up 13800005555"));
-            floor.awaitSettled();
-            floor.server.close();
-
-            String channel = callerChannel(dir.resolve("queue_log"), "2001");
-            List<String> events = Files.readAllLines(dir.resolve("queue_log")).stream()
-                    .filter(l -> l.contains("|" + channel + "|")).map(l -> {
-                        String[] f = l.split("\\|");
-                        return f[3] + " " + f[4] + (f[4].equals("BLINDTRANSFER") ? " " + f[5] + " " + f[6] : "");
-                    }).toList();
-            assertEquals(List.of("NONE ENTERQUEUE", "2001 CONNECT", "2001 BLINDTRANSFER general 2002", "NONE ENTERQUEUE",
-                    "2002 CONNECT", "2002 COMPLETECALLER"), events);
-        }
-    }
-
-    /** The queue_log's call id (the caller's channel) of the call the agent answered. */
-    private static String callerChannel(Path queueLog, String agent) throws Exception {
-        for (String line : Files.readAllLines(queueLog)) {
-            String[] f = line.split("\\|");
-            if (f.length > 4 && f[4].equals("CONNECT") && f[3].equals(agent)) {
-                return f[1];
-            }
-        }
-        throw new AssertionError("no CONNECT for agent " + agent);
     }
 
     /** When Asterisk's full log says it ran {@code what}: the first such line's time, or -1. */
@@ -246,15 +196,15 @@ class RealAsteriskCallTest {
             ReplyTaskDesk desk = floor.server.replyTasks();
             desk.take(task.id(), "1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
             desk.playMessage(task.id(), "1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
-            floor.await("the message played to the seat", 20_000, () -> fullLog(floor).contains(
+            floor.await("the message played to the seat", 20_000, () -> floor.fullLog().contains(
                     "Playing '" + task.message().messageFile()));
-            floor.await("the message's call over", 20_000, () -> seatEvents(seat).contains("caller-hung-up 13800007777"));
+            floor.await("the message's call over", 20_000, () -> AsteriskFloor.events(seat).contains("caller-hung-up 13800007777"));
             desk.callBack(task.id(), "1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
-            floor.await("the customer reached", 30_000, () -> seatEvents(customers).contains("seat-hung-up 10086"));
-            List<String> seatHeard = seatEvents(seat);
+            floor.await("the customer reached", 30_000, () -> AsteriskFloor.events(customers).contains("seat-hung-up 10086"));
+            List<String> seatHeard = AsteriskFloor.events(seat);
             assertEquals(List.of("offered 13800007777", "answered 13800007777", "caller-hung-up 13800007777",
                     "offered 13800007777", "answered 13800007777"), seatHeard.subList(0, 5), seatHeard.toString());
-            assertEquals(List.of("offered 10086", "answered 10086", "seat-hung-up 10086"), seatEvents(customers));
+            assertEquals(List.of("offered 10086", "answered 10086", "seat-hung-up 10086"), AsteriskFloor.events(customers));
             long seatAnswered = seat.logged().stream().filter(l -> l.what().equals("answered 13800007777"))
                     .reduce((a, b) -> b).orElseThrow().clockMs();
             long customerOffered = customers.logged().get(0).clockMs();
@@ -264,23 +214,6 @@ class RealAsteriskCallTest {
             assertFalse(reached.isOpen());
             // The place-in-line announcement, the voicemail prompt: all there.
             floor.assertNoPromptMissing();
-        }
-    }
-
-    private static String fullLog(AsteriskFloor floor) {
-        try {
-            return Files.readString(floor.asterisk.fullLog());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** What a SIPp phone logged, without the times: {@code answered 13800007777}. */
-    private static List<String> seatEvents(Sipp.Phone phone) {
-        try {
-            return phone.logged().stream().map(Sipp.Logged::what).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
