@@ -51,51 +51,11 @@ class RealAsteriskTransferTest {
     }
 
     @Test
-    void anAgentConsultsAColleagueWithTheCallerOnHoldThenHandsTheCallerOver() throws Exception {
+    void anAgentGoesBackToTheCallerFromAConsultationThenAsksAgainAndHandsTheCallerOver() throws Exception {
         try (AsteriskFloor floor = AsteriskFloor.open("consult", dir)) {
             Sipp.Phone first = floor.staff("2001", Sipp.seatPort(0), 300, 60_000);
             Sipp.Phone colleague = floor.staff("2002", Sipp.seatPort(1), 300, 60_000);
-            // The caller hangs up 20 s into the call, talking with the colleague by then.
-            Sipp.Phone caller = floor.phones.caller("13800006666", "10086", List.of(new Sipp.Key(800, '0')), 20_000,
-                    true);
-            long callId = connected(floor, first, "13800006666", "2001");
-            AcdEngine engine = floor.server.engine();
-            int from = engine.agentIndex("2001");
-            int to = engine.agentIndex("2002");
-            floor.server.ring().publish(e -> e.consultStarted(System.currentTimeMillis(), callId, from,
-                    EngineEvent.NONE, 0, to));
-
-            // The colleague's phone rings from the agent's channel, and the caller waits on music.
-            floor.await("the colleague talking with the agent", 20_000,
-                    () -> engine.agentState(to) == AgentState.TALKING);
-            assertTrue(floor.fullLog().contains("[s@acd-consult-hold:2] MusicOnHold"), "the caller on hold");
-            assertTrue(floor.fullLog().contains("[s@acd-consult:1] Dial(\"PJSIP/2001-"),
-                    "the agent's own channel rang the colleague");
-            assertEquals(from, engine.agentOfCall(callId), "the agent still has the caller");
-
-            floor.server.ring().publish(e -> e.consultCompleted(System.currentTimeMillis(), callId, from));
-            floor.await("the first seat's phone hung up", 20_000,
-                    () -> events(first).stream().anyMatch(s -> s.startsWith("caller-hung-up")));
-            floor.await("the colleague the call's agent", 10_000, () -> engine.agentOfCall(callId) == to);
-            // The caller hangs up: it is the colleague's phone that hears it, so the two were joined.
-            assertTrue(caller.waitFor(40_000), "the caller's call ended");
-            floor.await("the colleague's call over", 20_000,
-                    () -> events(colleague).stream().anyMatch(s -> s.startsWith("caller-hung-up")));
-            floor.awaitSettled();
-            floor.server.close();
-
-            Path queueLog = dir.resolve("queue_log");
-            assertEquals(List.of("NONE ENTERQUEUE", "2001 CONNECT", "2001 ATTENDEDTRANSFER LINK 2001 2002"),
-                    QueueLogCalls.story(queueLog, QueueLogCalls.callerChannel(queueLog, "2001")));
-        }
-    }
-
-    @Test
-    void anAgentGoesBackToTheCallerFromAConsultationThenHandsThemOverByHangingUp() throws Exception {
-        try (AsteriskFloor floor = AsteriskFloor.open("consult-back", dir)) {
-            // The first seat's phone hangs up 12 s after it answered: by then it consults a second time.
-            Sipp.Phone first = floor.staff("2001", Sipp.seatPort(0), 300, 12_000);
-            Sipp.Phone colleague = floor.staff("2002", Sipp.seatPort(1), 300, 60_000);
+            // The caller hangs up 25 s into the call, talking with the colleague by then.
             Sipp.Phone caller = floor.phones.caller("13800007777", "10086", List.of(new Sipp.Key(800, '0')), 25_000,
                     true);
             long callId = connected(floor, first, "13800007777", "2001");
@@ -104,23 +64,30 @@ class RealAsteriskTransferTest {
             int to = engine.agentIndex("2002");
             floor.server.ring().publish(e -> e.consultStarted(System.currentTimeMillis(), callId, from,
                     EngineEvent.NONE, 0, to));
+            // The agent's own channel rings the colleague, and the caller waits on music.
             floor.await("the colleague talking with the agent", 10_000,
                     () -> engine.agentState(to) == AgentState.TALKING);
+            assertTrue(floor.fullLog().contains("[s@acd-consult-hold:2] MusicOnHold"), "the caller on hold");
+            assertTrue(floor.fullLog().contains("[s@acd-consult:1] Dial(\"PJSIP/2001-"),
+                    "the agent's own channel rang the colleague");
 
             // Back to the caller: the colleague's leg ends and the agent is joined to the caller again.
             floor.server.ring().publish(e -> e.consultCancelled(System.currentTimeMillis(), callId, from));
-            floor.await("the colleague free", 10_000, () -> engine.agentState(to) != AgentState.TALKING
-                    && engine.agentState(to) != AgentState.RINGING);
+            floor.await("the colleague free again", 20_000, () -> engine.agentState(to) == AgentState.READY);
             floor.await("the agent waiting to be joined back", 10_000,
                     () -> floor.fullLog().contains("[s@acd-consult:4] MusicOnHold"));
             assertEquals(from, engine.agentOfCall(callId));
 
-            // Asked again, and this time the agent hangs up while the two talk: the colleague has the caller.
-            floor.await("the colleague ready again", 20_000, () -> engine.agentState(to) == AgentState.READY);
+            // Asked again, and this time handed over from the desk.
             floor.server.ring().publish(e -> e.consultStarted(System.currentTimeMillis(), callId, from,
                     EngineEvent.NONE, 0, to));
-            floor.await("the colleague the call's agent", 20_000, () -> engine.agentOfCall(callId) == to);
-            assertTrue(floor.fullLog().contains("acd-consult-taken"), "the colleague's channel sent on by Dial's F");
+            floor.await("the colleague talking with the agent again", 10_000,
+                    () -> engine.agentState(to) == AgentState.TALKING);
+            floor.server.ring().publish(e -> e.consultCompleted(System.currentTimeMillis(), callId, from));
+            floor.await("the first seat's phone hung up", 20_000,
+                    () -> events(first).stream().anyMatch(s -> s.startsWith("caller-hung-up")));
+            floor.await("the colleague the call's agent", 10_000, () -> engine.agentOfCall(callId) == to);
+            // The caller hangs up: it is the colleague's phone that hears it, so the two were joined.
             assertTrue(caller.waitFor(40_000), "the caller's call ended");
             floor.await("the colleague's call over", 20_000,
                     () -> events(colleague).stream().filter(s -> s.startsWith("caller-hung-up")).count() == 2);
@@ -149,6 +116,8 @@ class RealAsteriskTransferTest {
                     () -> engine.agentState(to) == AgentState.TALKING);
             assertTrue(floor.fullLog().contains("AGI(\"PJSIP/2001-"), "the transfer script ran on the seat's channel");
             floor.await("the colleague the call's agent", 20_000, () -> engine.agentOfCall(callId) == to);
+            assertTrue(floor.fullLog().contains("[1@acd-consult-taken:1] UserEvent"),
+                    "the agent's hang-up sent the colleague's channel on (Dial's F)");
             assertTrue(caller.waitFor(40_000), "the caller's call ended");
             floor.await("the colleague's call over", 20_000,
                     () -> events(colleague).stream().anyMatch(s -> s.startsWith("caller-hung-up")));
