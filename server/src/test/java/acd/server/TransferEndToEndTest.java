@@ -88,7 +88,7 @@ class TransferEndToEndTest {
             for (String id : List.of("2001", "2002")) {
                 SeatPhone seat = server.pbxSimulator().seats().stream().filter(p -> p.number().equals(id))
                         .findFirst().orElseThrow();
-                seat.update(seat.settings().withTalkTimeMs(60_000));
+                seat.update(seat.settings().withTalkTimeMs(20_000));
                 seat.login().thenCompose(status -> seat.ready()).get(30, TimeUnit.SECONDS);
             }
 

@@ -30,7 +30,7 @@ public final class AsteriskReadiness {
         NEEDED_ACTIONS.put("Setvar", "call");
         NEEDED_ACTIONS.put("Originate", "originate");
         NEEDED_ACTIONS.put("Bridge", "call");
-        NEEDED_ACTIONS.put("MixMonitor", "call");
+        NEEDED_ACTIONS.put("MixMonitor", "system");
         NEEDED_ACTIONS.put("CoreShowChannels", "system");
         NEEDED_ACTIONS.put("PJSIPShowEndpoints", "system");
     }

@@ -1357,6 +1357,17 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         });
     }
 
+    /** Returns once the AMI actions handed over so far, and those they handed over in turn, have been sent. */
+    void awaitActions() throws InterruptedException {
+        for (int round = 0; round < 2; round++) {
+            try {
+                actions.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the AMI action thread did not drain", e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         actions.shutdown();

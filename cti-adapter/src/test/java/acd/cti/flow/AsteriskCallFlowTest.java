@@ -206,9 +206,7 @@ class AsteriskCallFlowTest {
 
     private void settle() throws InterruptedException {
         // Directives leave the engine thread through the flow's action thread.
-        for (int i = 0; i < 100; i++) {
-            Thread.sleep(5);
-        }
+        flow.awaitActions();
     }
 
     private long queueCaller(String uniqueId, String number, String... args) {

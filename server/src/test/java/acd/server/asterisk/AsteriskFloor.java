@@ -113,6 +113,40 @@ final class AsteriskFloor implements AutoCloseable {
         return phone;
     }
 
+    /** One seat of a floor staffed at once: its id, its phone's port, and how that phone answers and talks. */
+    record Seat(String seat, int port, long ringMs, long talkMs) {
+    }
+
+    /**
+     * Staffs the seats side by side, as a shift starting together does: each phone registers and
+     * keys *21 and *23 at the same time as the others. Returns the phones, in the seats' order,
+     * once the engine has them all ready.
+     */
+    List<Sipp.Phone> staffTogether(List<Seat> seats) throws Exception {
+        long readyBefore = server.engine().board().agents(AgentState.READY);
+        java.util.concurrent.ExecutorService starting = java.util.concurrent.Executors.newFixedThreadPool(seats.size());
+        try {
+            List<java.util.concurrent.Future<Sipp.Phone>> phones = new java.util.ArrayList<>();
+            for (Seat s : seats) {
+                phones.add(starting.submit(() -> {
+                    Sipp.Phone phone = this.phones.seat(s.seat(), s.port(), s.ringMs(), s.talkMs());
+                    this.phones.featureCode(s.seat(), "*21");
+                    this.phones.featureCode(s.seat(), "*23");
+                    return phone;
+                }));
+            }
+            List<Sipp.Phone> started = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Sipp.Phone> phone : phones) {
+                started.add(phone.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            await(seats.size() + " agents ready", 20_000,
+                    () -> server.engine().board().agents(AgentState.READY) == readyBefore + seats.size());
+            return started;
+        } finally {
+            starting.shutdownNow();
+        }
+    }
+
     /** Fails naming every sound Asterisk could not find so far: every prompt a caller should hear is there. */
     void assertNoPromptMissing() throws java.io.IOException {
         List<String> missing = Files.readAllLines(asterisk.fullLog()).stream()

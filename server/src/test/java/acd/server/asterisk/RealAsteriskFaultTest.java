@@ -88,11 +88,12 @@ class RealAsteriskFaultTest {
     void amiCutThreeTimesAndAnAsteriskRestartLoseNoCallerAndLeaveNoSeatStuck() throws Exception {
         try (AsteriskFloor floor = AsteriskFloor.open("faults", dir)) {
             Random random = new Random(11);
-            List<Sipp.Phone> seats = new ArrayList<>();
+            List<AsteriskFloor.Seat> staffing = new ArrayList<>();
             for (int s = 0; s < SEATS; s++) {
-                seats.add(floor.staff(Integer.toString(2001 + s), Sipp.seatPort(s), 300 + random.nextInt(500),
-                        3_000 + random.nextInt(3_000)));
+                staffing.add(new AsteriskFloor.Seat(Integer.toString(2001 + s), Sipp.seatPort(s),
+                        300 + random.nextInt(500), 3_000 + random.nextInt(3_000)));
             }
+            List<Sipp.Phone> seats = floor.staffTogether(staffing);
             Map<String, Sipp.Phone> callers = new LinkedHashMap<>();
             List<long[]> blind = new ArrayList<>();
             for (int c = 0; c < CALLERS; c++) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,13 +42,22 @@ class RealAsteriskQueueTest {
         // The general floor's seats with 3 s of wrap-up rather than 10, so the run takes a minute or two.
         Path config = AsteriskFloor.configWith(dir, "agents.yaml", agents -> agents.replace(
                 "    name: \"普通坐席{id}\"\n", "    name: \"普通坐席{id}\"\n    wrapUpSeconds: 3\n"));
+        // The post-call survey asked once, not twice: the run's tail is the last callers' survey.
+        Path ivr = config.resolve("ivr.yaml");
+        String menus = Files.readString(ivr);
+        String once = menus.replace("    prompt: survey-rate\n", "    prompt: survey-rate\n    timeoutSeconds: 2\n")
+                .replace("      5: {go: survey-store, set: {rating: 5}}\n    retries: 1\n",
+                        "      5: {go: survey-store, set: {rating: 5}}\n    retries: 0\n");
+        assertNotEquals(menus, once, "the survey's retries, as the shipped ivr.yaml has them");
+        Files.writeString(ivr, once);
         try (AsteriskFloor floor = AsteriskFloor.open("queue", dir.resolve("data"), config, etc -> { })) {
             Random random = new Random(SEED);
-            List<Sipp.Phone> seats = new ArrayList<>();
+            List<AsteriskFloor.Seat> staffing = new ArrayList<>();
             for (int s = 0; s < SEATS; s++) {
-                seats.add(floor.staff(Integer.toString(2001 + s), Sipp.seatPort(s), 200 + random.nextInt(800),
-                        2_000 + random.nextInt(4_000)));
+                staffing.add(new AsteriskFloor.Seat(Integer.toString(2001 + s), Sipp.seatPort(s),
+                        200 + random.nextInt(800), 2_000 + random.nextInt(4_000)));
             }
+            List<Sipp.Phone> seats = floor.staffTogether(staffing);
             Map<String, Sipp.Phone> callers = new LinkedHashMap<>();
             long start = System.currentTimeMillis();
             long at = 0;

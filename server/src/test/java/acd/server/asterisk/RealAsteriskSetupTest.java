@@ -36,6 +36,7 @@ class RealAsteriskSetupTest {
             assertEquals(List.of(
                     "the AMI user 'acd' may not send Redirect: give it the write permission class 'call' in manager.conf",
                     "the AMI user 'acd' may not send Setvar: give it the write permission class 'call' in manager.conf",
+                    "the AMI user 'acd' may not send Bridge: give it the write permission class 'call' in manager.conf",
                     "agent 9101's endpoint PJSIP/9101 is not a PJSIP endpoint Asterisk knows (pjsip.conf): calls "
                             + "offered to it cannot ring",
                     "supervisor lead1's phone PJSIP/9002 is not a PJSIP endpoint Asterisk knows (pjsip.conf): "
