@@ -131,6 +131,13 @@
     document.body.setAttribute("data-time", doc.time);
     document.body.setAttribute("data-source", source);
     document.getElementById("clock").textContent = doc.time ? new Date(doc.time).toLocaleTimeString() : "--:--:--";
+    // The built-in simulator's figures: said plainly, with how much faster than real time they run.
+    var simulated = document.getElementById("simulated");
+    simulated.hidden = !doc.simulation;
+    if (doc.simulation) {
+      simulated.textContent = doc.simulation.speed === 1 ? "模拟 simulated"
+        : "模拟 ×" + doc.simulation.speed + " simulated, time compressed";
+    }
   }
 
   // Voicemail messages still to answer; overdue ones (past 08:00 of the next working day) in red.

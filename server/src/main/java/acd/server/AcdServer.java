@@ -265,6 +265,7 @@ public final class AcdServer implements AutoCloseable {
         this.quality = new QualityDesk(store, settings.quality(), recordingDays, new RecordingPasses(RECORDING_PASS_MS),
                 selfServiceThreads, clockMs);
         seats.useQuality(quality);
+        seats.useBoardDocument(this::queuesDocument);
         housekeeping.scheduleWithFixedDelay(quality::countQuality, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
         seats.useListenIn(new ListenIn(settings.listenInPhones(), ami));
         this.answeredCalls = new AnsweredCalls(routing, store, housekeeping, STORE_RETRY_MS);
@@ -394,6 +395,10 @@ public final class AcdServer implements AutoCloseable {
         Map<String, Object> document = reports.all();
         document.put("replyTasks", replyTasks.figures().section());
         document.put("quality", quality.figures().section());
+        if (pbxSimulator != null) {
+            // A demo's figures are no hotline's: the wallboard says so, and how fast its time runs.
+            document.put("simulation", Map.of("speed", pbxSimulator.settings().speed()));
+        }
         return document;
     }
 

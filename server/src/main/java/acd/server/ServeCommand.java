@@ -2,10 +2,12 @@ package acd.server;
 
 import acd.core.config.ConfigError;
 import acd.core.model.RoutingConfig;
+import acd.ivr.store.RoutingIds;
+import acd.ivr.store.SeedCustomer;
+import acd.ivr.store.StoreSeed;
 import acd.pbxsim.PbxSettings;
 import acd.pbxsim.PbxSimulator;
 import acd.pbxsim.world.SeatPhone;
-import acd.pbxsim.world.CallerArrivals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +25,16 @@ public final class ServeCommand {
     /** The exit status when an event has stopped the engine (EX_SOFTWARE). */
     static final int ENGINE_STOPPED_STATUS = 70;
     /**
-     * What the simulated callers key in at the menus of the shipped config/ivr.yaml: most want
-     * a person (in Mandarin, some in English, some pressing 0 at once), some hear their balance
-     * and hang up.
+     * What the simulated callers key in at the menus of the shipped config/ivr.yaml, in the
+     * proportions the shipped floor is staffed for: most want a person in Mandarin (some pressing
+     * 0 at once), one in twenty a person in English (three agents speak it), and some hear their
+     * balance, which leads most of them on to the billing line.
      */
-    private static final List<List<String>> SIMULATED_CALLERS = List.of(
-            List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("0"), List.of("2", "0"),
-            List.of("1", "1"));
+    static final List<List<String>> SIMULATED_CALLERS = List.of(
+            List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"),
+            List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"),
+            List.of("1", "0"), List.of("1", "0"), List.of("0"), List.of("0"), List.of("2", "0"),
+            List.of("1", "1"), List.of("1", "1"), List.of("1", "1"), List.of("1", "0"), List.of("0"));
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final String USAGE = """
@@ -44,7 +49,7 @@ public final class ServeCommand {
               --ami-port PORT         its AMI port (default 5038)
               --ami-user USER         AMI user (default acd)
               --ami-secret-file FILE  file holding the AMI secret (else the ACD_AMI_SECRET variable)
-              --sim-rate N            built-in simulator: callers per minute (default 6)
+              --sim-rate N            built-in simulator: callers per minute (default: a busy hour for the floor)
               --sim-calls N           built-in simulator: callers in all (default 100000)
               --sim-speed F           built-in simulator: time runs F times faster (default 1)
               --sim-seed N            built-in simulator: random seed (default 1)
@@ -89,12 +94,18 @@ public final class ServeCommand {
         }
         PbxSimulator simulator = server.pbxSimulator();
         if (simulator != null) {
-            staffTheFloor(simulator, server.engine().config());
-            simulator.startTraffic(CallerArrivals.poisson(options.simRate, options.simCalls, options.simSeed).withDids(List.of("10086"))
-                    .pressingOneOf(SIMULATED_CALLERS));
+            RoutingConfig routing = server.engine().config();
+            staffTheFloor(simulator, routing);
+            double rate = options.simRate > 0 ? options.simRate
+                    : DemoTraffic.busyHourRate(routing, DemoTraffic.reachingASeat(SIMULATED_CALLERS));
+            List<String> subscribers = StoreSeed.read(configDir, RoutingIds.of(routing)).customers().stream()
+                    .map(SeedCustomer::number).toList();
+            simulator.startTraffic(DemoTraffic.traffic(rate, options.simCalls, options.simSeed, subscribers,
+                    SIMULATED_CALLERS));
             LOG.info("no Asterisk configured: the built-in PBX simulator plays Asterisk, {} seat phones and "
-                    + "{} callers a minute (--ami-host to use a real Asterisk)", server.engine().config().agents().size(),
-                    options.simRate);
+                    + "{} callers a minute on average{} (--ami-host to use a real Asterisk)", routing.agents().size(),
+                    String.format(java.util.Locale.ROOT, "%.1f", rate), options.simRate > 0 ? ""
+                            : ", a busy hour for this floor (--sim-rate to choose)");
         }
         LOG.info("serving; figures at http://127.0.0.1:{}/api/queues, health at /api/health, Prometheus metrics at "
                 + "/metrics, queue_log in {}; Ctrl-C stops", server.httpPort(), server.queueLog().path());

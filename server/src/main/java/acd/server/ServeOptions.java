@@ -30,7 +30,8 @@ final class ServeOptions {
     }
 
     Path configDir = Path.of("config");
-    double simRate = 6;
+    /** Callers a minute; 0 for a busy hour on the configured floor ({@link DemoTraffic}). */
+    double simRate = 0;
     int simCalls = 100_000;
     double simSpeed = 1;
     long simSeed = 1;

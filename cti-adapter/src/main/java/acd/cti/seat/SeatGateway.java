@@ -58,6 +58,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -717,8 +718,20 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
         wallboards.remove(session);
     }
 
+    /** The document a wallboard shows; the server's {@code GET /api/queues} once it gives one. */
+    private volatile java.util.function.Supplier<Map<String, Object>> boardDocument;
+
+    /** Wallboards show this document, read at every push: the one {@code GET /api/queues} serves. */
+    public void useBoardDocument(java.util.function.Supplier<Map<String, Object>> document) {
+        this.boardDocument = Objects.requireNonNull(document, "document");
+    }
+
     /** What a wallboard shows: the document {@code GET /api/queues} serves, read now. */
     SeatNotice.Board board() {
+        java.util.function.Supplier<Map<String, Object>> document = boardDocument;
+        if (document != null) {
+            return new SeatNotice.Board(document.get());
+        }
         Map<String, Object> report = new QueueReports(config, boardSource.get()).all();
         ReplyTaskDesk tasks = replyTasks;
         if (tasks != null) {

@@ -51,4 +51,45 @@ class CallerArrivalsTest {
         assertNotEquals(first.number(), second.number());
         assertEquals(List.of("1", ""), first.keypresses());
     }
+
+    @Test
+    void aShareOfCallersCallFromTheSubscribersNumbers() {
+        CallerArrivals.Arrivals a = CallerArrivals.poisson(60, 3_000, 3)
+                .callingFrom(List.of("13800000001", "13800000002"), 1.0 / 3).arrivals();
+        int known = 0;
+        while (a.hasNext()) {
+            a.nextGapMs();
+            String number = a.nextCaller().number();
+            if (number.startsWith("1380000000")) {
+                known++;
+            }
+        }
+        assertTrue(Math.abs(known - 1_000) < 80, known + " of 3000 called from a subscriber's number");
+    }
+
+    @Test
+    void aWaveBringsMoreCallersInItsRiseThanInItsFall() {
+        // 60 a minute swinging ±50% over 20 minutes: each first half brings some 791 callers, each
+        // second half some 409 (600 ± 60 × 0.5 × 20 / π); over ten waves, 7,910 and 4,090.
+        CallerArrivals traffic = CallerArrivals.poisson(60, 1_000_000, 5).inWaves(20 * 60_000, 0.5);
+        CallerArrivals.Arrivals a = traffic.arrivals();
+        long at = 0;
+        int rising = 0;
+        int falling = 0;
+        while (true) {
+            at += a.nextGapMs();
+            a.nextCaller();
+            if (at >= 10 * 20 * 60_000) {
+                break;
+            }
+            if (at % (20 * 60_000) < 10 * 60_000) {
+                rising++;
+            } else {
+                falling++;
+            }
+        }
+        assertTrue(Math.abs(rising - 7_910) < 300, "rising halves: " + rising);
+        assertTrue(Math.abs(falling - 4_090) < 300, "falling halves: " + falling);
+        assertEquals(90, traffic.callsPerMinuteAt(5 * 60_000), 1e-9);
+    }
 }

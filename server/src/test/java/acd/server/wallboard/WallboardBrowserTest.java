@@ -158,6 +158,9 @@ class WallboardBrowserTest {
         assertEquals("1", overdue.findElement(By.tagName("b")).getText());
         assertTrue(overdue.getAttribute("class").contains("overdue"), "overdue messages show red");
         assertEquals("2", browser.driver.findElement(By.cssSelector("[data-field='replyTasks.open']")).getText());
+        // The simulator's figures say so, and that its time runs faster than the wall clock.
+        assertEquals("模拟 ×" + (long) SPEED + " simulated, time compressed",
+                browser.driver.findElement(By.id("simulated")).getText());
 
         // What the callers lived, on the screen. A caller who hung up in the menus never reached the queue.
         int reachedQueue = outcomes.reachedTheLine();
