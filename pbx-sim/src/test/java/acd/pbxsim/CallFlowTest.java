@@ -6,6 +6,7 @@ import acd.pbxsim.pbx.Prompts;
 import acd.pbxsim.testing.AmiTestClient;
 import acd.pbxsim.testing.AmiTestClient.Received;
 import acd.pbxsim.testing.FakeAgiServer;
+import acd.pbxsim.testing.Teardown;
 import acd.pbxsim.world.CallOutcome;
 import acd.pbxsim.world.CallerScript;
 import acd.pbxsim.world.Outcome;
@@ -53,13 +54,7 @@ class CallFlowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (ami != null) {
-            ami.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        agi.close();
+        Teardown.close(ami, sim, agi);
     }
 
     private void start(UnaryOperator<PbxSettings> tweak) throws Exception {

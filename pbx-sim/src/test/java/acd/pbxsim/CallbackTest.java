@@ -5,6 +5,7 @@ import acd.pbxsim.pbx.CallRecording;
 import acd.pbxsim.testing.AmiTestClient;
 import acd.pbxsim.testing.AmiTestClient.Received;
 import acd.pbxsim.testing.FakeAgiServer;
+import acd.pbxsim.testing.Teardown;
 import acd.pbxsim.world.CallerScript;
 import acd.pbxsim.world.CustomerCall;
 import acd.pbxsim.world.CustomerSettings;
@@ -48,13 +49,7 @@ class CallbackTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (ami != null) {
-            ami.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        agi.close();
+        Teardown.close(ami, sim, agi);
     }
 
     private void start(UnaryOperator<CustomerSettings> customers) throws Exception {

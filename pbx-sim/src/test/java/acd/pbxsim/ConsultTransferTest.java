@@ -4,6 +4,7 @@ import acd.pbxsim.ami.AmiUser;
 import acd.pbxsim.testing.AmiTestClient;
 import acd.pbxsim.testing.AmiTestClient.Received;
 import acd.pbxsim.testing.FakeAgiServer;
+import acd.pbxsim.testing.Teardown;
 import acd.pbxsim.world.CallOutcome;
 import acd.pbxsim.world.CallerScript;
 import acd.pbxsim.world.SeatSettings;
@@ -42,15 +43,7 @@ class ConsultTransferTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (ami != null) {
-            ami.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        if (agi != null) {
-            agi.close();
-        }
+        Teardown.close(ami, sim, agi);
     }
 
     /** The caller (C), the agent's seat channel (S) and the colleague's (K). */

@@ -4,6 +4,7 @@ import acd.pbxsim.ami.AmiUser;
 import acd.pbxsim.testing.AmiTestClient;
 import acd.pbxsim.testing.AmiTestClient.Received;
 import acd.pbxsim.testing.FakeAgiServer;
+import acd.pbxsim.testing.Teardown;
 import acd.pbxsim.world.CustomerSettings;
 import acd.pbxsim.world.SeatSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -29,15 +30,7 @@ class ListenInTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (ami != null) {
-            ami.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        if (agi != null) {
-            agi.close();
-        }
+        Teardown.close(ami, sim, agi);
     }
 
     @Test
