@@ -56,6 +56,13 @@ final class Call implements CallView {
     /** Set between an unanswered callback and its next try: the call is out of line until then. */
     long callbackRetryTimerId = TimerKinds.NO_TIMER;
 
+    /** No colleague is being asked about the call any more. */
+    void endConsultation() {
+        consultWith = null;
+        consultAnswered = false;
+        consultChannel = null;
+    }
+
     void reset() {
         callback = false;
         callbackOffered = false;
@@ -73,9 +80,7 @@ final class Call implements CallView {
         line = null;
         linePosition = -1;
         offeredTo = null;
-        consultWith = null;
-        consultAnswered = false;
-        consultChannel = null;
+        endConsultation();
         maxWaitPassed = false;
         overflowHops = 0;
         preferredAgentIndex = -1;

@@ -296,46 +296,80 @@ abstract class CallLifeCycle extends WaitLimits {
     }
 
     /**
+     * The call the event's agent is talking on, or null once rejected: {@code action} names what
+     * was asked ("transfer of" an unknown call, a call this agent is not talking on).
+     */
+    Call talkingCall(EngineEvent e, String action) {
+        Call call = calls.get(e.callId);
+        if (call == null) {
+            reject(e, action + " an unknown or finished call");
+            return null;
+        }
+        if (call.state != CallState.CONNECTED || call.offeredTo == null || call.offeredTo.index != e.agentIndex) {
+            reject(e, action + " a call this agent is not talking on");
+            return null;
+        }
+        return call;
+    }
+
+    /**
+     * The queue a transfer or consultation names (the call's own when none), or -1 once rejected,
+     * as is a skill no agent can have; {@code toWhom} says what was asked ("transfer to").
+     */
+    int targetQueue(EngineEvent e, Call call, String toWhom) {
+        int queue = e.queueIndex == EngineEvent.NONE ? call.queueIndex : e.queueIndex;
+        if (queue < 0 || queue >= queues.length) {
+            reject(e, toWhom + " an unknown queue");
+            return -1;
+        }
+        if ((e.extraSkillsMask & ~index.allSkillsMask()) != 0) {
+            reject(e, "unknown skill in required skills");
+            return -1;
+        }
+        return queue;
+    }
+
+    /** Whether the colleague the event names, if any, is a configured agent other than {@code agent}; else rejected. */
+    boolean colleagueNamedRightly(EngineEvent e, Agent agent, String toWhom) {
+        int named = e.accountManagerIndex;
+        if (named == EngineEvent.NONE) {
+            return true;
+        }
+        if (named < 0 || named >= agents.length) {
+            reject(e, toWhom + " an unknown agent");
+            return false;
+        }
+        if (agents[named] == agent) {
+            reject(e, toWhom + " the agent's own seat");
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * A blind transfer. The agent is done with the call, as at its end, and goes to wrap-up; the
      * caller keeps their profile and their place in line (their arrival) and enters the target
      * queue as a new offer there, the colleague named, if any, first, as an account manager is.
      * The agent stays busy until the call has found its place, so it never comes straight back.
      */
     void onCallTransferred(EngineEvent e) {
-        Call call = calls.get(e.callId);
+        Call call = talkingCall(e, "transfer of");
         if (call == null) {
-            reject(e, "transfer of an unknown or finished call");
-            return;
-        }
-        if (call.state != CallState.CONNECTED || call.offeredTo == null || call.offeredTo.index != e.agentIndex) {
-            reject(e, "transfer of a call this agent is not talking on");
             return;
         }
         if (call.consultWith != null) {
             reject(e, "transfer while consulting a colleague: complete or cancel the consultation first");
             return;
         }
-        int toQueue = e.queueIndex == EngineEvent.NONE ? call.queueIndex : e.queueIndex;
-        if (toQueue < 0 || toQueue >= queues.length) {
-            reject(e, "transfer to an unknown queue");
-            return;
-        }
-        if ((e.extraSkillsMask & ~index.allSkillsMask()) != 0) {
-            reject(e, "unknown skill in required skills");
-            return;
-        }
+        int toQueue = targetQueue(e, call, "transfer to");
         Agent agent = call.offeredTo;
-        Agent colleague = null;
-        if (e.accountManagerIndex != EngineEvent.NONE) {
-            if (e.accountManagerIndex < 0 || e.accountManagerIndex >= agents.length) {
-                reject(e, "transfer to an unknown agent");
-                return;
-            }
-            colleague = agents[e.accountManagerIndex];
-            if (!colleague.isLoggedIn() || colleague.logoutPending || colleague == agent) {
-                reject(e, colleague == agent ? "transfer to the agent's own seat" : "transfer to an agent not logged in");
-                return;
-            }
+        if (toQueue < 0 || !colleagueNamedRightly(e, agent, "transfer to")) {
+            return;
+        }
+        Agent colleague = e.accountManagerIndex == EngineEvent.NONE ? null : agents[e.accountManagerIndex];
+        if (colleague != null && (!colleague.isLoggedIn() || colleague.logoutPending)) {
+            reject(e, "transfer to an agent not logged in");
+            return;
         }
         long talkMs = now - agent.offeredAtMs;
         listener.callTransferred(now, call, agent.index, talkMs, toQueue, colleague == null ? -1 : colleague.index);

@@ -15,7 +15,7 @@ abstract class Consultations extends CallLifeCycle {
     }
 
     void onConsultStarted(EngineEvent e) {
-        Call call = talkingCall(e, "consultation");
+        Call call = talkingCall(e, "consultation on");
         if (call == null) {
             return;
         }
@@ -23,27 +23,14 @@ abstract class Consultations extends CallLifeCycle {
             reject(e, "a consultation is already under way on this call");
             return;
         }
-        if ((e.extraSkillsMask & ~index.allSkillsMask()) != 0) {
-            reject(e, "unknown skill in required skills");
-            return;
-        }
+        int queue = targetQueue(e, call, "consultation with");
         Agent agent = call.offeredTo;
-        int queue = e.queueIndex == EngineEvent.NONE ? call.queueIndex : e.queueIndex;
-        if (queue < 0 || queue >= queues.length) {
-            reject(e, "consultation with an unknown queue");
+        if (queue < 0 || !colleagueNamedRightly(e, agent, "consultation with")) {
             return;
         }
         Agent colleague;
         if (e.accountManagerIndex != EngineEvent.NONE) {
-            if (e.accountManagerIndex < 0 || e.accountManagerIndex >= agents.length) {
-                reject(e, "consultation with an unknown agent");
-                return;
-            }
             colleague = agents[e.accountManagerIndex];
-            if (colleague == agent) {
-                reject(e, "consultation with the agent's own seat");
-                return;
-            }
             if (colleague.state != AgentState.READY || colleague.logoutPending) {
                 reject(e, "consultation with an agent who is not free");
                 return;
@@ -56,8 +43,6 @@ abstract class Consultations extends CallLifeCycle {
             }
         }
         call.consultWith = colleague;
-        call.consultAnswered = false;
-        call.consultChannel = null;
         colleague.consulting = call;
         colleague.offeredAtMs = now;
         changeState(colleague, AgentState.RINGING, 0);
@@ -119,57 +104,31 @@ abstract class Consultations extends CallLifeCycle {
         call.offeredTo = colleague;
         calls.seat(call, colleague);
         call.seatChannel = call.consultChannel;
-        call.consultWith = null;
-        call.consultAnswered = false;
-        call.consultChannel = null;
+        call.endConsultation();
         call.hungUpFirst = HangupSide.UNKNOWN;
         startWrapUp(agent);
     }
 
     void onConsultCancelled(EngineEvent e) {
         Call call = consultingCall(e);
-        if (call == null) {
-            return;
+        if (call != null) {
+            dropConsultation(call, call.offeredTo);
         }
-        Agent agent = call.offeredTo;
-        Agent colleague = call.consultWith;
-        listener.consultEnded(now, call, agent.index, colleague.index, false, 0);
-        directives.endConsult(now, call, agent.index, colleague.index, false);
-        letColleagueGo(call, colleague);
     }
 
+    /** Ends the consultation without a hand-over: the colleague is let go, the agent keeps the call. */
     @Override
     void dropConsultation(Call call, Agent agent) {
         Agent colleague = call.consultWith;
         listener.consultEnded(now, call, agent.index, colleague.index, false, 0);
         directives.endConsult(now, call, agent.index, colleague.index, false);
-        letColleagueGo(call, colleague);
-    }
-
-    private void letColleagueGo(Call call, Agent colleague) {
-        call.consultWith = null;
-        call.consultAnswered = false;
-        call.consultChannel = null;
+        call.endConsultation();
         colleague.consulting = null;
         afterWork(colleague);
     }
 
-    /** The call the event's agent is talking on, or null (rejected). */
-    private Call talkingCall(EngineEvent e, String what) {
-        Call call = calls.get(e.callId);
-        if (call == null) {
-            reject(e, what + " on an unknown or finished call");
-            return null;
-        }
-        if (call.state != CallState.CONNECTED || call.offeredTo == null || call.offeredTo.index != e.agentIndex) {
-            reject(e, what + " on a call this agent is not talking on");
-            return null;
-        }
-        return call;
-    }
-
     private Call consultingCall(EngineEvent e) {
-        Call call = talkingCall(e, "end of a consultation");
+        Call call = talkingCall(e, "end of a consultation on");
         if (call != null && call.consultWith == null) {
             reject(e, "no consultation under way on this call");
             return null;
