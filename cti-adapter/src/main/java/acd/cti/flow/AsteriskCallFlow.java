@@ -1154,10 +1154,7 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
             }
             pbx.bridge(caller, colleagueChannel).thenAccept(sent -> {
                 if (!sent) {
-                    LOG.warn("{}: Asterisk did not join the caller to agent {}; the caller goes back in line", leg,
-                            config.agents().get(consultation.colleague).id());
-                    engine.publish(e -> e.callTransferred(clockMs.getAsLong(), leg.callId, consultation.colleague,
-                            -1, 0, -1));
+                    backInLine(leg, consultation.colleague, "Asterisk did not join the caller to the colleague");
                 } else if (recording != null && !recording.isEmpty()) {
                     pbx.record(caller, recording + ".wav");
                 }
@@ -1171,12 +1168,18 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         String caller = leg.channel;
         actions.execute(() -> pbx.bridge(caller, consultation.agentChannel).thenAccept(sent -> {
             if (!sent) {
-                LOG.warn("{}: Asterisk did not join the caller back to agent {}; the caller goes back in line", leg,
-                        config.agents().get(consultation.agent).id());
-                engine.publish(e -> e.callTransferred(clockMs.getAsLong(), leg.callId, consultation.agent, -1, 0,
-                        -1));
+                backInLine(leg, consultation.agent, "Asterisk did not join the caller back to the agent");
             }
         }));
+    }
+
+    /**
+     * Nobody is left talking with the caller, though the engine has them with {@code agent}: the
+     * agent hands the call back to its own queue, where the caller waits in their place.
+     */
+    private void backInLine(CallLeg leg, int agent, String why) {
+        LOG.warn("{}: {} (agent {}); the caller goes back in line", leg, why, config.agents().get(agent).id());
+        engine.publish(e -> e.callTransferred(clockMs.getAsLong(), leg.callId, agent, -1, 0, -1));
     }
 
     private void consultDialBegan(PbxEvent.DialBegin e) {
@@ -1273,9 +1276,8 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
                 return;
             }
             leg.consultation = null;
-            long now = clockMs.getAsLong();
-            engine.publish(ev -> ev.consultCancelled(now, leg.callId, consultation.agent));
-            engine.publish(ev -> ev.callTransferred(now, leg.callId, consultation.agent, -1, 0, -1));
+            engine.publish(ev -> ev.consultCancelled(clockMs.getAsLong(), leg.callId, consultation.agent));
+            backInLine(leg, consultation.agent, "the agent hung up before the colleague answered");
         }
     }
 

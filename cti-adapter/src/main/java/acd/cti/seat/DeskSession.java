@@ -402,7 +402,7 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "no call to transfer: agent " + user
                     + " is not talking on one");
         }
-        SeatGateway.TransferTarget target = gateway.checkedTransfer(t, agent);
+        SeatGateway.TransferTarget target = gateway.checkedTransfer(t.queue(), t.toAgent(), t.skills(), agent);
         LOG.info("agent {} transfers call {} to {}{}", user, callId, t.queue() == null ? "the same queue" : t.queue(),
                 t.toAgent() == null ? "" : ", agent " + t.toAgent() + " first");
         long now = gateway.clockMs.getAsLong();
@@ -419,8 +419,7 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
      */
     private void consult(SeatRequest.Consult c) throws SeatProtocolException {
         long callId = callToConsultOn("consult with a colleague on");
-        SeatGateway.TransferTarget target = gateway.checkedTransfer(
-                new SeatRequest.Transfer(c.queue(), c.toAgent(), c.skills()), agent);
+        SeatGateway.TransferTarget target = gateway.checkedTransfer(c.queue(), c.toAgent(), c.skills(), agent);
         if (target.colleague() >= 0 && gateway.agentState(target.colleague()) != AgentState.READY) {
             throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "agent " + c.toAgent()
                     + " is not free to talk (" + gateway.agentState(target.colleague()) + "); the call stays with you");

@@ -493,16 +493,17 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
      * @return the engine's event: the queue ({@link EngineEvent#NONE} for the call's own), the
      *         skills' mask and the colleague ({@link EngineEvent#NONE} for none)
      */
-    TransferTarget checkedTransfer(SeatRequest.Transfer t, int fromAgent) throws SeatProtocolException {
+    TransferTarget checkedTransfer(String queueId, String toAgent, List<String> skillNames, int fromAgent)
+            throws SeatProtocolException {
         int queue = EngineEvent.NONE;
-        if (t.queue() != null) {
-            queue = config.queueIndex(t.queue());
+        if (queueId != null) {
+            queue = config.queueIndex(queueId);
             if (queue < 0) {
-                throw new SeatProtocolException(SeatErrorCode.UNKNOWN_NAME, "no queue '" + t.queue() + "' is configured");
+                throw new SeatProtocolException(SeatErrorCode.UNKNOWN_NAME, "no queue '" + queueId + "' is configured");
             }
         }
         long skills = 0;
-        for (String skill : t.skills()) {
+        for (String skill : skillNames) {
             int s = config.skills().indexOf(skill);
             if (s < 0) {
                 throw new SeatProtocolException(SeatErrorCode.UNKNOWN_NAME, "'" + skill
@@ -511,17 +512,17 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
             skills |= 1L << s;
         }
         int colleague = EngineEvent.NONE;
-        if (t.toAgent() != null) {
-            colleague = agentIndex(t.toAgent());
+        if (toAgent != null) {
+            colleague = agentIndex(toAgent);
             if (colleague < 0) {
-                throw new SeatProtocolException(SeatErrorCode.UNKNOWN_AGENT, "no agent '" + t.toAgent() + "' is configured");
+                throw new SeatProtocolException(SeatErrorCode.UNKNOWN_AGENT, "no agent '" + toAgent + "' is configured");
             }
             if (colleague == fromAgent) {
                 throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "a call cannot be transferred to "
                         + "the agent's own seat");
             }
             if (agentState(colleague) == AgentState.LOGGED_OUT) {
-                throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "agent " + t.toAgent()
+                throw new SeatProtocolException(SeatErrorCode.TRANSFER_REFUSED, "agent " + toAgent
                         + " is logged out; the call stays with you");
             }
         }
