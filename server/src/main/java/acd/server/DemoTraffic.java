@@ -16,14 +16,14 @@ import java.util.List;
  */
 final class DemoTraffic {
     static final double TARGET_OCCUPANCY = 0.85;
-    /** What the simulated callers talk for, on average (as {@link CallerArrivals#poisson} draws it). */
+    /** What the simulated callers talk for, on average. */
     static final long MEAN_TALK_MS = 30_000;
     /** What a simulated seat rings for before it picks up. */
     static final long SEAT_RING_MS = 2_000;
     static final double SUBSCRIBER_SHARE = 1.0 / 3;
     static final long WAVE_PERIOD_MS = 12 * 60_000;
     static final double WAVE_AMPLITUDE = 0.3;
-    /** What the simulated callers wait before giving up, on average (as {@link CallerArrivals#poisson} draws it). */
+    /** What the simulated callers wait before giving up, on average. */
     static final long MEAN_PATIENCE_MS = 60_000;
     /** Roughly how long a caller spends in the menus before joining a line. */
     static final long MENU_MS = 10_000;
@@ -60,7 +60,7 @@ final class DemoTraffic {
     static CallerArrivals traffic(double callsPerMinute, int calls, long seed, List<String> subscribers,
                                   List<List<String>> keys) {
         return CallerArrivals.poisson(callsPerMinute, calls, seed).withDids(List.of("10086")).pressingOneOf(keys)
-                .withMeanTalkTimeMs(MEAN_TALK_MS).withMeanPatienceMs(MEAN_PATIENCE_MS).callingFrom(subscribers, SUBSCRIBER_SHARE)
-                .inWaves(WAVE_PERIOD_MS, WAVE_AMPLITUDE);
+                .withMeanTalkTimeMs(MEAN_TALK_MS).withMeanPatienceMs(MEAN_PATIENCE_MS)
+                .callingFrom(subscribers, SUBSCRIBER_SHARE).inWaves(WAVE_PERIOD_MS, WAVE_AMPLITUDE);
     }
 }

@@ -30,7 +30,7 @@ public final class ServeCommand {
      * 0 at once), one in twenty a person in English (three agents speak it), and some hear their
      * balance, which leads most of them on to the billing line.
      */
-    static final List<List<String>> SIMULATED_CALLERS = List.of(
+    private static final List<List<String>> SIMULATED_CALLERS = List.of(
             List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"),
             List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"),
             List.of("1", "0"), List.of("1", "0"), List.of("0"), List.of("0"), List.of("2", "0"),

@@ -46,7 +46,7 @@ public enum EventType {
      * {@link EngineEvent#queueIndex} with {@link EngineEvent#extraSkillsMask}.
      */
     CONSULT_STARTED,
-    /** The colleague asked answered ({@link EngineEvent#agentIndex}, their channel in {@link EngineEvent#channelId}). */
+    /** The colleague asked answered: {@link EngineEvent#agentIndex}, on {@link EngineEvent#channelId}. */
     CONSULT_ANSWERED,
     /** The agent hands the caller to the colleague they consulted, and is done with the call. */
     CONSULT_COMPLETED,

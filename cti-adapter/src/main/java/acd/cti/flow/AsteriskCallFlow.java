@@ -341,7 +341,10 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
         };
     }
 
-    /** The keys as {queue or -1, colleague or -1}: an agent's id, or 0 and a queue's number from 1; null when neither. */
+    /**
+     * The keys as {queue or -1, colleague or -1}: an agent's id, or 0 and a queue's number from 1;
+     * null when neither.
+     */
     private int[] transferTarget(String keys) {
         String digits = keys == null ? "" : keys.strip();
         int agent = digits.isEmpty() ? -1 : config.agentIndex(digits);

@@ -52,20 +52,20 @@ public record CallerArrivals(double callsPerMinute, int calls, List<String> dids
     }
 
     public CallerArrivals withDids(List<String> hotlines) {
-        return new CallerArrivals(callsPerMinute, calls, hotlines, keypresses, meanPatienceMs, meanTalkTimeMs, seed, subscribers, subscriberShare,
-                wavePeriodMs, waveAmplitude);
+        return new CallerArrivals(callsPerMinute, calls, hotlines, keypresses, meanPatienceMs, meanTalkTimeMs, seed,
+                subscribers, subscriberShare, wavePeriodMs, waveAmplitude);
     }
 
     /** Every caller keys in these answers. */
     public CallerArrivals pressing(List<String> answers) {
-        return new CallerArrivals(callsPerMinute, calls, dids, List.of(answers), meanPatienceMs, meanTalkTimeMs, seed, subscribers, subscriberShare,
-                wavePeriodMs, waveAmplitude);
+        return new CallerArrivals(callsPerMinute, calls, dids, List.of(answers), meanPatienceMs, meanTalkTimeMs, seed,
+                subscribers, subscriberShare, wavePeriodMs, waveAmplitude);
     }
 
     /** Each caller keys in one of these lists of answers, drawn uniformly: a mix of what callers want. */
     public CallerArrivals pressingOneOf(List<List<String>> choices) {
-        return new CallerArrivals(callsPerMinute, calls, dids, choices, meanPatienceMs, meanTalkTimeMs, seed, subscribers, subscriberShare,
-                wavePeriodMs, waveAmplitude);
+        return new CallerArrivals(callsPerMinute, calls, dids, choices, meanPatienceMs, meanTalkTimeMs, seed,
+                subscribers, subscriberShare, wavePeriodMs, waveAmplitude);
     }
 
     public CallerArrivals withMeanPatienceMs(long ms) {
@@ -78,7 +78,7 @@ public record CallerArrivals(double callsPerMinute, int calls, List<String> dids
                 subscriberShare, wavePeriodMs, waveAmplitude);
     }
 
-    /** {@code share} of the callers call from one of these numbers (drawn uniformly), the others from unknown ones. */
+    /** {@code share} of the callers call from one of these numbers (drawn uniformly), the rest from unknown ones. */
     public CallerArrivals callingFrom(List<String> numbers, double share) {
         return new CallerArrivals(callsPerMinute, calls, dids, keypresses, meanPatienceMs, meanTalkTimeMs, seed, numbers,
                 share, wavePeriodMs, waveAmplitude);
