@@ -172,6 +172,24 @@ final class AsteriskFloor implements AutoCloseable {
         }
     }
 
+    /**
+     * Every line Asterisk logged about one caller's call: the lines tagged with the call's id
+     * ({@code [C-0000001a]}) that the caller's number came in on. A failing call's story, so a
+     * failure on a CI machine can be read from its log alone.
+     */
+    String callerStory(String number) {
+        List<String> log = fullLog().lines().toList();
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        java.util.regex.Matcher tag = java.util.regex.Pattern.compile("\\[(C-[0-9a-f]{8})\\]").matcher("");
+        for (String line : log) {
+            if (line.contains("ACD inbound " + number) && tag.reset(line).find()) {
+                tags.add(tag.group(1));
+            }
+        }
+        return "Asterisk's log of " + number + ":\n" + String.join("\n", log.stream()
+                .filter(l -> l.contains(number) || tag.reset(l).find() && tags.contains(tag.group(1))).toList());
+    }
+
     /** What a SIPp phone logged, without the times: {@code answered 13800007777}. */
     static List<String> events(Sipp.Phone phone) {
         try {

@@ -107,7 +107,8 @@ class RealAsteriskQueueTest {
                 String number = caller.getKey();
                 List<String> events = logged.get(number);
                 List<String> seat = atSeats.getOrDefault(number, List.of());
-                String who = number + " lived " + caller.getValue() + ", queue_log " + events + ", seat " + seat;
+                java.util.function.Supplier<String> who = () -> number + " lived " + caller.getValue() + ", queue_log "
+                        + events + ", seat " + seat + "\n" + floor.callerStory(number);
                 assertTrue(events != null && events.get(0).equals("ENTERQUEUE"), who);
                 String last = events.get(events.size() - 1);
                 switch (last) {
@@ -135,7 +136,7 @@ class RealAsteriskQueueTest {
                         assertEquals("released", caller.getValue(), who);
                         released++;
                     }
-                    default -> throw new AssertionError("a call that ended neither answered nor abandoned: " + who);
+                    default -> throw new AssertionError("a call that ended neither answered nor abandoned: " + who.get());
                 }
             }
             long offered = 0;
