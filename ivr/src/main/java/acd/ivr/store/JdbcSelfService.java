@@ -255,19 +255,23 @@ public final class JdbcSelfService implements SelfService {
         long dueMs = nowMs + (kind == FaultKind.COMPLEX ? settings.complexFaultDueMs() : settings.normalFaultDueMs());
         return tx.run("fault report for " + number, c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO work_order (number, kind, channel, created_ms, due_ms) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO work_order (number, kind, channel, created_ms, due_ms, summary) VALUES (?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, number);
                 s.setString(2, kind.name());
                 s.setString(3, channel);
                 s.setLong(4, nowMs);
                 s.setLong(5, dueMs);
+                s.setString(6, (kind == FaultKind.COMPLEX ? "Complex" : "Normal") + " fault reported by " + channel);
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     if (!keys.next()) {
                         throw new SQLException("the database gave no order number");
                     }
-                    return new WorkOrder(Long.toString(keys.getLong("id")), number, kind, channel, nowMs, dueMs);
+                    long id = keys.getLong("id");
+                    JdbcWorkOrders.recordOpening(c, id, java.util.Map.of(acd.ivr.order.Milestone.FIX, dueMs), channel,
+                            nowMs);
+                    return new WorkOrder(Long.toString(id), number, kind, channel, nowMs, dueMs);
                 }
             }
         });
@@ -283,7 +287,8 @@ public final class JdbcSelfService implements SelfService {
         }
         return tx.read("work order " + orderNumber, c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT number, kind, channel, created_ms, due_ms FROM work_order WHERE id = ?")) {
+                    "SELECT number, kind, channel, created_ms, due_ms FROM work_order"
+                            + " WHERE id = ? AND order_kind = 'FAULT'")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
@@ -300,7 +305,8 @@ public final class JdbcSelfService implements SelfService {
     public List<WorkOrder> workOrdersOf(String number) {
         return tx.read("work orders of " + number, c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, kind, channel, created_ms, due_ms FROM work_order WHERE number = ? ORDER BY id")) {
+                    "SELECT id, kind, channel, created_ms, due_ms FROM work_order WHERE number = ? AND order_kind = 'FAULT'"
+                            + " ORDER BY id")) {
                 s.setString(1, number);
                 List<WorkOrder> orders = new java.util.ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
