@@ -29,6 +29,9 @@ import acd.cti.ivr.IvrScripts;
 import acd.cti.ivr.VoicemailScript;
 import acd.cti.task.CallbackFollowUps;
 import acd.cti.task.ReplyTaskDesk;
+import acd.cti.task.WorkOrderDesk;
+import acd.ivr.order.OrderDeadlines;
+import acd.ivr.order.OrderDeadlinesLoader;
 import acd.ivr.menu.IvrFigures;
 import acd.ivr.menu.IvrMenu;
 import acd.ivr.menu.IvrMenuLoader;
@@ -100,6 +103,7 @@ public final class AcdServer implements AutoCloseable {
     private final AsteriskCallFlow flow;
     private final SeatGateway seats;
     private final ReplyTaskDesk replyTasks;
+    private final WorkOrderDesk workOrders;
     private final FastAgiServer agi;
     private final PbxSimulator pbxSimulator;
     private final AmiClient ami;
@@ -184,6 +188,9 @@ public final class AcdServer implements AutoCloseable {
         }
         // Every file is checked before anything opens: a mistake stops the start naming file and line.
         IvrMenu menu = IvrMenuLoader.parse(read(configDir, "ivr.yaml"), routing);
+        Path deadlinesFile = configDir.resolve(OrderDeadlinesLoader.FILE_NAME);
+        OrderDeadlines deadlines = Files.exists(deadlinesFile)
+                ? OrderDeadlinesLoader.parse(read(configDir, OrderDeadlinesLoader.FILE_NAME)) : OrderDeadlines.STANDARD;
         StoreSeed seed = StoreSeed.read(configDir, RoutingIds.of(routing));
         // A database that is not there yet does not stop routing: the store opens when it can.
         this.store = RetryingStore.open(storeSettings(settings.selfService()), seed, STORE_RETRY_MS);
@@ -260,6 +267,13 @@ public final class AcdServer implements AutoCloseable {
                 selfServiceThreads, clockMs);
         seats.useReplyTasks(replyTasks);
         housekeeping.scheduleWithFixedDelay(replyTasks::countTasks, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
+        RoutingIds ids = RoutingIds.of(routing);
+        this.workOrders = new WorkOrderDesk(store.workOrders(deadlines), new WorkOrderDesk.Names(
+                routing.queues().stream().map(acd.core.model.QueueSpec::id).collect(java.util.stream.Collectors.toSet()),
+                ids.tiers(), ids.brands()), selfServiceThreads, clockMs);
+        seats.useWorkOrders(workOrders);
+        // overdue steps escalate and the counts refresh on the same beat as the reply tasks'
+        housekeeping.scheduleWithFixedDelay(workOrders::sweep, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
         ServerSettings.Recordings recordings = settings.recordings();
         Path recordingDays = recordings.directory() == null ? null : Path.of(recordings.directory());
         this.quality = new QualityDesk(store, settings.quality(), recordingDays, new RecordingPasses(RECORDING_PASS_MS),
@@ -301,6 +315,7 @@ public final class AcdServer implements AutoCloseable {
         metrics.addEdge(refusals, audit);
         metrics.addIvr(ivrFigures::snapshot);
         metrics.addReplyTasks(replyTasks::figures);
+        metrics.addWorkOrders(workOrders::figures);
         metrics.addQuality(quality::figures);
         Map<String, HttpApi.Resource> resources = new LinkedHashMap<>();
         resources.put("/api/queues", HttpApi.json(this::queuesDocument));
@@ -390,10 +405,14 @@ public final class AcdServer implements AutoCloseable {
         }
     }
 
-    /** {@code GET /api/queues}: the wallboard's document, the reply tasks' and quality review's counts included. */
+    /**
+     * {@code GET /api/queues}: the wallboard's document, the reply tasks', work orders' and quality
+     * review's counts included.
+     */
     private Map<String, Object> queuesDocument() {
         Map<String, Object> document = reports.all();
         document.put("replyTasks", replyTasks.figures().section());
+        document.put("workOrders", workOrders.figures().section());
         document.put("quality", quality.figures().section());
         if (pbxSimulator != null) {
             // A demo's figures are no hotline's: the wallboard says so, and how fast its time runs.
@@ -580,6 +599,10 @@ public final class AcdServer implements AutoCloseable {
     }
 
     /** The voicemail reply tasks as desktops work them. */
+    public WorkOrderDesk workOrders() {
+        return workOrders;
+    }
+
     public ReplyTaskDesk replyTasks() {
         return replyTasks;
     }

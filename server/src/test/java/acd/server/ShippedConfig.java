@@ -11,7 +11,7 @@ import java.nio.file.Path;
 public final class ShippedConfig {
     private static final Path CONFIG = Path.of("..", "config");
     private static final String[] FILES = {"routing.yaml", "agents.yaml", "hours.yaml", "server.yaml", "ivr.yaml",
-            "customers.csv"};
+            "work-orders.yaml", "customers.csv"};
 
     private ShippedConfig() {
     }

@@ -64,6 +64,21 @@ public final class TestDesk implements AutoCloseable {
         throw new AssertionError("no '" + type + "' message");
     }
 
+    /** The next error, which must carry {@code code}; any other message before it is skipped. */
+    public JsonNode awaitError(String code) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
+            if (message != null && "error".equals(message.path("type").asText())) {
+                if (!code.equals(message.path("code").asText())) {
+                    throw new AssertionError("error " + message + " where " + code + " was expected");
+                }
+                return message;
+            }
+        }
+        throw new AssertionError("no '" + code + "' error");
+    }
+
     @Override
     public void close() {
         socket.abort();

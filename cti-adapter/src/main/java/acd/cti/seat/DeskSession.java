@@ -311,6 +311,8 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             DeskQuality.handle(gateway.quality(), request, role, user, notice -> hand(() -> send(notice)), this::audit);
         } else if (role == SeatRequest.Role.REVIEWER) {
             reviewerRequest(request);
+        } else if (DeskOrders.isOrderRequest(request)) {
+            DeskOrders.handle(gateway.workOrders(), request, user, notice -> hand(() -> send(notice)));
         } else if (DeskTasks.isTaskRequest(request)) {
             boolean isAgent = role == SeatRequest.Role.AGENT;
             DeskTasks.handle(gateway.replyTasks(), request, isAgent ? user : null,

@@ -83,6 +83,6 @@ final class DeskTasks {
     static SeatNotice.TaskRow row(ReplyTask t, long nowMs) {
         return new SeatNotice.TaskRow(t.id(), t.message().callerNumber(), t.message().queue(), t.message().tier(),
                 t.message().brand(), t.message().leftMs(), t.message().dueMs(), t.overdueAt(nowMs), t.takenBy(),
-                t.attempts(), t.lastOutcome() == null ? null : SeatRequestDecoder.outcomeName(t.lastOutcome()));
+                t.attempts(), t.lastOutcome() == null ? null : SeatRequestDecoder.wireName(t.lastOutcome()));
     }
 }

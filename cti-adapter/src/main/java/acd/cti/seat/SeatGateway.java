@@ -20,6 +20,7 @@ import acd.cti.qa.QualityDesk;
 import acd.cti.seat.codec.SeatErrorCode;
 import acd.cti.seat.codec.SeatNotice;
 import acd.cti.task.ReplyTaskDesk;
+import acd.cti.task.WorkOrderDesk;
 import acd.cti.seat.codec.SeatProtocolException;
 import acd.cti.seat.codec.SeatRequest;
 import acd.cti.seat.codec.SeatRequestDecoder;
@@ -131,6 +132,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     private final AtomicLong desktopsLost = new AtomicLong();
     private volatile boolean closing;
     private volatile ReplyTaskDesk replyTasks;
+    private volatile WorkOrderDesk workOrders;
     private volatile QualityDesk quality;
     private volatile ListenIn listenIn;
 
@@ -614,6 +616,24 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
 
     ReplyTaskDesk replyTasks() {
         return replyTasks;
+    }
+
+    /**
+     * Serves the work orders to desktops; without it they are told there are none. A complaint the
+     * escalation rule raises is pushed to every supervisor's desk.
+     */
+    public void useWorkOrders(WorkOrderDesk desk) {
+        this.workOrders = desk;
+        desk.onEscalated(order -> {
+            SeatNotice notice = new SeatNotice.OrderEscalated(DeskOrders.row(order, desk.nowMs()));
+            for (DeskSession supervisor : supervisors) {
+                supervisor.push(notice);
+            }
+        });
+    }
+
+    WorkOrderDesk workOrders() {
+        return workOrders;
     }
 
     AgentState agentState(int agent) {

@@ -24,6 +24,9 @@ public interface WorkOrders {
     /** Open orders, the earliest due first. */
     List<Order> open();
 
+    /** A customer's orders, open or closed, the newest first, at most {@code limit}. */
+    List<Order> ofCustomer(String number, int limit);
+
     /** Orders opened in {@code [fromMs, toMs)}, open or closed, oldest first. */
     List<Order> openedBetween(long fromMs, long toMs);
 

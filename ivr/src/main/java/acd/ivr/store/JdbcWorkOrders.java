@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -46,13 +47,17 @@ public final class JdbcWorkOrders implements WorkOrders {
     private static final String COLUMNS = "id, order_kind, grade, state, number, call_id, queue, brand, tier,"
             + " summary, assignee, opened_by, created_ms, escalated_for, closed_ms";
 
-    private final Transactions tx;
+    private final Supplier<Transactions> transactions;
     private final OrderDeadlines deadlines;
     private final LongSupplier faultFixMs;
 
-    /** @param faultFixMs how long a fault opened at the desk has to be fixed (a normal fault's time) */
-    JdbcWorkOrders(Transactions tx, OrderDeadlines deadlines, LongSupplier faultFixMs) {
-        this.tx = tx;
+    /**
+     * @param transactions the store's transactions, asked at every step: a store still opening
+     *                     throws {@link acd.ivr.selfservice.SelfServiceUnavailableException}
+     * @param faultFixMs   how long a fault opened at the desk has to be fixed (a normal fault's time)
+     */
+    JdbcWorkOrders(Supplier<Transactions> transactions, OrderDeadlines deadlines, LongSupplier faultFixMs) {
+        this.transactions = transactions;
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
         this.faultFixMs = faultFixMs;
     }
@@ -83,7 +88,7 @@ public final class JdbcWorkOrders implements WorkOrders {
             }
             due.merge(Milestone.FIRST_REPLY, o.promisedMs(), Math::min);
         }
-        return tx.run("opening a " + name(o.kind()) + " for " + o.customer(), c -> {
+        return transactions.get().run("opening a " + name(o.kind()) + " for " + o.customer(), c -> {
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO work_order (number, kind, channel, created_ms,"
                     + " due_ms, order_kind, grade, call_id, queue, brand, tier, summary, opened_by)"
@@ -132,12 +137,12 @@ public final class JdbcWorkOrders implements WorkOrders {
 
     @Override
     public Optional<Order> order(long id) {
-        return tx.read("work order " + id, c -> byId(c, id, false));
+        return transactions.get().read("work order " + id, c -> byId(c, id, false));
     }
 
     @Override
     public List<Order> open() {
-        return tx.read("open work orders", c -> {
+        return transactions.get().read("open work orders", c -> {
             List<Order> open = select(c, "state <> 'CLOSED'", ps -> { });
             open.sort(Comparator.comparingLong((Order o) -> o.nextDue().map(Map.Entry::getValue).orElse(Long.MAX_VALUE))
                     .thenComparingLong(Order::id));
@@ -146,8 +151,17 @@ public final class JdbcWorkOrders implements WorkOrders {
     }
 
     @Override
+    public List<Order> ofCustomer(String number, int limit) {
+        return transactions.get().read("work orders of " + number, c -> {
+            List<Order> all = select(c, "number = ?", s -> s.setString(1, number));
+            java.util.Collections.reverse(all);
+            return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+        });
+    }
+
+    @Override
     public List<Order> openedBetween(long fromMs, long toMs) {
-        return tx.read("work orders opened in a range", c -> select(c, "created_ms >= ? AND created_ms < ?", ps -> {
+        return transactions.get().read("work orders opened in a range", c -> select(c, "created_ms >= ? AND created_ms < ?", ps -> {
             ps.setLong(1, fromMs);
             ps.setLong(2, toMs);
         }));
@@ -155,7 +169,7 @@ public final class JdbcWorkOrders implements WorkOrders {
 
     @Override
     public List<OrderStep> steps(long id) {
-        return tx.read("steps of work order " + id, c -> {
+        return transactions.get().read("steps of work order " + id, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT step, actor, note, at_ms FROM work_order_step WHERE order_id = ? ORDER BY id")) {
                 s.setLong(1, id);
@@ -275,7 +289,7 @@ public final class JdbcWorkOrders implements WorkOrders {
                     || lateAndNotEscalated(candidate, nowMs).isEmpty()) {
                 continue;
             }
-            Order after = tx.run("escalating work order " + candidate.id(), c -> {
+            Order after = transactions.get().run("escalating work order " + candidate.id(), c -> {
                 Order o = byId(c, candidate.id(), true).orElseThrow();
                 List<Milestone> late = lateAndNotEscalated(o, nowMs);
                 if (o.kind() != OrderKind.COMPLAINT || o.grade() == ComplaintGrade.MAJOR || late.isEmpty()) {
@@ -311,7 +325,7 @@ public final class JdbcWorkOrders implements WorkOrders {
     /** Locks an open order, applies a step by a named actor, and answers the order after it. */
     private Order change(long id, String actor, String what, Change change) {
         String who = actor(actor);
-        return tx.run(what + " work order " + id, c -> {
+        return transactions.get().run(what + " work order " + id, c -> {
             Order o = byId(c, id, true).orElseThrow(() -> new WorkOrderException("no work order " + id));
             if (!o.isOpen()) {
                 throw new WorkOrderException("work order " + id + " is closed");

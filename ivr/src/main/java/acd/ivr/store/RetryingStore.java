@@ -21,6 +21,8 @@ import acd.ivr.qa.QaRules;
 import acd.ivr.qa.RecordingAccess;
 import acd.ivr.qa.SampledCall;
 import acd.ivr.task.ReplyOutcome;
+import acd.ivr.order.OrderDeadlines;
+import acd.ivr.order.WorkOrders;
 import acd.ivr.task.ReplyTask;
 import acd.ivr.task.ReplyTasks;
 import acd.ivr.task.VoicemailMessage;
@@ -95,6 +97,14 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
     /** The open store, or empty while the database has not been reached. */
     public Optional<SelfServiceStore> store() {
         return Optional.ofNullable(store);
+    }
+
+    /**
+     * The work orders, due by {@code deadlines}. They are there as soon as the store opens; until
+     * then every step fails as unavailable.
+     */
+    public WorkOrders workOrders(OrderDeadlines deadlines) {
+        return new JdbcWorkOrders(() -> required().transactions(), deadlines, settings::normalFaultDueMs);
     }
 
     private SelfServiceStore required() {

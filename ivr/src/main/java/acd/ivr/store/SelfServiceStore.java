@@ -162,7 +162,11 @@ public final class SelfServiceStore implements AutoCloseable {
     /** Answered calls, the daily quality sample, its scores and who heard which recording. */
     /** The work orders, due by {@code deadlines}; a fault opened at the desk is due as a normal one. */
     public JdbcWorkOrders workOrders(acd.ivr.order.OrderDeadlines deadlines) {
-        return new JdbcWorkOrders(tx, deadlines, settings::normalFaultDueMs);
+        return new JdbcWorkOrders(() -> tx, deadlines, settings::normalFaultDueMs);
+    }
+
+    Transactions transactions() {
+        return tx;
     }
 
     public JdbcQaReviews qaReviews() {

@@ -219,6 +219,26 @@ public final class ServerMetrics {
                 .callback(cb -> cb.call(tasks.get().overdue())).register(registry);
     }
 
+    /** The open work orders and those with a step past its deadline, complaints apart. */
+    public void addWorkOrders(Supplier<acd.cti.task.OrderFigures> orders) {
+        GaugeWithCallback.builder().name("acd_work_orders_open")
+                .help("Open work orders (faults, complaints, questions, follow-ups), complaints apart")
+                .labelNames("kind")
+                .callback(cb -> {
+                    acd.cti.task.OrderFigures f = orders.get();
+                    cb.call(f.complaintsOpen(), "complaint");
+                    cb.call(f.open() - f.complaintsOpen(), "other");
+                }).register(registry);
+        GaugeWithCallback.builder().name("acd_work_orders_overdue")
+                .help("Open work orders with a step past its deadline, complaints apart")
+                .labelNames("kind")
+                .callback(cb -> {
+                    acd.cti.task.OrderFigures f = orders.get();
+                    cb.call(f.complaintsOverdue(), "complaint");
+                    cb.call(f.overdue() - f.complaintsOverdue(), "other");
+                }).register(registry);
+    }
+
     /** The latest drawn day's quality sample, scored and not, and the redos waiting for a team lead. */
     public void addQuality(Supplier<acd.cti.qa.QualityFigures> quality) {
         GaugeWithCallback.builder().name("acd_quality_sample_calls")

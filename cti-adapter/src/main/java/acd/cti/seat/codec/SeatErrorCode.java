@@ -40,6 +40,11 @@ public enum SeatErrorCode {
     TRANSFER_REFUSED("transfer_refused"),
     /** A reply task step that cannot be taken: unknown, closed, or another agent's task. */
     TASK_REFUSED("task_refused"),
+    /**
+     * A work order step that cannot be taken: an unknown or closed order, a step out of order, a
+     * missing note, an unknown queue, tier or brand, a promised time already past.
+     */
+    ORDER_REFUSED("order_refused"),
     /** A listen-in that cannot be made: the agent is on no call, or the team lead has no phone configured. */
     LISTEN_REFUSED("listen_refused"),
     /** A quality review step that cannot be taken: an unknown item or call, a redo already closed. */

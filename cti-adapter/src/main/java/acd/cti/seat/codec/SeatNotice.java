@@ -149,6 +149,47 @@ public sealed interface SeatNotice {
     }
 
     /**
+     * A work order as desktops show it. Names are the wire's ({@code follow-up}, {@code in-progress},
+     * {@code hand-off}); {@code grade} and {@code gradeLabel} are null but for a complaint,
+     * {@code nextDue} null once every deadline is met, {@code overdue} the steps past their
+     * deadline, earliest first.
+     */
+    record OrderRow(long order, String kind, String grade, String gradeLabel, String state, String customer,
+                    String call, String queue, String tier, String brand, String summary, String assignee,
+                    String openedBy, long openedMs, String nextDue, long nextDueMs, List<String> overdue,
+                    long closedMs) {
+        public OrderRow {
+            overdue = List.copyOf(overdue);
+        }
+    }
+
+    /** {@code orders}: open orders, the earliest due first; or a customer's latest ({@code customer} set). */
+    record Orders(long timeMs, String customer, List<OrderRow> orders) implements SeatNotice {
+        public Orders {
+            orders = List.copyOf(orders);
+        }
+    }
+
+    /** {@code order}: one order as a step left it ({@code action} is the request, or the step, that changed it). */
+    record Order(String action, OrderRow order) implements SeatNotice {
+    }
+
+    /** One step of an order's record. */
+    record OrderStepRow(String step, String actor, String note, long atMs) {
+    }
+
+    /** {@code orderHistory}: every step of an order, oldest first. */
+    record OrderHistory(long order, List<OrderStepRow> steps) implements SeatNotice {
+        public OrderHistory {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** {@code orderEscalated}: pushed to supervisors when an overdue step raises a complaint's grade. */
+    record OrderEscalated(OrderRow order) implements SeatNotice {
+    }
+
+    /**
      * A call drawn for quality review as desks show it. {@code score}, {@code note} and
      * {@code scoredBy} are null before the first score; {@code redo}: the score is below the
      * redo mark, and {@code redoClosedBy} the team lead who closed it (null while open).

@@ -190,6 +190,39 @@ public final class SeatNoticeEncoder {
             g.writeObjectFieldStart("task");
             writeTask(g, n.task());
             g.writeEndObject();
+        } else if (notice instanceof SeatNotice.Orders n) {
+            g.writeStringField("type", "orders");
+            g.writeNumberField("timeMs", n.timeMs());
+            if (n.customer() != null) {
+                g.writeStringField("customer", n.customer());
+            }
+            g.writeArrayFieldStart("orders");
+            for (SeatNotice.OrderRow o : n.orders()) {
+                writeOrder(g, o);
+            }
+            g.writeEndArray();
+        } else if (notice instanceof SeatNotice.Order n) {
+            g.writeStringField("type", "order");
+            g.writeStringField("action", n.action());
+            g.writeFieldName("order");
+            writeOrder(g, n.order());
+        } else if (notice instanceof SeatNotice.OrderEscalated n) {
+            g.writeStringField("type", "orderEscalated");
+            g.writeFieldName("order");
+            writeOrder(g, n.order());
+        } else if (notice instanceof SeatNotice.OrderHistory n) {
+            g.writeStringField("type", "orderHistory");
+            g.writeNumberField("order", n.order());
+            g.writeArrayFieldStart("steps");
+            for (SeatNotice.OrderStepRow step : n.steps()) {
+                g.writeStartObject();
+                g.writeStringField("step", step.step());
+                g.writeStringField("actor", step.actor());
+                g.writeStringField("note", step.note());
+                g.writeNumberField("atMs", step.atMs());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         } else if (notice instanceof SeatNotice.QaSampleList n) {
             g.writeStringField("type", "qaSample");
             g.writeStringField("day", n.day());
@@ -250,6 +283,37 @@ public final class SeatNoticeEncoder {
         g.writeBooleanField("redo", q.redo());
         g.writeStringField("redoClosedBy", q.redoClosedBy());
         g.writeStringField("redoNote", q.redoNote());
+        g.writeEndObject();
+    }
+
+    private static void writeOrder(JsonGenerator g, SeatNotice.OrderRow o) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("order", o.order());
+        g.writeStringField("kind", o.kind());
+        g.writeStringField("grade", o.grade());
+        g.writeStringField("gradeLabel", o.gradeLabel());
+        g.writeStringField("state", o.state());
+        g.writeStringField("customer", o.customer());
+        g.writeStringField("call", o.call());
+        g.writeStringField("queue", o.queue());
+        g.writeStringField("tier", o.tier());
+        g.writeStringField("brand", o.brand());
+        g.writeStringField("summary", o.summary());
+        g.writeStringField("assignee", o.assignee());
+        g.writeStringField("openedBy", o.openedBy());
+        g.writeNumberField("openedMs", o.openedMs());
+        g.writeStringField("nextDue", o.nextDue());
+        if (o.nextDue() != null) {
+            g.writeNumberField("nextDueMs", o.nextDueMs());
+        }
+        g.writeArrayFieldStart("overdue");
+        for (String m : o.overdue()) {
+            g.writeString(m);
+        }
+        g.writeEndArray();
+        if (o.closedMs() != 0) {
+            g.writeNumberField("closedMs", o.closedMs());
+        }
         g.writeEndObject();
     }
 

@@ -1,5 +1,8 @@
 package acd.cti.seat.codec;
 
+import acd.ivr.order.ComplaintGrade;
+import acd.ivr.order.OrderAction;
+import acd.ivr.order.OrderKind;
 import acd.ivr.task.ReplyOutcome;
 
 import java.util.List;
@@ -200,6 +203,51 @@ public sealed interface SeatRequest {
         @Override
         public String type() {
             return "taskOutcome";
+        }
+    }
+
+    /** {@code orders}: the open work orders, the earliest due first; or one customer's latest orders. */
+    record Orders(String customer) implements SeatRequest {
+        @Override
+        public String type() {
+            return "orders";
+        }
+    }
+
+    /**
+     * {@code openOrder}: a work order opened at the desk.
+     *
+     * @param grade      a complaint's grade, null for the other kinds
+     * @param call       the call it came from, with its queue, tier and brand; each may be null
+     * @param promisedMs a reply time promised to the customer; 0 for none
+     */
+    record OpenOrder(OrderKind kind, ComplaintGrade grade, String customer, String summary, String call,
+                     String queue, String tier, String brand, long promisedMs) implements SeatRequest {
+        @Override
+        public String type() {
+            return "openOrder";
+        }
+    }
+
+    /**
+     * {@code orderStep}: a step on a work order.
+     *
+     * @param to        the team or agent, for a dispatch
+     * @param note      the note, reply, resolution or what the customer said at the revisit
+     * @param satisfied whether the customer is content, at the revisit
+     */
+    record OrderStep(long order, OrderAction step, String to, String note, boolean satisfied) implements SeatRequest {
+        @Override
+        public String type() {
+            return "orderStep";
+        }
+    }
+
+    /** {@code orderHistory}: every step of a work order, oldest first. */
+    record OrderHistory(long order) implements SeatRequest {
+        @Override
+        public String type() {
+            return "orderHistory";
         }
     }
 

@@ -1,5 +1,8 @@
 package acd.cti.seat.codec;
 
+import acd.ivr.order.ComplaintGrade;
+import acd.ivr.order.OrderAction;
+import acd.ivr.order.OrderKind;
 import acd.ivr.task.ReplyOutcome;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -61,6 +64,10 @@ public final class SeatRequestDecoder {
             case "playMessage" -> new SeatRequest.PlayMessage(taskNumber(root, type));
             case "callBack" -> new SeatRequest.CallBack(taskNumber(root, type));
             case "taskOutcome" -> new SeatRequest.TaskOutcome(taskNumber(root, type), outcome(root));
+            case "orders" -> new SeatRequest.Orders(optionalName(root, "customer"));
+            case "openOrder" -> openOrder(root);
+            case "orderStep" -> orderStep(root);
+            case "orderHistory" -> new SeatRequest.OrderHistory(orderNumber(root, type));
             case "qaSample" -> new SeatRequest.QaSample(day(root));
             case "qaScore" -> new SeatRequest.QaScore(itemNumber(root, type), score(root), note(root));
             case "qaRedos" -> new SeatRequest.QaRedos();
@@ -187,6 +194,69 @@ public final class SeatRequestDecoder {
         return number(root, type, "task", "a \"task\": the task's number");
     }
 
+    private static long orderNumber(JsonNode root, String type) throws SeatProtocolException {
+        return number(root, type, "order", "an \"order\": the work order's number");
+    }
+
+    private static SeatRequest openOrder(JsonNode root) throws SeatProtocolException {
+        OrderKind kind = choice(root, "kind", OrderKind.class, true);
+        ComplaintGrade grade = choice(root, "grade", ComplaintGrade.class, false);
+        String customer = requiredName(root, "customer");
+        String summary = note(root, "summary");
+        if (summary == null || summary.isBlank()) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"openOrder\" needs a \"summary\": what the"
+                    + " customer said");
+        }
+        long promised = 0;
+        JsonNode promisedBy = root.get("promisedBy");
+        if (promisedBy != null && !promisedBy.isNull()) {
+            if (!promisedBy.isIntegralNumber() || !promisedBy.canConvertToLong() || promisedBy.longValue() < 1) {
+                throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                        "\"promisedBy\" is a time in ms since the epoch, a whole number");
+            }
+            promised = promisedBy.longValue();
+        }
+        return new SeatRequest.OpenOrder(kind, grade, customer, summary, optionalName(root, "call"),
+                optionalName(root, "queue"), optionalName(root, "tier"), optionalName(root, "brand"), promised);
+    }
+
+    private static SeatRequest orderStep(JsonNode root) throws SeatProtocolException {
+        long order = orderNumber(root, "orderStep");
+        OrderAction step = choice(root, "step", OrderAction.class, true);
+        JsonNode satisfied = root.get("satisfied");
+        if (step == OrderAction.REVISIT && (satisfied == null || !satisfied.isBoolean())) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
+                    "a revisit needs \"satisfied\": true or false, as the customer said");
+        }
+        return new SeatRequest.OrderStep(order, step, optionalName(root, "to"), note(root, "note"),
+                satisfied != null && satisfied.asBoolean());
+    }
+
+    /** One of an enum's constants as the wire writes it ({@code follow-up}); null when absent and optional. */
+    private static <E extends Enum<E>> E choice(JsonNode root, String field, Class<E> type, boolean required)
+            throws SeatProtocolException {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            if (!required) {
+                return null;
+            }
+        } else if (node.isTextual()) {
+            for (E e : type.getEnumConstants()) {
+                if (wireName(e).equals(node.textValue())) {
+                    return e;
+                }
+            }
+        }
+        throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"" + field + "\" is one of " + java.util.Arrays
+                .stream(type.getEnumConstants()).map(SeatRequestDecoder::wireName)
+                .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** An enum constant as the wire writes it: {@code follow-up}, {@code in-progress}. */
+    public static String wireName(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     private static SeatRequest listenIn(JsonNode root) throws SeatProtocolException {
         String mode = optionalName(root, "mode");
         if (mode != null && !List.of("listen", "whisper", "barge").contains(mode)) {
@@ -221,13 +291,17 @@ public final class SeatRequestDecoder {
     public static final int MAX_NOTE_LENGTH = 1000;
 
     private static String note(JsonNode root) throws SeatProtocolException {
-        JsonNode note = root.get("note");
+        return note(root, "note");
+    }
+
+    private static String note(JsonNode root, String field) throws SeatProtocolException {
+        JsonNode note = root.get(field);
         if (note == null || note.isNull()) {
             return null;
         }
         if (!note.isTextual() || note.textValue().length() > MAX_NOTE_LENGTH) {
             throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
-                    "\"note\" is text of at most " + MAX_NOTE_LENGTH + " characters");
+                    "\"" + field + "\" is text of at most " + MAX_NOTE_LENGTH + " characters");
         }
         // a note goes into log lines and the store: keep line breaks, drop other control characters
         return note.textValue().codePoints().filter(c -> c == '\n' || !Character.isISOControl(c))
@@ -251,18 +325,13 @@ public final class SeatRequestDecoder {
         JsonNode outcome = root.get("outcome");
         if (outcome != null && outcome.isTextual()) {
             for (ReplyOutcome o : ReplyOutcome.values()) {
-                if (outcomeName(o).equals(outcome.textValue())) {
+                if (wireName(o).equals(outcome.textValue())) {
                     return o;
                 }
             }
         }
         throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
                 "\"taskOutcome\" needs an \"outcome\": reached, not-reached or resolved");
-    }
-
-    /** An outcome as the wire writes it: {@code not-reached}. */
-    public static String outcomeName(ReplyOutcome outcome) {
-        return outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** At most this many skills or seat groups in one change: the engine knows 64 of each. */

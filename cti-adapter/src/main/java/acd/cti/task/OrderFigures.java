@@ -1,0 +1,31 @@
+package acd.cti.task;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The work orders at a glance, as the wallboard, the supervisor desk and /metrics show them.
+ *
+ * @param open              open orders
+ * @param overdue           open orders with a step past its deadline
+ * @param complaintsOpen    open complaints
+ * @param complaintsOverdue open complaints with a step past its deadline
+ * @param timeMs            when they were counted (0: never)
+ * @param available         whether the store answered the latest count; the figures are the last known
+ */
+public record OrderFigures(long open, long overdue, long complaintsOpen, long complaintsOverdue, long timeMs,
+                           boolean available) {
+    public static final OrderFigures NONE = new OrderFigures(0, 0, 0, 0, 0, false);
+
+    /** The board document's {@code workOrders} section. */
+    public Map<String, Object> section() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("open", open);
+        out.put("overdue", overdue);
+        out.put("complaintsOpen", complaintsOpen);
+        out.put("complaintsOverdue", complaintsOverdue);
+        out.put("countedAt", timeMs);
+        out.put("available", available);
+        return out;
+    }
+}
