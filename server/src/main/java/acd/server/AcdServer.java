@@ -193,7 +193,8 @@ public final class AcdServer implements AutoCloseable {
                 ? OrderDeadlinesLoader.parse(read(configDir, OrderDeadlinesLoader.FILE_NAME)) : OrderDeadlines.STANDARD;
         StoreSeed seed = StoreSeed.read(configDir, RoutingIds.of(routing));
         // A database that is not there yet does not stop routing: the store opens when it can.
-        this.store = RetryingStore.open(storeSettings(settings.selfService()), seed, STORE_RETRY_MS);
+        this.store = RetryingStore.open(storeSettings(settings.selfService()), seed, deadlines,
+                STORE_RETRY_MS);
         this.selfServiceThreads = Executors.newFixedThreadPool(settings.selfService().store().maxConnections(),
                 new SelfServiceThreads());
         CustomerDirectory customers = directory != null ? directory : store;
@@ -268,7 +269,7 @@ public final class AcdServer implements AutoCloseable {
         seats.useReplyTasks(replyTasks);
         housekeeping.scheduleWithFixedDelay(replyTasks::countTasks, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);
         RoutingIds ids = RoutingIds.of(routing);
-        this.workOrders = new WorkOrderDesk(store.workOrders(deadlines), new WorkOrderDesk.Names(
+        this.workOrders = new WorkOrderDesk(store.workOrders(), new WorkOrderDesk.Names(
                 routing.queues().stream().map(acd.core.model.QueueSpec::id).collect(java.util.stream.Collectors.toSet()),
                 ids.tiers(), ids.brands()), selfServiceThreads, clockMs);
         seats.useWorkOrders(workOrders);
@@ -481,7 +482,11 @@ public final class AcdServer implements AutoCloseable {
         // Null when the store cannot say: the figures from memory are served all the same.
         Long followUps;
         try {
-            followUps = store.store().map(open -> (long) open.surveys().followUpList().size()).orElse(null);
+            // the follow-up orders whose call-back has not been made
+            followUps = store.store().map(open -> open.workOrders().open().stream()
+                    .filter(o -> o.kind() == acd.ivr.order.OrderKind.FOLLOW_UP
+                            && !o.met().containsKey(acd.ivr.order.Milestone.FIRST_REPLY))
+                    .count()).orElse(null);
         } catch (RuntimeException e) {
             followUps = null;
         }

@@ -32,8 +32,13 @@ final class DeskOrders {
                 || request instanceof SeatRequest.OrderStep || request instanceof SeatRequest.OrderHistory;
     }
 
-    /** @param actor the agent's or supervisor's id, who each step is recorded as */
-    static void handle(WorkOrderDesk desk, SeatRequest request, String actor, Consumer<SeatNotice> reply)
+    /**
+     * @param actor   the agent's or supervisor's id, who each step is recorded as
+     * @param isAgent whether the desk is an agent's: an order an agent opens from a call is about
+     *                that agent's call
+     */
+    static void handle(WorkOrderDesk desk, SeatRequest request, String actor, boolean isAgent,
+                       Consumer<SeatNotice> reply)
             throws SeatProtocolException {
         if (desk == null) {
             throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED, "this server keeps no work orders");
@@ -43,7 +48,8 @@ final class DeskOrders {
             answer(listed, orders -> new SeatNotice.Orders(desk.nowMs(), r.customer(), rows(desk, orders)), reply);
         } else if (request instanceof SeatRequest.OpenOrder r) {
             NewOrder order = new NewOrder(r.kind(), r.grade(), r.customer(),
-                    new OrderSource(r.call(), r.queue(), r.brand(), r.tier()), r.summary(), actor, r.promisedMs());
+                    new OrderSource(r.call(), r.queue(), r.brand(), r.tier(),
+                            isAgent && r.call() != null ? actor : null), r.summary(), actor, r.promisedMs());
             answer(desk.open(order), o -> changed(desk, request.type(), o), reply);
         } else if (request instanceof SeatRequest.OrderStep r) {
             answer(desk.step(r.order(), r.step(), actor, r.to(), r.note(), r.satisfied()),
@@ -75,7 +81,8 @@ final class DeskOrders {
         return new SeatNotice.OrderRow(o.id(), SeatRequestDecoder.wireName(o.kind()),
                 o.grade() == null ? null : SeatRequestDecoder.wireName(o.grade()),
                 o.grade() == null ? null : o.grade().label(), SeatRequestDecoder.wireName(o.state()), o.customer(),
-                o.about().callId(), o.about().queue(), o.about().tier(), o.about().brand(), o.summary(), o.assignee(),
+                o.about().callId(), o.about().queue(), o.about().tier(), o.about().brand(), o.about().agent(),
+                o.summary(), o.assignee(),
                 o.openedBy(), o.openedMs(), next == null ? null : SeatRequestDecoder.wireName(next.getKey()),
                 next == null ? 0 : next.getValue(),
                 o.overdueAt(nowMs).stream().map(SeatRequestDecoder::wireName).toList(), o.closedMs());

@@ -312,7 +312,8 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
         } else if (role == SeatRequest.Role.REVIEWER) {
             reviewerRequest(request);
         } else if (DeskOrders.isOrderRequest(request)) {
-            DeskOrders.handle(gateway.workOrders(), request, user, notice -> hand(() -> send(notice)));
+            DeskOrders.handle(gateway.workOrders(), request, user, role == SeatRequest.Role.AGENT,
+                    notice -> hand(() -> send(notice)));
         } else if (DeskTasks.isTaskRequest(request)) {
             boolean isAgent = role == SeatRequest.Role.AGENT;
             DeskTasks.handle(gateway.replyTasks(), request, isAgent ? user : null,

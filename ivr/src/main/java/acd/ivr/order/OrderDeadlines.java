@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * How long each step of a work order may take, counted from its opening, by kind and a
  * complaint's grade; and what an overdue step does to a complaint. Faults are due by their fault
- * kind's time, which the store's settings keep (normal and complex).
+ * kind's time, and a follow-up's call-back by the follow-up time, both kept in the store's
+ * settings ({@code server.yaml}).
  *
  * @param complaints per grade, the time each milestone is due after opening
  * @param question   a question's milestones: its reply
- * @param followUp   a dissatisfied survey answer's milestones: the call-back, then the revisit
+ * @param followUp   a dissatisfied survey answer's milestones besides its call-back: the revisit
  * @param escalation what an overdue complaint step does
  */
 public record OrderDeadlines(Map<ComplaintGrade, Map<Milestone, Long>> complaints, Map<Milestone, Long> question,
@@ -32,14 +33,14 @@ public record OrderDeadlines(Map<ComplaintGrade, Map<Milestone, Long>> complaint
     /**
      * The operators' standard for an ordinary complaint (hand-off 1 h, check 2 h, first reply 24 h,
      * fixed 48 h, revisit 3 days), tighter for the graver grades; a question's reply in 2 h; a
-     * follow-up's call-back in 24 h and revisit in 3 days.
+     * follow-up's revisit in 3 days.
      */
     public static final OrderDeadlines STANDARD = new OrderDeadlines(Map.of(
             ComplaintGrade.ORDINARY, steps(HOUR_MS, 2 * HOUR_MS, DAY_MS, 2 * DAY_MS, 3 * DAY_MS),
             ComplaintGrade.ESCALATED, steps(30 * MINUTE_MS, HOUR_MS, 12 * HOUR_MS, DAY_MS, 2 * DAY_MS),
             ComplaintGrade.MAJOR, steps(15 * MINUTE_MS, 30 * MINUTE_MS, 4 * HOUR_MS, 12 * HOUR_MS, DAY_MS)),
             Map.of(Milestone.FIRST_REPLY, 2 * HOUR_MS),
-            Map.of(Milestone.FIRST_REPLY, DAY_MS, Milestone.REVISIT, 3 * DAY_MS),
+            Map.of(Milestone.REVISIT, 3 * DAY_MS),
             Escalation.ONE_GRADE);
 
     public OrderDeadlines {

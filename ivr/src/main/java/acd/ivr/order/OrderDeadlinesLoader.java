@@ -27,7 +27,7 @@ public final class OrderDeadlinesLoader {
             "firstReply", Milestone.FIRST_REPLY, "fix", Milestone.FIX, "revisit", Milestone.REVISIT);
     private static final List<String> COMPLAINT_KEYS = List.of("handOff", "check", "firstReply", "fix", "revisit");
     private static final List<String> QUESTION_KEYS = List.of("firstReply");
-    private static final List<String> FOLLOW_UP_KEYS = List.of("firstReply", "revisit");
+    private static final List<String> FOLLOW_UP_KEYS = List.of("revisit");
 
     private OrderDeadlinesLoader() {
     }

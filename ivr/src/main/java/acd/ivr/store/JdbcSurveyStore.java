@@ -1,5 +1,8 @@
 package acd.ivr.store;
 
+import acd.ivr.order.NewOrder;
+import acd.ivr.order.OrderKind;
+import acd.ivr.order.OrderSource;
 import acd.ivr.selfservice.SurveyResponse;
 import acd.ivr.selfservice.SurveyStore;
 
@@ -17,19 +20,23 @@ import java.util.Optional;
  * same call (a retry after a failed write, say) replaces the first.
  *
  * <p>A rating from 1 up to the dissatisfied mark puts the call on the follow-up list, due
- * {@code followUpDueHours} after the survey ended. A caller who hung up (rating 0) gave no
- * answer: the call counts as not responded and is not put on the list, since there is nothing
- * to say the caller was unhappy.
+ * {@code followUpDueHours} after the survey ended, and opens a follow-up work order for it in the
+ * same transaction: about the call the caller rated (the latest call an agent answered for that
+ * number, with its agent and recording), so whoever calls back knows what went wrong. A caller who
+ * hung up (rating 0) gave no answer: the call counts as not responded and is not put on the list,
+ * since there is nothing to say the caller was unhappy.
  */
 public final class JdbcSurveyStore implements SurveyStore {
     private static final String COLUMNS = "call_id, caller_number, queue, tier, rating, at_ms, follow_up_due_ms";
 
     private final Transactions tx;
     private final StoreSettings settings;
+    private final JdbcWorkOrders workOrders;
 
-    JdbcSurveyStore(Transactions tx, StoreSettings settings) {
+    JdbcSurveyStore(Transactions tx, StoreSettings settings, JdbcWorkOrders workOrders) {
         this.tx = tx;
         this.settings = settings;
+        this.workOrders = workOrders;
     }
 
     @Override
@@ -42,24 +49,49 @@ public final class JdbcSurveyStore implements SurveyStore {
         boolean dissatisfied = rating > 0 && rating <= settings.dissatisfiedRating();
         Long dueMs = dissatisfied ? response.atMs() + settings.followUpDueMs() : null;
         tx.run("survey answer for call " + response.callId(), c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE survey_response SET caller_number = ?, queue = ?, tier = ?, rating = ?, at_ms = ?,"
-                            + " follow_up_due_ms = ?, followed_up_ms = NULL WHERE call_id = ?")) {
-                bind(s, response, dueMs);
-                s.setString(7, response.callId());
-                if (s.executeUpdate() == 1) {
-                    return null;
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO survey_response (caller_number, queue, tier, rating, at_ms, follow_up_due_ms, call_id)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            Optional<SurveyResponse> before = find(c, response.callId());
+            boolean followedBefore = before.isPresent() && before.get().rating() > 0
+                    && before.get().rating() <= settings.dissatisfiedRating();
+            String sql = before.isPresent()
+                    ? "UPDATE survey_response SET caller_number = ?, queue = ?, tier = ?, rating = ?, at_ms = ?,"
+                    + " follow_up_due_ms = ?, followed_up_ms = NULL WHERE call_id = ?"
+                    : "INSERT INTO survey_response (caller_number, queue, tier, rating, at_ms, follow_up_due_ms, call_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 bind(s, response, dueMs);
                 s.setString(7, response.callId());
                 s.executeUpdate();
             }
+            // a second answer for the same call (a retried write) opens no second order
+            if (dissatisfied && !followedBefore && response.callerNumber() != null
+                    && !response.callerNumber().isBlank()) {
+                openFollowUp(c, response);
+            }
             return null;
         });
+    }
+
+    private void openFollowUp(Connection c, SurveyResponse response) throws SQLException {
+        String call = response.callId();
+        String agent = null;
+        String brand = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT call_id, agent, brand FROM answered_call"
+                + " WHERE caller_number = ? AND connected_ms <= ? ORDER BY connected_ms DESC, id DESC")) {
+            s.setString(1, response.callerNumber());
+            s.setLong(2, response.atMs());
+            s.setMaxRows(1);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    call = r.getString(1);
+                    agent = r.getString(2);
+                    brand = r.getString(3);
+                }
+            }
+        }
+        NewOrder order = new NewOrder(OrderKind.FOLLOW_UP, null, response.callerNumber(),
+                new OrderSource(call, response.queue(), brand, response.tier(), agent),
+                "Rated " + response.rating() + " of 5 in the post-call survey", "survey", 0);
+        JdbcWorkOrders.insert(c, order, workOrders.checked(order, response.atMs()), response.atMs());
     }
 
     private static void bind(PreparedStatement s, SurveyResponse response, Long dueMs) throws SQLException {

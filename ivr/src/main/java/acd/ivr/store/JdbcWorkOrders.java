@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -45,25 +44,38 @@ public final class JdbcWorkOrders implements WorkOrders {
     /** The longest name of an agent, team or other actor. */
     public static final int MAX_NAME = 64;
     private static final String COLUMNS = "id, order_kind, grade, state, number, call_id, queue, brand, tier,"
-            + " summary, assignee, opened_by, created_ms, escalated_for, closed_ms";
+            + " summary, assignee, opened_by, created_ms, escalated_for, closed_ms, agent";
 
     private final Supplier<Transactions> transactions;
     private final OrderDeadlines deadlines;
-    private final LongSupplier faultFixMs;
+    private final StoreSettings settings;
 
     /**
      * @param transactions the store's transactions, asked at every step: a store still opening
      *                     throws {@link acd.ivr.selfservice.SelfServiceUnavailableException}
-     * @param faultFixMs   how long a fault opened at the desk has to be fixed (a normal fault's time)
+     * @param settings     a fault's and a follow-up's due times
      */
-    JdbcWorkOrders(Supplier<Transactions> transactions, OrderDeadlines deadlines, LongSupplier faultFixMs) {
+    JdbcWorkOrders(Supplier<Transactions> transactions, OrderDeadlines deadlines, StoreSettings settings) {
         this.transactions = transactions;
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
-        this.faultFixMs = faultFixMs;
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
     public Order open(NewOrder o, long nowMs) {
+        Map<Milestone, Long> due = checked(o, nowMs);
+        return transactions.get().run("opening a " + name(o.kind()) + " for " + o.customer(), c -> {
+            long id = insert(c, o, due, nowMs);
+            return byId(c, id, false).orElseThrow();
+        });
+    }
+
+    /**
+     * Checks an order to open and works out its deadlines.
+     *
+     * @throws WorkOrderException naming what is wrong
+     */
+    Map<Milestone, Long> checked(NewOrder o, long nowMs) {
         Objects.requireNonNull(o, "order");
         if (o.kind() == OrderKind.COMPLAINT && o.grade() == null) {
             throw new WorkOrderException("a complaint needs a grade (ordinary, escalated or major)");
@@ -74,13 +86,14 @@ public final class JdbcWorkOrders implements WorkOrders {
         if (o.customer() == null || o.customer().isBlank() || o.customer().length() > 24) {
             throw new WorkOrderException("an order needs the customer's number (up to 24 characters)");
         }
-        String summary = text("summary", o.summary());
-        String openedBy = actor(o.openedBy());
+        text("summary", o.summary());
+        actor(o.openedBy());
         Map<Milestone, Long> due = new EnumMap<>(Milestone.class);
+        deadlines.allowances(o.kind(), o.grade()).forEach((m, allowed) -> due.put(m, nowMs + allowed));
         if (o.kind() == OrderKind.FAULT) {
-            due.put(Milestone.FIX, nowMs + faultFixMs.getAsLong());
-        } else {
-            deadlines.allowances(o.kind(), o.grade()).forEach((m, allowed) -> due.put(m, nowMs + allowed));
+            due.put(Milestone.FIX, nowMs + settings.normalFaultDueMs());
+        } else if (o.kind() == OrderKind.FOLLOW_UP) {
+            due.put(Milestone.FIRST_REPLY, nowMs + settings.followUpDueMs());
         }
         if (o.promisedMs() != 0) {
             if (o.promisedMs() <= nowMs) {
@@ -88,35 +101,39 @@ public final class JdbcWorkOrders implements WorkOrders {
             }
             due.merge(Milestone.FIRST_REPLY, o.promisedMs(), Math::min);
         }
-        return transactions.get().run("opening a " + name(o.kind()) + " for " + o.customer(), c -> {
-            long id;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO work_order (number, kind, channel, created_ms,"
-                    + " due_ms, order_kind, grade, call_id, queue, brand, tier, summary, opened_by)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, o.customer());
-                s.setString(2, o.kind() == OrderKind.FAULT ? "NORMAL" : null);
-                s.setString(3, "desk");
-                s.setLong(4, nowMs);
-                s.setLong(5, due.values().stream().mapToLong(Long::longValue).max().orElse(nowMs));
-                s.setString(6, o.kind().name());
-                s.setString(7, o.grade() == null ? null : o.grade().name());
-                s.setString(8, o.about().callId());
-                s.setString(9, o.about().queue());
-                s.setString(10, o.about().brand());
-                s.setString(11, o.about().tier());
-                s.setString(12, summary);
-                s.setString(13, openedBy);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    if (!keys.next()) {
-                        throw new SQLException("the database gave no order number");
-                    }
-                    id = keys.getLong("id");
+        return due;
+    }
+
+    /** Writes a checked order, its deadlines and its first step, in the caller's transaction. */
+    static long insert(Connection c, NewOrder o, Map<Milestone, Long> due, long nowMs) throws SQLException {
+        long id;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO work_order (number, kind, channel, created_ms,"
+                + " due_ms, order_kind, grade, call_id, queue, brand, tier, agent, summary, opened_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, o.customer());
+            s.setString(2, o.kind() == OrderKind.FAULT ? "NORMAL" : null);
+            s.setString(3, o.openedBy().strip());
+            s.setLong(4, nowMs);
+            s.setLong(5, due.values().stream().mapToLong(Long::longValue).max().orElse(nowMs));
+            s.setString(6, o.kind().name());
+            s.setString(7, o.grade() == null ? null : o.grade().name());
+            s.setString(8, o.about().callId());
+            s.setString(9, o.about().queue());
+            s.setString(10, o.about().brand());
+            s.setString(11, o.about().tier());
+            s.setString(12, o.about().agent());
+            s.setString(13, o.summary().strip());
+            s.setString(14, o.openedBy().strip());
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database gave no order number");
                 }
+                id = keys.getLong("id");
             }
-            recordOpening(c, id, due, openedBy, nowMs);
-            return byId(c, id, false).orElseThrow();
-        });
+        }
+        recordOpening(c, id, due, o.openedBy().strip(), nowMs);
+        return id;
     }
 
     /** The milestones and first step of an order just inserted, in the same transaction. */
@@ -438,7 +455,7 @@ public final class JdbcWorkOrders implements WorkOrders {
                     out.add(new Order(id, OrderKind.valueOf(r.getString(2)),
                             grade == null ? null : ComplaintGrade.valueOf(grade), OrderState.valueOf(r.getString(4)),
                             r.getString(5), new OrderSource(r.getString(6), r.getString(7), r.getString(8),
-                            r.getString(9)), r.getString(10), r.getString(11), r.getString(12), r.getLong(13),
+                            r.getString(9), r.getString(16)), r.getString(10), r.getString(11), r.getString(12), r.getLong(13),
                             due.getOrDefault(id, Map.of()), met.getOrDefault(id, Map.of()), escalatedFor, closedMs));
                 }
             }

@@ -49,14 +49,16 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
 
     private final StoreSettings settings;
     private final StoreSeed seed;
+    private final OrderDeadlines deadlines;
     private final ScheduledExecutorService opener;
     private volatile SelfServiceStore store;
     private volatile String lastFailure;
     private volatile boolean closed;
 
-    private RetryingStore(StoreSettings settings, StoreSeed seed) {
+    private RetryingStore(StoreSettings settings, StoreSeed seed, OrderDeadlines deadlines) {
         this.settings = settings;
         this.seed = seed;
+        this.deadlines = deadlines;
         this.opener = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "acd-store-opener");
             t.setDaemon(true);
@@ -66,7 +68,13 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
 
     /** Opens the store now if it can, else keeps trying in the background. Never throws for an unreachable database. */
     public static RetryingStore open(StoreSettings settings, StoreSeed seed, long retryEveryMs) {
-        RetryingStore retrying = new RetryingStore(settings, seed);
+        return open(settings, seed, OrderDeadlines.STANDARD, retryEveryMs);
+    }
+
+    /** As {@link #open(StoreSettings, StoreSeed, long)}, with work orders due by {@code deadlines}. */
+    public static RetryingStore open(StoreSettings settings, StoreSeed seed, OrderDeadlines deadlines,
+                                     long retryEveryMs) {
+        RetryingStore retrying = new RetryingStore(settings, seed, deadlines);
         if (!retrying.tryOpen()) {
             LOG.error("self-service store unavailable at start ({}); calls are routed, self-service answers "
                     + "'sorry' until it opens; retrying every {} s", retrying.lastFailure, retryEveryMs / 1000.0);
@@ -85,7 +93,7 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
             return false;
         }
         try {
-            store = SelfServiceStore.open(settings, seed);
+            store = SelfServiceStore.open(settings, seed, deadlines);
             lastFailure = null;
             return true;
         } catch (SelfServiceUnavailableException e) {
@@ -100,11 +108,11 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
     }
 
     /**
-     * The work orders, due by {@code deadlines}. They are there as soon as the store opens; until
-     * then every step fails as unavailable.
+     * The work orders. They are there as soon as the store opens; until then every step fails as
+     * unavailable.
      */
-    public WorkOrders workOrders(OrderDeadlines deadlines) {
-        return new JdbcWorkOrders(() -> required().transactions(), deadlines, settings::normalFaultDueMs);
+    public WorkOrders workOrders() {
+        return new JdbcWorkOrders(() -> required().transactions(), deadlines, settings);
     }
 
     private SelfServiceStore required() {

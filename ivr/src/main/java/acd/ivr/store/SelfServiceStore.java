@@ -1,5 +1,6 @@
 package acd.ivr.store;
 
+import acd.ivr.order.OrderDeadlines;
 import acd.ivr.selfservice.SelfServiceUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -40,16 +41,18 @@ public final class SelfServiceStore implements AutoCloseable {
     private final Transactions tx;
     private final JdbcSelfService selfService;
     private final JdbcSurveyStore surveys;
+    private final JdbcWorkOrders workOrders;
     private final JdbcReplyTasks replyTasks;
     private final JdbcQaReviews qaReviews;
     private final StoredCustomerDirectory customers;
 
-    private SelfServiceStore(HikariDataSource pool, StoreSettings settings) {
+    private SelfServiceStore(HikariDataSource pool, StoreSettings settings, OrderDeadlines deadlines) {
         this.pool = pool;
         this.settings = settings;
         this.tx = new Transactions(pool, settings.describeDatabase());
         this.selfService = new JdbcSelfService(tx, settings);
-        this.surveys = new JdbcSurveyStore(tx, settings);
+        this.workOrders = new JdbcWorkOrders(() -> tx, deadlines, settings);
+        this.surveys = new JdbcSurveyStore(tx, settings, workOrders);
         this.replyTasks = new JdbcReplyTasks(tx);
         this.qaReviews = new JdbcQaReviews(tx);
         this.customers = new StoredCustomerDirectory(tx);
@@ -62,10 +65,19 @@ public final class SelfServiceStore implements AutoCloseable {
      *                                         nothing is left open then
      */
     public static SelfServiceStore open(StoreSettings settings, StoreSeed seed) {
+        return open(settings, seed, OrderDeadlines.STANDARD);
+    }
+
+    /**
+     * As {@link #open(StoreSettings, StoreSeed)}, with work orders due by {@code deadlines}.
+     *
+     * @throws SelfServiceUnavailableException when the database cannot be reached or migrated
+     */
+    public static SelfServiceStore open(StoreSettings settings, StoreSeed seed, OrderDeadlines deadlines) {
         HikariDataSource pool = connect(settings);
         try {
             migrate(pool, settings);
-            SelfServiceStore store = new SelfServiceStore(pool, settings);
+            SelfServiceStore store = new SelfServiceStore(pool, settings, deadlines);
             store.seed(seed);
             return store;
         } catch (RuntimeException e) {
@@ -159,16 +171,16 @@ public final class SelfServiceStore implements AutoCloseable {
         return replyTasks;
     }
 
-    /** Answered calls, the daily quality sample, its scores and who heard which recording. */
-    /** The work orders, due by {@code deadlines}; a fault opened at the desk is due as a normal one. */
-    public JdbcWorkOrders workOrders(acd.ivr.order.OrderDeadlines deadlines) {
-        return new JdbcWorkOrders(() -> tx, deadlines, settings::normalFaultDueMs);
+    /** The work orders: faults, complaints, questions and survey follow-ups. */
+    public JdbcWorkOrders workOrders() {
+        return workOrders;
     }
 
     Transactions transactions() {
         return tx;
     }
 
+    /** Answered calls, the daily quality sample, its scores and who heard which recording. */
     public JdbcQaReviews qaReviews() {
         return qaReviews;
     }

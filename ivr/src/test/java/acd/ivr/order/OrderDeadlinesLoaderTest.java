@@ -44,10 +44,10 @@ class OrderDeadlinesLoaderTest {
         ConfigError e = assertThrows(ConfigError.class, () -> OrderDeadlinesLoader.parse(new ConfigSource(
                 "work-orders.yaml", """
                 complaints:
-                  ordinary: {handOff: 1 hour, check: 2h}
+                  ordinary: {handOff: 1 hour, check: 3d}
                   minor: {fix: 2d}
                 questions: {firstReply: 30}
-                followUps: {firstReply: 4d, revisit: 3d}
+                followUps: {revisit: 3d, firstReply: 1d}
                 escalation: twice
                 """)));
         String all = e.getMessage();
@@ -55,7 +55,8 @@ class OrderDeadlinesLoaderTest {
                 all);
         assertTrue(all.contains("minor"), all);
         assertTrue(all.contains("work-orders.yaml:4") && all.contains("firstReply must be a time"), all);
-        assertTrue(all.contains("revisit is due before firstReply"), all);
+        assertTrue(all.contains("work-orders.yaml:5") && all.contains("firstReply"), all);
+        assertTrue(all.contains("work-orders.yaml:2") && all.contains("fix is due before check"), all);
         assertTrue(all.contains("work-orders.yaml:6"), all);
     }
 }

@@ -39,7 +39,9 @@ class UnavailableTest extends StoreFixture {
         FaultyDatabase db = new FaultyDatabase(store.dataSource());
         db.refuseConnections();
         JdbcSelfService selfService = new JdbcSelfService(db.transactions(), settings());
-        JdbcSurveyStore surveys = new JdbcSurveyStore(db.transactions(), settings());
+        JdbcWorkOrders orders = new JdbcWorkOrders(db::transactions, acd.ivr.order.OrderDeadlines.STANDARD,
+                settings());
+        JdbcSurveyStore surveys = new JdbcSurveyStore(db.transactions(), settings(), orders);
         StoredCustomerDirectory customers = new StoredCustomerDirectory(db.transactions());
 
         Map<String, Executable> requests = new LinkedHashMap<>();
@@ -55,6 +57,10 @@ class UnavailableTest extends StoreFixture {
         requests.put("follow-up list", surveys::followUps);
         requests.put("follow-up of call", () -> surveys.followedUp("c-1", T0));
         requests.put("profile of", () -> customers.profile(CALLER));
+        requests.put("opening a question", () -> orders.open(new acd.ivr.order.NewOrder(acd.ivr.order.OrderKind.QUESTION,
+                null, CALLER, acd.ivr.order.OrderSource.NONE, "why?", "1001", 0), T0));
+        requests.put("open work orders", orders::open);
+        requests.put("dispatching work order", () -> orders.dispatch(10000001, "billing-team", "lead1", T0));
         for (Map.Entry<String, Executable> r : requests.entrySet()) {
             SelfServiceUnavailableException e = assertThrows(SelfServiceUnavailableException.class, r.getValue(), r.getKey());
             assertTrue(e.getMessage().contains(r.getKey()) && e.getMessage().contains("Connection refused"),

@@ -27,14 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass
 @EnumSource(DatabaseKind.class)
 class WorkOrderLifeCycleTest extends StoreFixture {
-    private static final OrderSource CALL = new OrderSource("1790000000.7", "general", "gotone", "gold");
+    private static final OrderSource CALL = new OrderSource("1790000000.7", "general", "gotone", "gold", "1001");
 
     WorkOrderLifeCycleTest(DatabaseKind kind) {
         super(kind);
     }
 
     private WorkOrders orders() {
-        return store.workOrders(OrderDeadlines.STANDARD);
+        return store.workOrders();
     }
 
     private Order complaint(ComplaintGrade grade) {
@@ -173,7 +173,7 @@ class WorkOrderLifeCycleTest extends StoreFixture {
         complaint(ComplaintGrade.ORDINARY);
         OrderDeadlines flagOnly = new OrderDeadlines(OrderDeadlines.STANDARD.complaints(),
                 OrderDeadlines.STANDARD.question(), OrderDeadlines.STANDARD.followUp(), OrderDeadlines.Escalation.NONE);
-        assertTrue(store.workOrders(flagOnly).escalateOverdue(T0 + 10 * HOUR_MS).isEmpty());
+        assertTrue(new JdbcWorkOrders(store::transactions, flagOnly, settings()).escalateOverdue(T0 + 10 * HOUR_MS).isEmpty());
     }
 
     @Test

@@ -152,10 +152,11 @@ public sealed interface SeatNotice {
      * A work order as desktops show it. Names are the wire's ({@code follow-up}, {@code in-progress},
      * {@code hand-off}); {@code grade} and {@code gradeLabel} are null but for a complaint,
      * {@code nextDue} null once every deadline is met, {@code overdue} the steps past their
-     * deadline, earliest first.
+     * deadline, earliest first. {@code agent} is who talked with the customer on {@code call}.
      */
     record OrderRow(long order, String kind, String grade, String gradeLabel, String state, String customer,
-                    String call, String queue, String tier, String brand, String summary, String assignee,
+                    String call, String queue, String tier, String brand, String agent, String summary,
+                    String assignee,
                     String openedBy, long openedMs, String nextDue, long nextDueMs, List<String> overdue,
                     long closedMs) {
         public OrderRow {

@@ -298,6 +298,7 @@ public final class SeatNoticeEncoder {
         g.writeStringField("queue", o.queue());
         g.writeStringField("tier", o.tier());
         g.writeStringField("brand", o.brand());
+        g.writeStringField("agent", o.agent());
         g.writeStringField("summary", o.summary());
         g.writeStringField("assignee", o.assignee());
         g.writeStringField("openedBy", o.openedBy());
