@@ -1,0 +1,364 @@
+// The agent's and team lead's desk: one WebSocket to /cti (docs/cti-protocol.md). An agent sets
+// ready or not ready, sees the ringing call with the customer's profile and last work orders,
+// transfers it, and works orders; a team lead sees the floor and acts on it, and works orders.
+(function () {
+  "use strict";
+
+  var STATE_LABELS = {"ready": "空闲 ready", "not-ready": "示忙 not ready", "ringing": "振铃 ringing",
+    "talking": "通话 talking", "wrap-up": "话后 wrap-up", "logged-out": "未登录 logged out"};
+  var KIND_LABELS = {"fault": "故障 fault", "complaint": "投诉 complaint", "question": "咨询 question",
+    "follow-up": "回访 follow-up"};
+  var ORDER_STATE_LABELS = {"opened": "新建 opened", "dispatched": "已派 dispatched", "in-progress": "处理中 in progress",
+    "resolved": "已办结 resolved", "revisited": "已回访 revisited", "closed": "已归档 closed"};
+  var MILESTONE_LABELS = {"hand-off": "派单 hand-off", "check": "核查 check", "first-reply": "首次答复 first reply",
+    "fix": "办结 fix", "revisit": "回访 revisit"};
+
+  var socket = null;
+  var login = null;          // {role, id, secret} while logged in, for a reconnect
+  var role = null;
+  var heartbeat = null;
+  var reconnect = null;
+  var call = null;           // the call on the desk: {callId, number, queue, tier, brand, recordingCall}
+  var selectedOrder = null;  // the order whose detail is open
+  var agents = {};           // supervisor: agent id -> {name, state, reason}
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function text(id, value) { $(id).textContent = value === null || value === undefined ? "—" : String(value); }
+
+  function time(ms) {
+    var d = new Date(ms);
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return (d.getMonth() + 1) + "-" + two(d.getDate()) + " " + two(d.getHours()) + ":" + two(d.getMinutes());
+  }
+
+  function show(message, info) {
+    var box = $("message");
+    box.textContent = message;
+    box.className = info ? "info" : "";
+    box.hidden = false;
+  }
+
+  function send(request) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(request));
+    } else {
+      show("未连接 not connected: the request was not sent");
+    }
+  }
+
+  function connection(state, label) {
+    document.body.setAttribute("data-connection", state);
+    text("connection", label);
+  }
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + "/cti");
+    connection("connecting", "连接中 connecting");
+    socket.onopen = function () {
+      var request = {type: "login", secret: login.secret};
+      request[login.role] = login.id;
+      socket.send(JSON.stringify(request));
+    };
+    socket.onmessage = function (event) {
+      var message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (e) {
+        show("the server sent something that is not JSON");
+        return;
+      }
+      handle(message);
+    };
+    socket.onclose = function () {
+      clearInterval(heartbeat);
+      if (login) {
+        connection("lost", "断开 lost: reconnecting");
+        clearTimeout(reconnect);
+        reconnect = setTimeout(connect, 2000);
+      } else {
+        connection("closed", "未连接 not connected");
+      }
+    };
+  }
+
+  function handle(m) {
+    switch (m.type) {
+      case "loggedIn": return loggedIn(m);
+      case "state": return stateChanged(m);
+      case "agents": return floor(m.agents);
+      case "offered": return offered(m);
+      case "offerCancelled": return callOver("未接通 not connected: " + m.reason);
+      case "connected": return connected(m);
+      case "ended": return callOver("已结束 ended");
+      case "transferred": return callOver("已转接 transferred");
+      case "consulting": return phase("咨询中 consulting " + m.colleague);
+      case "consultEnded": return m.handedOver && m.fromAgent === login.id ? callOver("已转交 handed over")
+        : phase("通话 talking");
+      case "orders": return m.customer ? customerOrders(m.orders) : orderRows(m.orders, m.timeMs);
+      case "order": return orderChanged(m.action, m.order);
+      case "orderHistory": return history(m.order, m.steps);
+      case "orderEscalated":
+        show("工单 " + m.order.order + " 升级为 " + m.order.gradeLabel + " (overdue: " + m.order.overdue.join(", ") + ")");
+        return send({type: "orders"});
+      case "error": return error(m);
+      default: return undefined;
+    }
+  }
+
+  function loggedIn(m) {
+    role = m.role;
+    document.body.setAttribute("data-role", role);
+    $("login").hidden = true;
+    $("workspace").hidden = false;
+    $("message").hidden = true;
+    connection("open", "在线 connected");
+    text("who", (role === "agent" ? "坐席 " : "班长 ") + login.id + (m.name ? " " + m.name : ""));
+    document.querySelectorAll("[data-for]").forEach(function (section) {
+      section.hidden = section.getAttribute("data-for") !== role || section.id === "call";
+    });
+    var reasons = role === "agent" ? $("reason") : $("supervisor-reason");
+    reasons.innerHTML = "";
+    (m.reasons || []).forEach(function (r) { reasons.appendChild(el("option", {"value": r.name}, [r.name])); });
+    if (role === "agent") {
+      agentState(m.state, m.reason);
+    }
+    clearInterval(heartbeat);
+    heartbeat = setInterval(function () { send({type: "heartbeat"}); }, Math.max(1000, (m.heartbeatMs || 15000) / 2));
+    send({type: "orders"});
+  }
+
+  function agentState(state, reason) {
+    var badge = $("state");
+    badge.hidden = false;
+    badge.setAttribute("data-state", state);
+    badge.textContent = (STATE_LABELS[state] || state) + (reason ? " · " + reason : "");
+  }
+
+  function stateChanged(m) {
+    if (role === "agent" && m.agent === login.id) {
+      agentState(m.state, m.reason);
+    } else if (role === "supervisor") {
+      var a = agents[m.agent] || {name: ""};
+      a.state = m.state;
+      a.reason = m.reason;
+      agents[m.agent] = a;
+      drawFloor();
+    }
+  }
+
+  // ---- the call ----
+
+  function phase(label) { text("call-phase", label); }
+
+  function offered(m) {
+    call = {callId: m.callId, number: m.callerNumber, queue: m.queue, tier: m.tier, brand: m.brand, recordingCall: null};
+    $("call").hidden = false;
+    phase("振铃 ringing");
+    text("call-number", m.callerNumber);
+    text("call-queue", m.queueLabel || m.queue);
+    text("call-tier", m.tierLabel || m.tier);
+    text("call-brand", m.brandLabel || m.brand);
+    text("call-manager", m.accountManager);
+    text("call-wait", m.waitSeconds + " s");
+    $("customer-orders").innerHTML = "";
+    if (m.callerNumber) {
+      $("order-customer").value = m.callerNumber;
+      send({type: "orders", customer: m.callerNumber});
+    }
+  }
+
+  function connected(m) {
+    if (!call || call.callId !== m.callId) {
+      // handed over by a colleague: no ringing pop came first
+      offered({callId: m.callId, callerNumber: m.callerNumber, queue: m.queue, waitSeconds: m.waitSeconds});
+    }
+    // the recording is named by the queue_log's call id, which the order keeps to hear it later
+    var file = (m.recording || "").split("/").pop();
+    call.recordingCall = file ? file.replace(/\.wav$/, "") : null;
+    phase("通话 talking");
+  }
+
+  function callOver(label) {
+    phase(label);
+  }
+
+  function customerOrders(orders) {
+    var list = $("customer-orders");
+    list.innerHTML = "";
+    if (orders.length === 0) {
+      list.appendChild(el("li", {}, ["无 none"]));
+    }
+    orders.forEach(function (o) {
+      list.appendChild(el("li", {"data-order": o.order}, [o.order + " " + (KIND_LABELS[o.kind] || o.kind) + " · "
+        + (ORDER_STATE_LABELS[o.state] || o.state) + " · " + time(o.openedMs) + " · " + o.summary]));
+    });
+  }
+
+  // ---- the floor (supervisor) ----
+
+  function floor(list) {
+    agents = {};
+    list.forEach(function (a) { agents[a.agent] = {name: a.name, state: a.state, reason: a.reason}; });
+    drawFloor();
+  }
+
+  function drawFloor() {
+    var body = $("floor-agents");
+    body.innerHTML = "";
+    Object.keys(agents).sort().forEach(function (id) {
+      var a = agents[id];
+      var busy = el("button", {"type": "button", "data-agent": id, "data-action": "setNotReady"}, ["示忙 not ready"]);
+      var out = el("button", {"type": "button", "data-agent": id, "data-action": "logoutAgent"}, ["签出 log out"]);
+      body.appendChild(el("tr", {"data-agent": id, "data-state": a.state}, [el("td", {}, [id]), el("td", {}, [a.name || ""]),
+        el("td", {}, [(STATE_LABELS[a.state] || a.state) + (a.reason ? " · " + a.reason : "")]), el("td", {}, [busy, out])]));
+    });
+  }
+
+  // ---- work orders ----
+
+  function orderRows(orders, nowMs) {
+    var body = $("order-rows");
+    body.innerHTML = "";
+    orders.forEach(function (o) {
+      var overdue = o.overdue.length > 0;
+      var due = o.nextDue ? (MILESTONE_LABELS[o.nextDue] || o.nextDue) + " " + time(o.nextDueMs) : "—";
+      var row = el("tr", {"class": "order" + (overdue ? " overdue" : "") + (selectedOrder === o.order ? " selected" : ""),
+        "data-order": o.order, "data-state": o.state}, [
+        el("td", {}, [String(o.order)]), el("td", {}, [KIND_LABELS[o.kind] || o.kind]),
+        el("td", {}, [o.gradeLabel || ""]), el("td", {}, [ORDER_STATE_LABELS[o.state] || o.state]),
+        el("td", {}, [o.customer]), el("td", {}, [o.summary || ""]), el("td", {}, [o.assignee || ""]),
+        el("td", {}, [overdue ? "逾期 overdue: " + o.overdue.map(function (m) { return MILESTONE_LABELS[m] || m; }).join(", ")
+          : due])]);
+      row.addEventListener("click", function () { select(o); });
+      body.appendChild(row);
+    });
+  }
+
+  function select(o) {
+    selectedOrder = o.order;
+    $("order-detail").hidden = false;
+    text("detail-number", o.order);
+    text("detail-state", ORDER_STATE_LABELS[o.state] || o.state);
+    document.querySelectorAll("tr.order").forEach(function (r) {
+      r.classList.toggle("selected", Number(r.getAttribute("data-order")) === o.order);
+    });
+    send({type: "orderHistory", order: o.order});
+  }
+
+  function orderChanged(action, o) {
+    show("工单 " + o.order + ": " + action + " → " + (ORDER_STATE_LABELS[o.state] || o.state), true);
+    if (action === "openOrder" || selectedOrder === o.order) {
+      select(o);
+    }
+    $("step-note").value = "";
+    send({type: "orders"});
+    if (call && call.number === o.customer) {
+      send({type: "orders", customer: o.customer});
+    }
+  }
+
+  function history(order, steps) {
+    if (order !== selectedOrder) {
+      return;
+    }
+    var list = $("detail-history");
+    list.innerHTML = "";
+    steps.forEach(function (s) {
+      list.appendChild(el("li", {"data-step": s.step}, [time(s.atMs) + " " + s.step + " · " + s.actor
+        + (s.note ? " · " + s.note : "")]));
+    });
+  }
+
+  function error(m) {
+    show("[" + m.code + "] " + m.message);
+    if (m.code === "auth_failed" || m.code === "too_many_failures") {
+      login = null;
+      $("login").hidden = false;
+    }
+  }
+
+  // ---- what the user does ----
+
+  $("login").addEventListener("submit", function (event) {
+    event.preventDefault();
+    login = {role: $("login-role").value, id: $("login-id").value.trim(), secret: $("login-secret").value};
+    $("login-secret").value = "";
+    if (socket) {
+      socket.onclose = null;
+      socket.close();
+    }
+    connect();
+  });
+
+  $("ready").addEventListener("click", function () { send({type: "ready"}); });
+  $("not-ready").addEventListener("click", function () { send({type: "notReady", reason: $("reason").value}); });
+  $("wrap-up-done").addEventListener("click", function () { send({type: "wrapUpDone"}); });
+  $("logout").addEventListener("click", function () { send({type: "logout"}); });
+
+  function target(type) {
+    var request = {type: type};
+    var agent = $("transfer-agent").value.trim();
+    var queue = $("transfer-queue").value.trim();
+    if (agent) { request.toAgent = agent; }
+    if (queue) { request.queue = queue; }
+    return request;
+  }
+
+  $("transfer").addEventListener("click", function () { send(target("transfer")); });
+  $("consult").addEventListener("click", function () { send(target("consult")); });
+  $("complete-consult").addEventListener("click", function () { send({type: "completeConsult"}); });
+  $("cancel-consult").addEventListener("click", function () { send({type: "cancelConsult"}); });
+
+  $("floor-agents").addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-action]");
+    if (!button) { return; }
+    var request = {type: button.getAttribute("data-action"), agent: button.getAttribute("data-agent")};
+    if (request.type === "setNotReady") { request.reason = $("supervisor-reason").value; }
+    send(request);
+  });
+
+  $("order-kind").addEventListener("change", function () {
+    $("order-grade").disabled = $("order-kind").value !== "complaint";
+  });
+
+  $("new-order").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var request = {type: "openOrder", kind: $("order-kind").value, customer: $("order-customer").value.trim(),
+      summary: $("order-summary").value.trim()};
+    if (request.kind === "complaint") { request.grade = $("order-grade").value; }
+    if (call && call.number === request.customer) {
+      // the order is about the call on the desk: its queue, tier and brand, and its recording's call id
+      request.call = call.recordingCall;
+      request.queue = call.queue;
+      request.tier = call.tier;
+      request.brand = call.brand;
+    }
+    send(request);
+    $("order-summary").value = "";
+  });
+
+  document.querySelectorAll("#order-detail button[data-step]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var step = button.getAttribute("data-step");
+      var request = {type: "orderStep", order: selectedOrder, step: step};
+      var note = $("step-note").value.trim();
+      if (note) { request.note = note; }
+      if (step === "dispatch") { request.to = $("step-to").value.trim(); }
+      if (step === "revisit") { request.satisfied = $("step-satisfied").checked; }
+      send(request);
+    });
+  });
+
+  $("refresh-orders").addEventListener("click", function () { send({type: "orders"}); });
+})();

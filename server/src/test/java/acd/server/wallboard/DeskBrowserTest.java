@@ -1,0 +1,174 @@
+package acd.server.wallboard;
+
+import acd.cti.seat.SecretHash;
+import acd.pbxsim.PbxSettings;
+import acd.pbxsim.world.CallOutcome;
+import acd.pbxsim.world.CallerScript;
+import acd.server.AcdServer;
+import acd.server.ShippedConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The desk page in a real browser on a PBX-simulator floor: an agent logs in, goes ready, takes a
+ * call that pops up with the customer's profile, opens a complaint about it and works the order
+ * to its close; a step out of order is refused on the page; a team lead sees the floor and acts on it.
+ */
+class DeskBrowserTest {
+    private static final String CUSTOMER = "13700000023";
+
+    private AcdServer server;
+    private HeadlessChromium browser;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsChromium() {
+        if (System.getenv("ACD_REQUIRE_BROWSER") == null) {
+            Assumptions.assumeTrue(HeadlessChromium.installed(), "Chromium and ChromeDriver not installed ("
+                    + HeadlessChromium.CHROMIUM + ", " + HeadlessChromium.CHROMEDRIVER
+                    + "): apt-get install chromium chromium-driver");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anAgentTakesACallOpensAComplaintAboutItAndClosesTheOrderFromThePage() throws Exception {
+        var settings = ShippedConfig.in(dir);
+        Files.writeString(dir.resolve("seat-credentials.yaml"),
+                "agents:\n  \"2001\": " + SecretHash.hash("s3cret".toCharArray(), 1_000) + "\n"
+                        + "supervisors:\n  lead1: " + SecretHash.hash("l3ad".toCharArray(), 1_000) + "\n");
+        server = new AcdServer(dir, settings, null, PbxSettings.defaults().withSpeed(10));
+        // 2001's phone talks for a while (simulated time), so the call is on the page long enough to read
+        var seat = server.pbxSimulator().seats().stream().filter(p -> p.number().equals("2001")).findFirst()
+                .orElseThrow();
+        seat.update(seat.settings().withTalkTimeMs(100_000));
+        browser = HeadlessChromium.start();
+        WebDriver page = browser.driver;
+        // the page redraws its tables on every answer: an element read mid-redraw is read again
+        WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        page.get("http://127.0.0.1:" + server.httpPort() + "/desk");
+
+        logIn(page, "agent", "2001", "s3cret");
+        wait.until(d -> "not-ready".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        assertTrue(page.findElement(By.id("who")).getText().contains("2001"));
+        page.findElement(By.id("ready")).click();
+        wait.until(d -> "ready".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+
+        // A gold 神州行 customer asks for a person; the only ready seat is 2001's, whose phone answers.
+        CompletableFuture<CallOutcome> call = server.pbxSimulator().placeCall(new CallerScript(CUSTOMER, "", "10086",
+                List.of("0"), 600_000, 0)).ended();
+        wait.until(d -> d.findElement(By.id("call-phase")).getText().contains("talking"));
+        assertEquals(CUSTOMER, page.findElement(By.id("call-number")).getText());
+        assertEquals("金", page.findElement(By.id("call-tier")).getText());
+        assertEquals("神州行", page.findElement(By.id("call-brand")).getText());
+        wait.until(d -> d.findElement(By.id("customer-orders")).getText().contains("none"));
+
+        // A complaint about the call, from the call's own form: the customer is filled in.
+        new Select(page.findElement(By.id("order-kind"))).selectByValue("complaint");
+        new Select(page.findElement(By.id("order-grade"))).selectByValue("ordinary");
+        assertEquals(CUSTOMER, page.findElement(By.id("order-customer")).getAttribute("value"));
+        page.findElement(By.id("order-summary")).sendKeys("Charged twice for the data pack");
+        page.findElement(By.id("open-order")).click();
+        WebElement row = wait.until(d -> d.findElements(By.cssSelector("#order-rows tr.order")).stream().findFirst()
+                .orElse(null));
+        String order = row.getAttribute("data-order");
+        assertTrue(row.getText().contains("投诉") && row.getText().contains("普通") && row.getText().contains(CUSTOMER),
+                row.getText());
+        wait.until(d -> d.findElement(By.id("customer-orders")).getText().contains(order));
+        var opened = server.workOrders().sweep();
+        assertEquals(1, opened.complaintsOpen());
+        var stored = server.store().workOrders().order(Long.parseLong(order)).orElseThrow();
+        assertEquals("general", stored.about().queue());
+        assertEquals("gold", stored.about().tier());
+        assertEquals("easyown", stored.about().brand());
+        assertEquals("2001", stored.about().agent());
+        assertTrue(stored.about().callId() != null && stored.about().callId().matches("[0-9.]+"),
+                "the queue_log's call id, to hear the recording: " + stored.about().callId());
+
+        // Out of order: refused on the page, and the order stays as it was.
+        step(page, "resolve", "Refunded");
+        wait.until(d -> d.findElement(By.id("message")).getText().contains("order_refused"));
+        assertTrue(page.findElement(By.id("message")).getText().contains("only when in progress"));
+
+        page.findElement(By.id("step-to")).sendKeys("2001");
+        step(page, "dispatch", null);
+        awaitState(wait, order, "dispatched");
+        step(page, "start", null);
+        awaitState(wait, order, "in-progress");
+        step(page, "resolve", "Refunded 30 yuan");
+        awaitState(wait, order, "resolved");
+        step(page, "revisit", "Customer confirms the refund");
+        awaitState(wait, order, "revisited");
+        step(page, "close", null);
+        wait.until(d -> d.findElements(By.cssSelector("#order-rows tr.order")).isEmpty());
+        wait.until(d -> d.findElement(By.id("detail-history")).getText().contains("closed"));
+        List<String> steps = page.findElements(By.cssSelector("#detail-history li")).stream()
+                .map(li -> li.getAttribute("data-step")).toList();
+        assertEquals(List.of("opened", "dispatched", "started", "resolved", "revisited", "closed"), steps);
+        call.get(60, TimeUnit.SECONDS);
+
+        // A team lead on the same page sees the floor, the agent among it.
+        page.get("http://127.0.0.1:" + server.httpPort() + "/desk");
+        logIn(page, "supervisor", "lead1", "l3ad");
+        wait.until(d -> !d.findElements(By.cssSelector("#floor-agents tr[data-agent='2001']")).isEmpty());
+        assertTrue(page.findElement(By.id("floor")).isDisplayed());
+        assertTrue(!page.findElement(By.id("agent-controls")).isDisplayed(), "an agent's buttons are not a lead's");
+        // and acts on it: the agent whose desktop was closed is logged out
+        page.findElement(By.cssSelector("#floor-agents button[data-agent='2001'][data-action='logoutAgent']")).click();
+        wait.until(d -> "logged-out".equals(d.findElement(By.cssSelector("#floor-agents tr[data-agent='2001']"))
+                .getAttribute("data-state")));
+        browser.screenshot(Path.of("target", "desk.png"));
+    }
+
+    private static void logIn(WebDriver page, String role, String id, String secret) {
+        new Select(page.findElement(By.id("login-role"))).selectByValue(role);
+        page.findElement(By.id("login-id")).clear();
+        page.findElement(By.id("login-id")).sendKeys(id);
+        page.findElement(By.id("login-secret")).sendKeys(secret);
+        page.findElement(By.id("login-button")).click();
+    }
+
+    private static void step(WebDriver page, String step, String note) {
+        WebElement box = page.findElement(By.id("step-note"));
+        box.clear();
+        if (note != null) {
+            box.sendKeys(note);
+        }
+        page.findElement(By.cssSelector("#order-detail button[data-step='" + step + "']")).click();
+    }
+
+    private static void awaitState(WebDriverWait wait, String order, String state) {
+        wait.until(d -> d.findElements(By.cssSelector("#order-rows tr[data-order='" + order + "']")).stream()
+                .anyMatch(r -> state.equals(r.getAttribute("data-state"))));
+    }
+}
