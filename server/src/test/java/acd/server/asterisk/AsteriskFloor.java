@@ -22,6 +22,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * would be, and SIPp phones. Closes all of it, phones first.
  */
 final class AsteriskFloor implements AutoCloseable {
+    /**
+     * The lock every test on a real Asterisk holds: they run one at a time (their Asterisk and
+     * SIPp phones take fixed ports), beside the tests that need no Asterisk.
+     */
+    static final String ASTERISK = "real-asterisk";
+
     static final Path CONFIG = Path.of("..", "config");
 
     final RealAsterisk asterisk;

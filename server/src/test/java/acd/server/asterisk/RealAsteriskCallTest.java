@@ -12,6 +12,9 @@ import acd.pbxlab.RealAsterisk;
 import acd.pbxlab.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Callers through the shipped dialplan on a real Asterisk: to a seat and the survey, and to voicemail. */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AsteriskFloor.ASTERISK)
 class RealAsteriskCallTest {
     @TempDir
     Path dir;

@@ -6,6 +6,9 @@ import acd.pbxlab.RealAsterisk;
 import acd.pbxlab.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * caller presses 1 in the announcement and is hung up; when their place comes up the server
  * calls them, the seat first or the customer first as the queue says, over the carrier trunk.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AsteriskFloor.ASTERISK)
 class RealAsteriskCallbackTest {
     @TempDir
     Path dir;

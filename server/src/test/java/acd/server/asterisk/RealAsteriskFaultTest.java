@@ -4,6 +4,9 @@ import acd.pbxlab.Sipp;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * queue_log says who hung up first as the caller's phone lived it, for every call that did not
  * end while the server could not see.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AsteriskFloor.ASTERISK)
 class RealAsteriskFaultTest {
     private static final int SEATS = 6;
     private static final int CALLERS = 40;

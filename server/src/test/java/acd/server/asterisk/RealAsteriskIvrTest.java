@@ -8,6 +8,9 @@ import acd.pbxlab.RealAsterisk;
 import acd.pbxlab.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * confirmation, callers who hang up half way changing nothing, and a caller on a landline who
  * hears another phone's balance only after its number and service PIN. No prompt is missing.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AsteriskFloor.ASTERISK)
 class RealAsteriskIvrTest {
     /** From config/customers.csv and config/recharge-cards.csv. */
     private static final String RECHARGER = "13900000001";

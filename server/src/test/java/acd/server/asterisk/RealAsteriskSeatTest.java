@@ -4,6 +4,9 @@ import acd.core.engine.AgentState;
 import acd.pbxlab.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seat phones on a real Asterisk: feature codes, a seat that does not answer, one that is not registered. */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AsteriskFloor.ASTERISK)
 class RealAsteriskSeatTest {
     @TempDir
     Path dir;

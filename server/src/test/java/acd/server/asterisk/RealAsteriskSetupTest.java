@@ -4,6 +4,9 @@ import acd.pbxlab.RealAsterisk;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A deployment with mistakes in it, on a real Asterisk: each is named for what it is. */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AsteriskFloor.ASTERISK)
 class RealAsteriskSetupTest {
     @TempDir
     Path dir;

@@ -7,6 +7,9 @@ import acd.core.engine.EngineEvent;
 import acd.pbxlab.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Transfers on a real Asterisk: blind, and consultative with the caller on hold while the agents talk. */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AsteriskFloor.ASTERISK)
 class RealAsteriskTransferTest {
     @TempDir
     Path dir;
