@@ -108,6 +108,7 @@
       case "orders": return m.customer ? customerOrders(m.orders) : orderRows(m.orders, m.timeMs);
       case "order": return orderChanged(m.action, m.order);
       case "orderHistory": return history(m.order, m.steps);
+      case "ordersCsv": return exported(m);
       case "orderEscalated":
         show("工单 " + m.order.order + " 升级为 " + m.order.gradeLabel + " (overdue: " + m.order.overdue.join(", ") + ")");
         return send({type: "orders"});
@@ -280,6 +281,21 @@
     });
   }
 
+  function exported(m) {
+    var link = $("export-link");
+    if (link.href) {
+      URL.revokeObjectURL(link.href);
+    }
+    // a byte order mark first, so a spreadsheet reads the Chinese text as UTF-8
+    link.href = URL.createObjectURL(new Blob(["\ufeff" + m.csv], {type: "text/csv;charset=utf-8"}));
+    link.download = "work-orders-" + m.from + "-" + m.to + ".csv";
+    link.setAttribute("data-orders", m.orders);
+    link.textContent = "下载 download " + m.orders + " 张工单 orders (" + m.from + " – " + m.to + ")";
+    link.hidden = false;
+    $("export-from").value = m.from;
+    $("export-to").value = m.to;
+  }
+
   function error(m) {
     show("[" + m.code + "] " + m.message);
     if (m.code === "auth_failed" || m.code === "too_many_failures") {
@@ -358,6 +374,12 @@
       if (step === "revisit") { request.satisfied = $("step-satisfied").checked; }
       send(request);
     });
+  });
+
+  $("export").addEventListener("submit", function (event) {
+    event.preventDefault();
+    // days left empty are the server's: this month so far, in the hotline's time zone
+    send({type: "exportOrders", from: $("export-from").value || null, to: $("export-to").value || null});
   });
 
   $("refresh-orders").addEventListener("click", function () { send({type: "orders"}); });

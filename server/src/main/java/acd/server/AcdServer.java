@@ -271,7 +271,7 @@ public final class AcdServer implements AutoCloseable {
         RoutingIds ids = RoutingIds.of(routing);
         this.workOrders = new WorkOrderDesk(store.workOrders(), new WorkOrderDesk.Names(
                 routing.queues().stream().map(acd.core.model.QueueSpec::id).collect(java.util.stream.Collectors.toSet()),
-                ids.tiers(), ids.brands()), selfServiceThreads, clockMs);
+                ids.tiers(), ids.brands()), selfServiceThreads, clockMs, () -> flow.hours().zone());
         seats.useWorkOrders(workOrders);
         // overdue steps escalate and the counts refresh on the same beat as the reply tasks'
         housekeeping.scheduleWithFixedDelay(workOrders::sweep, 0, TASK_COUNT_MS, TimeUnit.MILLISECONDS);

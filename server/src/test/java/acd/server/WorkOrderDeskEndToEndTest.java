@@ -62,6 +62,13 @@ class WorkOrderDeskEndToEndTest {
             assertEquals("the promised reply time 1000 is not in the future",
                     agent.awaitError("order_refused").path("message").asText());
 
+            agent.send("{\"type\":\"exportOrders\",\"from\":\"2026-12-07\",\"to\":\"2026-12-01\"}");
+            assertEquals("an impossible range: 2026-12-01 is before 2026-12-07",
+                    agent.awaitError("order_refused").path("message").asText());
+            agent.send("{\"type\":\"exportOrders\",\"from\":\"2026-12-7\",\"to\":\"2026-12-01\"}");
+            assertEquals("\"exportOrders\" needs a \"from\": a day written yyyy-MM-dd, e.g. \"2026-12-06\"",
+                    agent.awaitError("bad_field").path("message").asText());
+
             lead.send("{\"type\":\"orders\"}");
             JsonNode open = lead.await("orders").path("orders");
             assertEquals(1, open.size(), "nothing refused was opened: " + open);

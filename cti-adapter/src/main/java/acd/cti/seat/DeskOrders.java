@@ -29,7 +29,8 @@ final class DeskOrders {
 
     static boolean isOrderRequest(SeatRequest request) {
         return request instanceof SeatRequest.Orders || request instanceof SeatRequest.OpenOrder
-                || request instanceof SeatRequest.OrderStep || request instanceof SeatRequest.OrderHistory;
+                || request instanceof SeatRequest.OrderStep || request instanceof SeatRequest.OrderHistory
+                || request instanceof SeatRequest.ExportOrders;
     }
 
     /**
@@ -54,6 +55,9 @@ final class DeskOrders {
         } else if (request instanceof SeatRequest.OrderStep r) {
             answer(desk.step(r.order(), r.step(), actor, r.to(), r.note(), r.satisfied()),
                     o -> changed(desk, SeatRequestDecoder.wireName(r.step()), o), reply);
+        } else if (request instanceof SeatRequest.ExportOrders r) {
+            answer(desk.export(r.from(), r.to()), e -> new SeatNotice.OrdersCsv(e.from().toString(), e.to().toString(),
+                    e.orders(), e.csv()), reply);
         } else {
             long id = ((SeatRequest.OrderHistory) request).order();
             answer(desk.history(id), steps -> new SeatNotice.OrderHistory(id, steps.stream()

@@ -1,6 +1,7 @@
 package acd.cti.task;
 
 import acd.ivr.order.NewOrder;
+import acd.ivr.order.OrderCsv;
 import acd.ivr.order.Order;
 import acd.ivr.order.OrderAction;
 import acd.ivr.order.OrderKind;
@@ -10,6 +11,8 @@ import acd.ivr.order.WorkOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The desk's side of the work orders: the open list, a customer's orders, opening one and every
@@ -43,14 +47,18 @@ public final class WorkOrderDesk {
     private final Names names;
     private final Executor blocking;
     private final LongSupplier clockMs;
+    private final Supplier<ZoneId> zone;
     private volatile OrderFigures figures = OrderFigures.NONE;
     private volatile Consumer<Order> onEscalated = o -> { };
 
-    public WorkOrderDesk(WorkOrders orders, Names names, Executor blocking, LongSupplier clockMs) {
+    /** @param zone the hotline's time zone, where a day of an export starts and ends */
+    public WorkOrderDesk(WorkOrders orders, Names names, Executor blocking, LongSupplier clockMs,
+                         Supplier<ZoneId> zone) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.names = Objects.requireNonNull(names, "names");
         this.blocking = Objects.requireNonNull(blocking, "blocking");
         this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
+        this.zone = Objects.requireNonNull(zone, "zone");
     }
 
     public long nowMs() {
@@ -146,6 +154,44 @@ public final class WorkOrderDesk {
                 case REVISIT -> orders.revisit(id, actor, satisfied, text, now);
                 case CLOSE -> orders.close(id, actor, now);
             };
+        }, blocking);
+    }
+
+    /** The longest export: a year of days. */
+    public static final int MAX_EXPORT_DAYS = 366;
+
+    /** What an export holds: the CSV and how many orders are in it. */
+    public record Export(LocalDate from, LocalDate to, int orders, String csv) {
+    }
+
+    /**
+     * The orders opened from the start of {@code from} to the end of {@code to} (days in the
+     * hotline's time zone), open or closed, as CSV. Without {@code to}: to today; without
+     * {@code from}: from the first of {@code to}'s month.
+     *
+     * @throws WorkOrderException (in the stage) for a range that ends before it starts, starts
+     *                            after today or is longer than {@link #MAX_EXPORT_DAYS}
+     */
+    public CompletionStage<Export> export(LocalDate fromDay, LocalDate toDay) {
+        return CompletableFuture.supplyAsync(() -> {
+            ZoneId here = zone.get();
+            long now = clockMs.getAsLong();
+            LocalDate today = java.time.Instant.ofEpochMilli(now).atZone(here).toLocalDate();
+            LocalDate to = toDay != null ? toDay : today;
+            LocalDate from = fromDay != null ? fromDay : to.withDayOfMonth(1);
+            if (to.isBefore(from)) {
+                throw new WorkOrderException("an impossible range: " + to + " is before " + from);
+            }
+            if (from.isAfter(today)) {
+                throw new WorkOrderException("an impossible range: " + from + " is after today (" + today + ")");
+            }
+            long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+            if (days > MAX_EXPORT_DAYS) {
+                throw new WorkOrderException("a range of " + days + " days; at most " + MAX_EXPORT_DAYS);
+            }
+            List<Order> found = orders.openedBetween(from.atStartOfDay(here).toInstant().toEpochMilli(),
+                    to.plusDays(1).atStartOfDay(here).toInstant().toEpochMilli());
+            return new Export(from, to, found.size(), OrderCsv.write(found, here, now));
         }, blocking);
     }
 

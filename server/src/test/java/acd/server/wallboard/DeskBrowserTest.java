@@ -137,6 +137,21 @@ class DeskBrowserTest {
         assertEquals(List.of("opened", "dispatched", "started", "resolved", "revisited", "closed"), steps);
         call.get(60, TimeUnit.SECONDS);
 
+        // The month's orders as a CSV file, for whoever works outside the desk.
+        page.findElement(By.id("export-button")).click();
+        WebElement link = wait.until(d -> {
+            WebElement l = d.findElement(By.id("export-link"));
+            return l.isDisplayed() ? l : null;
+        });
+        assertEquals("1", link.getAttribute("data-orders"));
+        String csv = (String) ((org.openqa.selenium.JavascriptExecutor) page).executeAsyncScript(
+                "fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])", link.getAttribute("href"));
+        List<String> lines = csv.lines().toList();
+        assertEquals(2, lines.size(), csv);
+        // (text() reads the file as UTF-8 and drops the byte order mark put there for spreadsheets)
+        assertTrue(lines.get(0).startsWith("order,kind,grade,state,customer,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(order + ",complaint,普通,closed," + CUSTOMER), lines.get(1));
+
         // A team lead on the same page sees the floor, the agent among it.
         page.get("http://127.0.0.1:" + server.httpPort() + "/desk");
         logIn(page, "supervisor", "lead1", "l3ad");

@@ -186,6 +186,10 @@ public sealed interface SeatNotice {
         }
     }
 
+    /** {@code ordersCsv}: the orders opened from {@code from} to {@code to} (days), as CSV. */
+    record OrdersCsv(String from, String to, int orders, String csv) implements SeatNotice {
+    }
+
     /** {@code orderEscalated}: pushed to supervisors when an overdue step raises a complaint's grade. */
     record OrderEscalated(OrderRow order) implements SeatNotice {
     }

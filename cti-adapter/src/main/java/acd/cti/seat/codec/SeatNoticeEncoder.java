@@ -210,6 +210,12 @@ public final class SeatNoticeEncoder {
             g.writeStringField("type", "orderEscalated");
             g.writeFieldName("order");
             writeOrder(g, n.order());
+        } else if (notice instanceof SeatNotice.OrdersCsv n) {
+            g.writeStringField("type", "ordersCsv");
+            g.writeStringField("from", n.from());
+            g.writeStringField("to", n.to());
+            g.writeNumberField("orders", n.orders());
+            g.writeStringField("csv", n.csv());
         } else if (notice instanceof SeatNotice.OrderHistory n) {
             g.writeStringField("type", "orderHistory");
             g.writeNumberField("order", n.order());

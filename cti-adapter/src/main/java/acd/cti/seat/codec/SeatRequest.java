@@ -243,6 +243,17 @@ public sealed interface SeatRequest {
         }
     }
 
+    /**
+     * {@code exportOrders}: the orders opened from day {@code from} to day {@code to}, as CSV;
+     * without {@code to}, to today, and without {@code from}, from the first of that month.
+     */
+    record ExportOrders(java.time.LocalDate from, java.time.LocalDate to) implements SeatRequest {
+        @Override
+        public String type() {
+            return "exportOrders";
+        }
+    }
+
     /** {@code orderHistory}: every step of a work order, oldest first. */
     record OrderHistory(long order) implements SeatRequest {
         @Override

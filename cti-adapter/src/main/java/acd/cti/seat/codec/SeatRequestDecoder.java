@@ -68,7 +68,9 @@ public final class SeatRequestDecoder {
             case "openOrder" -> openOrder(root);
             case "orderStep" -> orderStep(root);
             case "orderHistory" -> new SeatRequest.OrderHistory(orderNumber(root, type));
-            case "qaSample" -> new SeatRequest.QaSample(day(root));
+            case "exportOrders" -> new SeatRequest.ExportOrders(optionalDay(root, type, "from"),
+                    optionalDay(root, type, "to"));
+            case "qaSample" -> new SeatRequest.QaSample(day(root, type, "day"));
             case "qaScore" -> new SeatRequest.QaScore(itemNumber(root, type), score(root), note(root));
             case "qaRedos" -> new SeatRequest.QaRedos();
             case "closeRedo" -> new SeatRequest.CloseRedo(itemNumber(root, type), note(root));
@@ -308,8 +310,15 @@ public final class SeatRequestDecoder {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    private static java.time.LocalDate day(JsonNode root) throws SeatProtocolException {
-        JsonNode day = root.get("day");
+    private static java.time.LocalDate optionalDay(JsonNode root, String type, String field)
+            throws SeatProtocolException {
+        JsonNode day = root.get(field);
+        return day == null || day.isNull() || day.isTextual() && day.textValue().isEmpty() ? null
+                : day(root, type, field);
+    }
+
+    private static java.time.LocalDate day(JsonNode root, String type, String field) throws SeatProtocolException {
+        JsonNode day = root.get(field);
         if (day != null && day.isTextual() && day.textValue().length() == 10) {
             try {
                 return java.time.LocalDate.parse(day.textValue());
@@ -318,7 +327,7 @@ public final class SeatRequestDecoder {
             }
         }
         throw new SeatProtocolException(SeatErrorCode.BAD_FIELD,
-                "\"qaSample\" needs a \"day\" written yyyy-MM-dd, e.g. \"2026-12-06\"");
+                "\"" + type + "\" needs a \"" + field + "\": a day written yyyy-MM-dd, e.g. \"2026-12-06\"");
     }
 
     private static ReplyOutcome outcome(JsonNode root) throws SeatProtocolException {
