@@ -97,6 +97,7 @@
       case "loggedIn": return loggedIn(m);
       case "state": return stateChanged(m);
       case "agents": return floor(m.agents);
+      case "figures": return queueRows(m.queues);
       case "offered": return offered(m);
       case "offerCancelled": return callOver("未接通 not connected: " + m.reason);
       case "connected": return connected(m);
@@ -226,6 +227,21 @@
     });
   }
 
+  // ---- the queues (supervisor): figures every couple of seconds, and peak mode ----
+
+  function queueRows(queues) {
+    var body = $("queue-rows");
+    body.innerHTML = "";
+    queues.forEach(function (q) {
+      var peak = q.peakMode === undefined ? "—" : el("button", {"type": "button", "data-queue": q.queue,
+        "data-on": q.peakMode ? "false" : "true"}, [q.peakMode ? "高峰中 on · 恢复 switch off" : "切换高峰 switch on"]);
+      var level = q.serviceLevel === null ? "—" : (q.serviceLevel * 100).toFixed(1) + "%";
+      body.appendChild(el("tr", {"data-queue": q.queue, "data-peak": q.peakMode ? "on" : "off"}, [
+        el("td", {}, [q.label + " (" + q.queue + ")"]), el("td", {}, [String(q.waitingNow)]), el("td", {}, [level]),
+        el("td", {}, [peak])]));
+    });
+  }
+
   // ---- work orders ----
 
   function orderRows(orders, nowMs) {
@@ -342,6 +358,12 @@
     var request = {type: button.getAttribute("data-action"), agent: button.getAttribute("data-agent")};
     if (request.type === "setNotReady") { request.reason = $("supervisor-reason").value; }
     send(request);
+  });
+
+  $("queue-rows").addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-queue]");
+    if (!button) { return; }
+    send({type: "peakMode", queue: button.getAttribute("data-queue"), on: button.getAttribute("data-on") === "true"});
   });
 
   $("order-kind").addEventListener("change", function () {

@@ -100,8 +100,14 @@
   function queueCard(q, timeMs) {
     var level = el("span", {"class": "big " + levelClass(q.serviceLevel, q.targetPercent), "data-field": "serviceLevel"},
       [pct(q.serviceLevel)]);
-    return el("section", {"class": "queue", "data-queue": q.queue}, [
-      el("h2", {}, [q.label + " ", el("small", {}, [q.queue])]),
+    // A queue a supervisor has switched into peak mode says so: shorter waits, backup seats.
+    var title = [q.label + " ", el("small", {}, [q.queue])];
+    if (q.peakMode) {
+      title.push(el("span", {"class": "peak", "data-field": "peakMode"}, ["高峰 peak mode"]));
+    }
+    return el("section", {"class": "queue" + (q.peakMode ? " in-peak" : ""), "data-queue": q.queue,
+      "data-peak": q.peakMode ? "on" : "off"}, [
+      el("h2", {}, title),
       el("div", {"class": "headline"}, [level,
         el("span", {"class": "target"}, [q.thresholdSeconds + " 秒内接通 · 目标 target " + q.targetPercent + "%"])]),
       el("div", {"class": "figures"}, [
@@ -128,6 +134,7 @@
     var floor = document.getElementById("floor-states");
     floor.replaceChildren.apply(floor, states(doc.agents, "agents."));
     replyTasks(doc.replyTasks);
+    workOrders(doc.workOrders);
     document.body.setAttribute("data-time", doc.time);
     document.body.setAttribute("data-source", source);
     document.getElementById("clock").textContent = doc.time ? new Date(doc.time).toLocaleTimeString() : "--:--:--";
@@ -149,6 +156,19 @@
     panel.querySelector('[data-field="replyTasks.overdue"]').textContent = count(tasks.overdue);
     document.getElementById("reply-tasks-overdue").className = "state" + (tasks.overdue > 0 ? " overdue" : "");
     panel.setAttribute("data-available", tasks.available ? "yes" : "no");
+  }
+
+  // Work orders still open; those with a step past its deadline in red, complaints apart.
+  function workOrders(orders) {
+    var panel = document.getElementById("work-orders");
+    if (!orders) { panel.hidden = true; return; }
+    panel.hidden = false;
+    ["open", "overdue", "complaintsOpen", "complaintsOverdue"].forEach(function (k) {
+      panel.querySelector('[data-field="workOrders.' + k + '"]').textContent = count(orders[k]);
+    });
+    document.getElementById("work-orders-overdue").className = "state" + (orders.overdue > 0 ? " overdue" : "");
+    document.getElementById("complaints-overdue").className = "state" + (orders.complaintsOverdue > 0 ? " overdue" : "");
+    panel.setAttribute("data-available", orders.available ? "yes" : "no");
   }
 
   function setStatus(kind, text) {

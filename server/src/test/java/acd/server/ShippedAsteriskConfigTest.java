@@ -56,4 +56,23 @@ class ShippedAsteriskConfigTest {
             assertTrue(boxes.contains(queue.id()), "no box " + queue.id() + " in [acd] of voicemail.conf: " + boxes);
         }
     }
+
+    @Test
+    void everyPeakAnnouncementHasItsPromptInEveryLanguage() throws Exception {
+        int announced = 0;
+        for (QueueSpec queue : routing().queues()) {
+            String sound = queue.peak().announcement();
+            if (sound == null) {
+                continue;
+            }
+            announced++;
+            for (String language : List.of("zh", "en")) {
+                String prompts = Files.readString(CONFIG.resolve("prompts/" + language + ".txt"));
+                String line = "acd/" + language + "/queue/" + sound + "|";
+                assertTrue(prompts.contains("\n" + line), "queue " + queue.id() + ": no " + line + " in prompts/"
+                        + language + ".txt");
+            }
+        }
+        assertTrue(announced > 0, "the shipped routing has a peak mode");
+    }
 }

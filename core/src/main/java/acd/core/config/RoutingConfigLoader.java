@@ -10,6 +10,7 @@ import acd.core.model.AgentSpec;
 import acd.core.model.BrandSpec;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
+import acd.core.model.PeakRules;
 import acd.core.model.QueueOrdering;
 import acd.core.model.QueueSpec;
 import acd.core.model.RoutingConfig;
@@ -60,7 +61,8 @@ public final class RoutingConfigLoader {
     private static final List<String> QUEUE_KEYS = List.of("id", "label", "requiredSkills", "thresholdSeconds",
             "targetPercent", "shortAbandonSeconds", "ordering", "waitBoundSeconds", "agentSelection",
             "ringTimeoutSeconds", "maxWait", "whenNoAgents", "accountManagerWaitSeconds", "announceEverySeconds",
-            "callback");
+            "callback", "peak");
+    private static final List<String> PEAK_KEYS = List.of("announcement", "maxWait");
     private static final List<String> CALLBACK_KEYS = List.of("offerAboveWaitSeconds", "strategy", "attempts",
             "retryAfterSeconds", "customerRingSeconds");
     private static final List<String> MAX_WAIT_KEYS = List.of("seconds", "action", "target");
@@ -386,8 +388,14 @@ public final class RoutingConfigLoader {
             return out;
         }
 
-        /** An overflow target to check once every queue is known. */
-        private record Overflow(String from, String to, ConfigNode at) {
+        /**
+         * An overflow target to check once every queue is known.
+         *
+         * @param peak a peak mode's: checked like the others, and left out of the search for
+         *             circles, which only the two modes together could close (a call's hops are
+         *             capped all the same)
+         */
+        private record Overflow(String from, String to, ConfigNode at, boolean peak) {
         }
 
         private List<QueueSpec> queues(ConfigFields top) {
@@ -466,19 +474,61 @@ public final class RoutingConfigLoader {
                     maxWait.report(maxWait.value("target"), "target is only used when action or whenNoAgents is overflow");
                 }
                 if (target != null && id != null) {
-                    overflows.add(new Overflow(id, target, maxWait.value("target")));
+                    overflows.add(new Overflow(id, target, maxWait.value("target"), false));
                 }
             }
             if (whenNoAgents == NoAgentsAction.OVERFLOW && (maxWait == null || !maxWait.has("target"))) {
                 f.report(f.value("whenNoAgents"), "whenNoAgents overflow needs maxWait.target: the queue to overflow to");
             }
             CallbackRules callback = callback(f, announceEverySeconds);
+            PeakRules peak = peak(f, id, maxWaitSeconds, overflows);
             if (id == null) {
                 return null;
             }
             return new QueueSpec(id, label, required, thresholdSeconds, targetPercent, shortAbandonSeconds, ordering,
                     waitBoundSeconds, selection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction, target, whenNoAgents,
-                    accountManagerWaitSeconds, announceEverySeconds, callback);
+                    accountManagerWaitSeconds, announceEverySeconds, callback, peak);
+        }
+
+        /**
+         * A queue's {@code peak:} map; absent, the queue has no peak mode. Its longest wait must be
+         * shorter than the queue's own: the point of the mode is to move callers on sooner.
+         */
+        private PeakRules peak(ConfigFields queue, String id, int maxWaitSeconds, List<Overflow> overflows) {
+            ConfigFields f = queue.fields("peak", queue.what() + " peak");
+            if (f == null) {
+                return PeakRules.NONE;
+            }
+            f.allowOnly(PEAK_KEYS);
+            String announcement = f.optionalName("announcement");
+            ConfigFields maxWait = f.fields("maxWait", f.what() + " maxWait");
+            if (maxWait == null) {
+                if (!f.has("maxWait")) {
+                    f.reportMissing("maxWait");
+                }
+                return PeakRules.NONE;
+            }
+            maxWait.allowOnly(MAX_WAIT_KEYS);
+            Integer seconds = maxWait.requiredInteger("seconds", 1, Integer.MAX_VALUE);
+            MaxWaitAction action = maxWait.requiredChoice("action", MaxWaitAction.class);
+            String target = maxWait.optionalName("target");
+            if (action == MaxWaitAction.OVERFLOW && target == null) {
+                maxWait.report(maxWait.node(), "action overflow needs a target: the backup queue to overflow to");
+            }
+            if (target != null && action != null && action != MaxWaitAction.OVERFLOW) {
+                maxWait.report(maxWait.value("target"), "target is only used when action is overflow");
+            }
+            if (seconds != null && maxWaitSeconds > 0 && seconds >= maxWaitSeconds) {
+                maxWait.report(maxWait.value("seconds"), "peak mode's longest wait (" + seconds + " s) must be shorter"
+                        + " than the queue's own (" + maxWaitSeconds + " s)");
+            }
+            if (target != null && id != null) {
+                overflows.add(new Overflow(id, target, maxWait.value("target"), true));
+            }
+            if (seconds == null || action == null) {
+                return PeakRules.NONE;
+            }
+            return new PeakRules(announcement, seconds, action, action == MaxWaitAction.OVERFLOW ? target : null);
         }
 
         /** A queue's {@code callback:} map; absent, the queue offers none. */
@@ -537,7 +587,7 @@ public final class RoutingConfigLoader {
         private void reportOverflowCircles(List<Overflow> overflows) {
             Map<String, Overflow> next = new LinkedHashMap<>();
             for (Overflow o : overflows) {
-                if (!o.to().equals(o.from()) && queues.contains(o.to())) {
+                if (!o.peak() && !o.to().equals(o.from()) && queues.contains(o.to())) {
                     next.put(o.from(), o);
                 }
             }

@@ -73,6 +73,7 @@ public final class AcdEngine extends TimerDispatch implements RoutingEngine {
             case CONSULT_ANSWERED -> onConsultAnswered(e);
             case CONSULT_COMPLETED -> onConsultCompleted(e);
             case CONSULT_CANCELLED -> onConsultCancelled(e);
+            case PEAK_MODE_CHANGED -> onPeakModeChanged(e);
         }
     }
 
@@ -86,6 +87,28 @@ public final class AcdEngine extends TimerDispatch implements RoutingEngine {
         } catch (ConfigError error) {
             reject(e, "hours not changed: " + error.getMessage());
         }
+    }
+
+    private void onPeakModeChanged(EngineEvent e) {
+        if (e.queueIndex < 0 || e.queueIndex >= queues.length) {
+            reject(e, "peak mode not switched: no queue " + e.queueIndex);
+            return;
+        }
+        QueueRuntime queue = queues[e.queueIndex];
+        boolean on = e.reasonCode != 0;
+        if (on && queue.peakMaxWaitMs == 0) {
+            reject(e, "peak mode not switched: queue " + queue.spec.id() + " has none configured");
+            return;
+        }
+        if (queue.inPeak == on) {
+            return;
+        }
+        switchPeakMode(queue, on);
+    }
+
+    /** Whether the queue is in peak mode (engine thread; others read the board). */
+    public boolean inPeakMode(int queueIndex) {
+        return queues[queueIndex].inPeak;
     }
 
     private void publishGauges() {

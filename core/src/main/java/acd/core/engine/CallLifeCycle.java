@@ -77,8 +77,8 @@ abstract class CallLifeCycle extends WaitLimits {
         call.state = CallState.QUEUED;
         listener.callQueued(now, call);
         // A callback moved on (overflow) keeps its place with nobody on the line: no wait limit, no announcements.
-        if (queue.maxWaitMs > 0 && !call.callback) {
-            call.maxWaitTimerId = schedule(now + queue.maxWaitMs, TimerKinds.MAX_WAIT, call.callId);
+        if (queue.maxWaitMs() > 0 && !call.callback) {
+            call.maxWaitTimerId = schedule(now + queue.maxWaitMs(), TimerKinds.MAX_WAIT, call.callId);
         }
         Agent manager = call.preferredAgentIndex >= 0 && call.overflowHops == 0 ? agents[call.preferredAgentIndex] : null;
         if (manager != null && manager.isLoggedIn() && !manager.logoutPending && queue.accountManagerWaitMs > 0) {

@@ -24,9 +24,9 @@ public final class DirectiveFanOut implements DirectiveSink {
 
     @Override
     public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
-                                 boolean callbackOffered) {
+                                 boolean callbackOffered, String leadSound) {
         for (DirectiveSink sink : sinks) {
-            sink.announcePosition(timeMs, call, position, expectedWaitMs, callbackOffered);
+            sink.announcePosition(timeMs, call, position, expectedWaitMs, callbackOffered, leadSound);
         }
     }
 

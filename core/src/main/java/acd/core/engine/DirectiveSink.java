@@ -16,9 +16,10 @@ public interface DirectiveSink {
     /**
      * Tell a waiting caller their position (1 = next) and expected wait, and, when
      * {@code callbackOffered}, that they may hang up and be called back keeping their place.
+     * {@code leadSound}, when not null, is played first: the queue's peak announcement.
      */
     default void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
-                                  boolean callbackOffered) {
+                                  boolean callbackOffered, String leadSound) {
     }
 
     /** The call left {@code fromQueue} for {@code toQueue}; it keeps its place by wait. */

@@ -255,6 +255,16 @@ public final class EngineEvent {
         return this;
     }
 
+    /** A supervisor switched the queue's peak mode on or off. */
+    public EngineEvent peakModeChanged(long timeMs, int queueIndex, boolean on) {
+        clear();
+        this.type = EventType.PEAK_MODE_CHANGED;
+        this.timeMs = timeMs;
+        this.queueIndex = queueIndex;
+        this.reasonCode = on ? 1 : 0;
+        return this;
+    }
+
     public EngineEvent tick(long timeMs) {
         clear();
         this.timeMs = timeMs;

@@ -92,6 +92,7 @@ abstract class EngineFloor {
         for (int q = 0; q < queues.length; q++) {
             queues[q] = new QueueRuntime(q, config.queues().get(q), index.queueSkills(q));
             queues[q].overflowTarget = index.overflowTarget(q);
+            queues[q].peakOverflowTarget = index.peakOverflowTarget(q);
         }
 
         // Agents who staff the same queues form one group, so the board counts states per group.

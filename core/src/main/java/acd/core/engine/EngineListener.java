@@ -58,6 +58,10 @@ public interface EngineListener {
     default void agentStateChanged(long timeMs, int agentIndex, AgentState from, AgentState to, int reasonCode) {
     }
 
+    /** A supervisor switched the queue's peak mode on or off. */
+    default void peakModeChanged(long timeMs, int queueIndex, boolean on) {
+    }
+
     /** An input that did not fit the state machine; it was ignored. */
     default void eventRejected(EngineEvent event, String why) {
     }

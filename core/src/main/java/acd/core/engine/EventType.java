@@ -51,5 +51,10 @@ public enum EventType {
     /** The agent hands the caller to the colleague they consulted, and is done with the call. */
     CONSULT_COMPLETED,
     /** The consultation is over without a hand-over: the agent goes back to the caller. */
-    CONSULT_CANCELLED
+    CONSULT_CANCELLED,
+    /**
+     * A supervisor switched {@link EngineEvent#queueIndex}'s peak mode on ({@link EngineEvent#reasonCode}
+     * 1) or off (0).
+     */
+    PEAK_MODE_CHANGED
 }

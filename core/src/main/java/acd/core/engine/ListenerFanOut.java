@@ -94,6 +94,13 @@ public final class ListenerFanOut implements EngineListener {
     }
 
     @Override
+    public void peakModeChanged(long timeMs, int queueIndex, boolean on) {
+        for (EngineListener l : listeners) {
+            l.peakModeChanged(timeMs, queueIndex, on);
+        }
+    }
+
+    @Override
     public void eventRejected(EngineEvent event, String why) {
         for (EngineListener l : listeners) {
             l.eventRejected(event, why);

@@ -20,9 +20,19 @@ final class QueueRuntime {
     /** The wait at which a call is past the queue's wait bound and goes first: {@code Long.MAX_VALUE} for no bound. */
     final long pastBoundAtMs;
     final long ringTimeoutMs;
-    final long maxWaitMs;
-    final MaxWaitAction maxWaitAction;
+    /** The queue's own longest wait and what follows it; {@link #maxWaitMs()} is the one in force. */
+    final long ownMaxWaitMs;
+    final MaxWaitAction ownMaxWaitAction;
+    /** Where the queue's own overflow goes (its longest wait, nobody logged in). */
     int overflowTarget = -1;
+    /** Peak mode's longest wait (0: the queue has no peak mode), what follows it and where it overflows. */
+    final long peakMaxWaitMs;
+    final MaxWaitAction peakMaxWaitAction;
+    int peakOverflowTarget = -1;
+    /** The sound waiting callers hear first in peak mode, or null. */
+    final String peakAnnouncement;
+    /** Switched by a supervisor. */
+    boolean inPeak;
     final NoAgentsAction whenNoAgents;
     final long accountManagerWaitMs;
     final long announceEveryMs;
@@ -52,8 +62,11 @@ final class QueueRuntime {
         this.selection = spec.agentSelection();
         this.pastBoundAtMs = spec.waitBoundSeconds() > 0 ? spec.waitBoundSeconds() * 1000L : Long.MAX_VALUE;
         this.ringTimeoutMs = spec.ringTimeoutSeconds() * 1000L;
-        this.maxWaitMs = spec.maxWaitSeconds() * 1000L;
-        this.maxWaitAction = spec.maxWaitAction();
+        this.ownMaxWaitMs = spec.maxWaitSeconds() * 1000L;
+        this.ownMaxWaitAction = spec.maxWaitAction();
+        this.peakMaxWaitMs = spec.peak().maxWaitSeconds() * 1000L;
+        this.peakMaxWaitAction = spec.peak().maxWaitAction();
+        this.peakAnnouncement = spec.peak().announcement();
         this.whenNoAgents = spec.whenNoAgents();
         this.accountManagerWaitMs = spec.accountManagerWaitSeconds() * 1000L;
         this.announceEveryMs = spec.announceEverySeconds() * 1000L;
@@ -62,6 +75,25 @@ final class QueueRuntime {
         this.callbackAttempts = callback.attempts();
         this.callbackRetryMs = callback.retryAfterSeconds() * 1000L;
         this.callbackCustomerRingMs = callback.customerRingSeconds() * 1000L;
+    }
+
+    /** The longest a call waits now, counted from its joining: peak mode's while it lasts; 0 for no limit. */
+    long maxWaitMs() {
+        return inPeak ? peakMaxWaitMs : ownMaxWaitMs;
+    }
+
+    MaxWaitAction maxWaitAction() {
+        return inPeak ? peakMaxWaitAction : ownMaxWaitAction;
+    }
+
+    /** Where a call past {@link #maxWaitMs()} overflows to, or -1. */
+    int maxWaitTarget() {
+        return inPeak ? peakOverflowTarget : overflowTarget;
+    }
+
+    /** The sound announcements start with now, or null. */
+    String leadAnnouncement() {
+        return inPeak ? peakAnnouncement : null;
     }
 
     void addLine(CallLine line) {

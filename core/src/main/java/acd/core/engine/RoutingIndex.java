@@ -37,6 +37,7 @@ public final class RoutingIndex {
     private final byte[][] agentProficiency;
     private final long[] queueSkills;
     private final int[] overflowTarget;
+    private final int[] peakOverflowTarget;
     private final WideningPlan[] plans;
 
     /**
@@ -112,17 +113,12 @@ public final class RoutingIndex {
         int queues = config.queues().size();
         this.queueSkills = new long[queues];
         this.overflowTarget = new int[queues];
+        this.peakOverflowTarget = new int[queues];
         for (int q = 0; q < queues; q++) {
             QueueSpec spec = config.queues().get(q);
             queueSkills[q] = skillMask(spec.requiredSkills(), "queue " + spec.id());
-            overflowTarget[q] = -1;
-            String target = spec.overflowQueue();
-            if (target != null) {
-                overflowTarget[q] = config.queueIndex(target);
-                if (overflowTarget[q] < 0 || overflowTarget[q] == q) {
-                    throw new IllegalArgumentException("queue " + spec.id() + ": bad overflow target '" + target + "'");
-                }
-            }
+            overflowTarget[q] = target(config, q, spec.overflowQueue());
+            peakOverflowTarget[q] = target(config, q, spec.peak().overflowQueue());
         }
 
         this.plans = new WideningPlan[queues * tiers * brandSlots];
@@ -199,6 +195,23 @@ public final class RoutingIndex {
     /** The queue a call overflows to, or -1. */
     int overflowTarget(int queue) {
         return overflowTarget[queue];
+    }
+
+    /** Where the queue's peak mode overflows to, or -1. */
+    int peakOverflowTarget(int queue) {
+        return peakOverflowTarget[queue];
+    }
+
+    private static int target(RoutingConfig config, int q, String target) {
+        if (target == null) {
+            return -1;
+        }
+        int index = config.queueIndex(target);
+        if (index < 0 || index == q) {
+            throw new IllegalArgumentException("queue " + config.queues().get(q).id() + ": bad overflow target '"
+                    + target + "'");
+        }
+        return index;
     }
 
     /** The skill's bit, or null when it is not configured. */

@@ -103,8 +103,8 @@ abstract class WaitLimits extends SeatChoice {
             call.line.remove(call);
         }
         cancelWaitTimers(call);
-        if (queue.maxWaitAction == MaxWaitAction.OVERFLOW && queue.overflowTarget >= 0) {
-            overflow(call, queue.overflowTarget);
+        if (queue.maxWaitAction() == MaxWaitAction.OVERFLOW && queue.maxWaitTarget() >= 0) {
+            overflow(call, queue.maxWaitTarget());
             return;
         }
         if (call.callback) {
@@ -112,7 +112,7 @@ abstract class WaitLimits extends SeatChoice {
             return;
         }
         board.recordTimedOut(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
-        if (queue.maxWaitAction == MaxWaitAction.VOICEMAIL) {
+        if (queue.maxWaitAction() == MaxWaitAction.VOICEMAIL) {
             directives.sendToVoicemail(now, call, ExitReason.MAX_WAIT);
         } else {
             directives.disconnect(now, call, ExitReason.MAX_WAIT);
@@ -215,6 +215,66 @@ abstract class WaitLimits extends SeatChoice {
             call.callbackOffered = true;
             board.recordCallbackOffered(call.queueIndex, call.tierIndex, call.brandIndex, call.queuedAtMs);
         }
-        directives.announcePosition(now, call, position, expectedWaitMs, callbackOffered);
+        directives.announcePosition(now, call, position, expectedWaitMs, callbackOffered, queue.leadAnnouncement());
+    }
+
+    /**
+     * A supervisor switched the queue's peak mode. Every caller in the queue waits from then on
+     * under the longest wait now in force, counted from when they joined: one already past it
+     * leaves the line now (overflow to the backup queue, as the rule says), a ringing one when
+     * the ring ends. Switched on, the waiting callers hear the peak announcement at once.
+     */
+    void switchPeakMode(QueueRuntime queue, boolean on) {
+        queue.inPeak = on;
+        board.publishPeakMode(queue.index, on);
+        listener.peakModeChanged(now, queue.index, on);
+        scratchCalls.clear();
+        for (int b = 0; b < queue.lineCount; b++) {
+            CallLine line = queue.lines[b];
+            for (int i = 0; i < line.span(); i++) {
+                Call call = line.inSlot(i);
+                if (call != null) {
+                    scratchCalls.add(call);
+                }
+            }
+        }
+        for (Agent agent : agents) {
+            if (agent.call != null && agent.call.queueIndex == queue.index && agent.call.state == CallState.OFFERED) {
+                scratchCalls.add(agent.call);
+            }
+            CallLine personal = agent.personal;
+            for (int i = 0; personal != null && i < personal.span(); i++) {
+                Call call = personal.inSlot(i);
+                if (call != null && call.queueIndex == queue.index) {
+                    scratchCalls.add(call);
+                }
+            }
+        }
+        // copied: an overflow below may run code that uses the scratch list
+        Call[] inQueue = scratchCalls.toArray(new Call[0]);
+        scratchCalls.clear();
+        for (Call call : inQueue) {
+            if (call.callback) {
+                continue;
+            }
+            cancel(call.maxWaitTimerId);
+            call.maxWaitTimerId = TimerKinds.NO_TIMER;
+            call.maxWaitPassed = false;
+            long limit = queue.maxWaitMs();
+            if (limit > 0 && call.queuedAtMs + limit <= now) {
+                if (call.state == CallState.OFFERED) {
+                    call.maxWaitPassed = true;
+                } else {
+                    maxWaitReached(call);
+                }
+                continue;
+            }
+            if (limit > 0) {
+                call.maxWaitTimerId = schedule(call.queuedAtMs + limit, TimerKinds.MAX_WAIT, call.callId);
+            }
+            if (on && call.state != CallState.OFFERED) {
+                announce(call);
+            }
+        }
     }
 }

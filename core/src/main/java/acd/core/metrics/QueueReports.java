@@ -47,6 +47,8 @@ public final class QueueReports {
         out.put("label", spec.label());
         out.put("thresholdSeconds", spec.thresholdSeconds());
         out.put("targetPercent", spec.targetPercent());
+        // null for a queue that has no peak mode to switch into
+        out.put("peakMode", spec.peak().configured() ? board.inPeakMode(q) : null);
         figures(out, board.queue(q), board.waits(q));
         out.put("waitingNow", board.waitingNow(q));
         out.put("longestWaitingNowSeconds", board.longestWaitingNowMs(q) / 1000.0);

@@ -37,6 +37,8 @@ public final class ServiceLevelBoard {
 
     private final PublishedCounts waitingByQueueTier;
     private final AtomicLongArray oldestPlaceByQueue;
+    /** 1 while the queue is in peak mode. */
+    private final java.util.concurrent.atomic.AtomicIntegerArray peakModeByQueue;
     /** Agents by state per staffing group (agents who staff the same set of queues). */
     private volatile Staffing staffing = new Staffing(new int[0][], new PublishedCounts(0));
     private final PublishedCounts agentsByState = new PublishedCounts(STATES);
@@ -70,6 +72,7 @@ public final class ServiceLevelBoard {
         for (int q = 0; q < queues; q++) {
             oldestPlaceByQueue.lazySet(q, Long.MAX_VALUE);
         }
+        peakModeByQueue = new java.util.concurrent.atomic.AtomicIntegerArray(queues);
     }
 
     private static TrafficCounters[] cells(int n) {
@@ -285,6 +288,10 @@ public final class ServiceLevelBoard {
         oldestPlaceByQueue.lazySet(queue, placeMs);
     }
 
+    public void publishPeakMode(int queue, boolean on) {
+        peakModeByQueue.set(queue, on ? 1 : 0);
+    }
+
     public void publishTime(long nowMs) {
         clock.lazySet(0, nowMs);
     }
@@ -400,6 +407,11 @@ public final class ServiceLevelBoard {
             n += waitingByQueueTier.get(queue * tiers + t);
         }
         return n;
+    }
+
+    /** Whether a supervisor has the queue in peak mode. */
+    public boolean inPeakMode(int queue) {
+        return peakModeByQueue.get(queue) != 0;
     }
 
     /** How long the longest-waiting caller of the queue has waited, as of the last tick. */

@@ -22,6 +22,7 @@ import java.util.List;
  * @param accountManagerWaitSeconds how long a caller with an own account manager waits for that agent
  * @param announceEverySeconds     how often waiting callers hear their position and expected wait; 0 = never
  * @param callback                 whether and how a waiting caller may be called back instead
+ * @param peak                     the peak mode a supervisor may switch the queue into
  */
 public record QueueSpec(
         String id,
@@ -40,7 +41,8 @@ public record QueueSpec(
         NoAgentsAction whenNoAgents,
         int accountManagerWaitSeconds,
         int announceEverySeconds,
-        CallbackRules callback) {
+        CallbackRules callback,
+        PeakRules peak) {
 
     public static final int DEFAULT_THRESHOLD_SECONDS = 10;
     public static final int DEFAULT_TARGET_PERCENT = 90;
@@ -53,6 +55,7 @@ public record QueueSpec(
     public QueueSpec {
         requiredSkills = List.copyOf(requiredSkills);
         callback = callback == null ? CallbackRules.NONE : callback;
+        peak = peak == null ? PeakRules.NONE : peak;
     }
 
     /** A queue with every setting at its default; for tests and generated scenarios. */
@@ -61,66 +64,72 @@ public record QueueSpec(
                 DEFAULT_SHORT_ABANDON_SECONDS, QueueOrdering.WEIGHTED, DEFAULT_WAIT_BOUND_SECONDS,
                 AgentSelection.LONGEST_IDLE, DEFAULT_RING_TIMEOUT_SECONDS, 0, MaxWaitAction.DISCONNECT, null,
                 NoAgentsAction.WAIT, DEFAULT_ACCOUNT_MANAGER_WAIT_SECONDS, DEFAULT_ANNOUNCE_EVERY_SECONDS,
-                CallbackRules.NONE);
+                CallbackRules.NONE, PeakRules.NONE);
     }
 
     public QueueSpec withOrdering(QueueOrdering newOrdering) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 newOrdering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback, peak);
     }
 
     public QueueSpec withAgentSelection(AgentSelection selection) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, selection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback, peak);
     }
 
     public QueueSpec withThresholdSeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, seconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback, peak);
     }
 
     public QueueSpec withWaitBoundSeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, seconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback, peak);
     }
 
     public QueueSpec withMaxWait(int seconds, MaxWaitAction action, String target) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, seconds, action,
-                target, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
+                target, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback, peak);
     }
 
     public QueueSpec withWhenNoAgents(NoAgentsAction action) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, action, accountManagerWaitSeconds, announceEverySeconds, callback);
+                overflowQueue, action, accountManagerWaitSeconds, announceEverySeconds, callback, peak);
     }
 
     public QueueSpec withAnnounceEverySeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, seconds, callback);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, seconds, callback, peak);
     }
 
     public QueueSpec withRingTimeoutSeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, seconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback, peak);
     }
 
     public QueueSpec withAccountManagerWaitSeconds(int seconds) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, seconds, announceEverySeconds, callback);
+                overflowQueue, whenNoAgents, seconds, announceEverySeconds, callback, peak);
     }
 
     public QueueSpec withCallback(CallbackRules rules) {
         return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
                 ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
-                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, rules);
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, rules, peak);
+    }
+
+    public QueueSpec withPeak(PeakRules rules) {
+        return new QueueSpec(id, label, requiredSkills, thresholdSeconds, targetPercent, shortAbandonSeconds,
+                ordering, waitBoundSeconds, agentSelection, ringTimeoutSeconds, maxWaitSeconds, maxWaitAction,
+                overflowQueue, whenNoAgents, accountManagerWaitSeconds, announceEverySeconds, callback, rules);
     }
 }

@@ -42,11 +42,14 @@ public final class DirectiveLines implements DirectiveSink {
 
     @Override
     public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
-                                 boolean callbackOffered) {
+                                 boolean callbackOffered, String leadSound) {
         begin(timeMs, "announce", call).append(" position=").append(position).append(" expectedWait=")
                 .append(expectedWaitMs);
         if (callbackOffered) {
             line.append(" callback=offered");
+        }
+        if (leadSound != null) {
+            line.append(" first=").append(leadSound);
         }
         out.line(line);
     }

@@ -6,6 +6,7 @@ import acd.core.model.CallbackStrategy;
 import acd.core.model.AgentSpec;
 import acd.core.model.MaxWaitAction;
 import acd.core.model.NoAgentsAction;
+import acd.core.model.PeakRules;
 import acd.core.model.QueueOrdering;
 import acd.core.model.QueueSpec;
 import acd.core.model.RoutingConfig;
@@ -147,7 +148,7 @@ class RoutingConfigLoaderTest {
                 agents:"""));
         assertEquals(new QueueSpec("vip", "VIP专线", List.of("billing", "broadband"), 8, 95, 3, QueueOrdering.STRICT, 0,
                 AgentSelection.BEST_PROFICIENCY, 12, 120, MaxWaitAction.OVERFLOW, "billing", NoAgentsAction.OVERFLOW, 30, 0,
-                CallbackRules.NONE),
+                CallbackRules.NONE, PeakRules.NONE),
                 config.queues().get(1));
     }
 
@@ -314,6 +315,34 @@ class RoutingConfigLoaderTest {
                     maxWait: {seconds: 60, action: overflow, target: billing}"""));
         assertProblem(e, 9, "queues overflow in a circle: billing -> other -> billing");
         assertEquals(1, e.problems().size());
+    }
+
+    @Test
+    void readsAPeakModeWithItsAnnouncementAndShorterWait() {
+        RoutingConfig config = load(with("requiredSkills: [billing]", """
+                requiredSkills: [billing]
+                    maxWait: {seconds: 300, action: overflow, target: other}
+                    peak: {announcement: peak-busy, maxWait: {seconds: 120, action: overflow, target: other}}
+                  - id: other
+                    requiredSkills: [broadband]"""));
+        assertEquals(new PeakRules("peak-busy", 120, MaxWaitAction.OVERFLOW, "other"), config.queues().get(0).peak());
+        assertEquals(PeakRules.NONE, config.queues().get(1).peak());
+    }
+
+    @Test
+    void rejectsAPeakModeThatWaitsLongerOrOverflowsNowhere() {
+        ConfigError e = error(with("requiredSkills: [billing]", """
+                requiredSkills: [billing]
+                    maxWait: {seconds: 300, action: voicemail}
+                    peak: {maxWait: {seconds: 300, action: overflow, target: nowhere}}"""));
+        assertProblem(e, 10, "queue 'billing' peak maxWait: peak mode's longest wait (300 s) must be shorter than"
+                + " the queue's own (300 s)");
+        assertTrue(e.problems().stream().anyMatch(p -> p.reason().equals(
+                "queue 'billing' overflows to unknown queue 'nowhere'")), e.getMessage());
+        ConfigError missing = error(with("requiredSkills: [billing]", """
+                requiredSkills: [billing]
+                    peak: {announcement: peak-busy}"""));
+        assertTrue(missing.getMessage().contains("maxWait"), missing.getMessage());
     }
 
     @Test

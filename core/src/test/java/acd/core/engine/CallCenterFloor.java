@@ -59,9 +59,9 @@ final class CallCenterFloor {
 
             @Override
             public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
-                                         boolean callbackOffered) {
-                log.add(new Directive(timeMs, callbackOffered ? "announce+callback" : "announce", call.callId(),
-                        position, expectedWaitMs));
+                                         boolean callbackOffered, String leadSound) {
+                log.add(new Directive(timeMs, (leadSound == null ? "" : leadSound + "+")
+                        + (callbackOffered ? "announce+callback" : "announce"), call.callId(), position, expectedWaitMs));
             }
 
             @Override
@@ -286,6 +286,12 @@ final class CallCenterFloor {
     /** The customer did not answer the callback. */
     CallCenterFloor callbackNotReached(long callId) {
         engine.onEvent(event.callbackNotReached(nowMs, callId, engine.agentOfCall(callId)));
+        return this;
+    }
+
+    /** A supervisor switches the queue's peak mode. */
+    CallCenterFloor peakMode(String queueId, boolean on) {
+        engine.onEvent(event.peakModeChanged(nowMs, queue(queueId), on));
         return this;
     }
 

@@ -102,7 +102,8 @@ class EventCodecTest {
                 "AGENT_NOT_READY", "OFFER_ANSWERED", "OFFER_NOT_ANSWERED", "CALL_ENDED", "WRAP_UP_DONE",
                 "AGENT_CHANGED", "TICK", "HOURS_CHANGED", "CALL_TRANSFERRED",
                 "CALLBACK_REQUESTED", "CALLBACK_REACHED", "CALLBACK_NOT_REACHED", "CONSULT_STARTED",
-                "CONSULT_ANSWERED", "CONSULT_COMPLETED", "CONSULT_CANCELLED"), Arrays.stream(EventType.values()).map(Enum::name).toList());
+                "CONSULT_ANSWERED", "CONSULT_COMPLETED", "CONSULT_CANCELLED", "PEAK_MODE_CHANGED"),
+                Arrays.stream(EventType.values()).map(Enum::name).toList());
         assertEquals(List.of("CALLER", "SEAT", "UNKNOWN"), Arrays.stream(HangupSide.values()).map(Enum::name).toList());
     }
 

@@ -16,11 +16,15 @@ final class Announcement {
     }
 
     /** @param callbackOffered the caller is offered a callback on key 1, before the thank-you */
-    static String sounds(String language, int position, long expectedWaitMs, boolean callbackOffered) {
+    static String sounds(String language, String leadSound, int position, long expectedWaitMs,
+                         boolean callbackOffered) {
         String lang = language == null || language.isBlank() ? AsteriskCallFlow.DEFAULT_LANGUAGE : language;
         Speech speech = Speech.forLanguage(lang);
         String dir = "acd/" + (lang.equals("zh") ? "zh" : "en") + "/queue/";
         List<String> sounds = new ArrayList<>();
+        if (leadSound != null) {
+            sounds.add(dir + leadSound);
+        }
         sounds.add(dir + "position");
         sounds.addAll(speech.number(Math.max(1, position)));
         sounds.add(dir + "in-line");

@@ -976,12 +976,12 @@ public final class AsteriskCallFlow implements DirectiveSink, AutoCloseable {
      */
     @Override
     public void announcePosition(long timeMs, CallView call, int position, long expectedWaitMs,
-                                 boolean callbackOffered) {
+                                 boolean callbackOffered, String leadSound) {
         CallLeg leg = byCallId.get(call.callId());
         if (leg == null || leg.finished || leg.offeredAgent >= 0 || leg.callback) {
             return;
         }
-        String sounds = Announcement.sounds(leg.language, position, expectedWaitMs, callbackOffered);
+        String sounds = Announcement.sounds(leg.language, leadSound, position, expectedWaitMs, callbackOffered);
         leg.offerSounds = callbackOffered ? sounds : null;
         actions.execute(() -> {
             if (leg.finished || leg.offeredAgent >= 0 || leg.callback) {

@@ -539,6 +539,14 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             long now = gateway.clockMs.getAsLong();
             gateway.engine.publish(e -> e.agentChanged(now, target, change));
             send(new SeatNotice.Ack(request.type(), agentId));
+        } else if (request instanceof SeatRequest.PeakMode r) {
+            int queue = gateway.peakModeQueue(r.queue());
+            String what = "peakMode queue " + r.queue() + (r.on() ? " on" : " off");
+            LOG.info("supervisor {} {}", user, what);
+            audit(AuditEvent.SUPERVISOR_ACTION, what, AuditEvent.DONE, "");
+            long now = gateway.clockMs.getAsLong();
+            gateway.engine.publish(e -> e.peakModeChanged(now, queue, r.on()));
+            send(new SeatNotice.Ack(request.type(), null));
         } else if (request instanceof SeatRequest.ListenIn r) {
             listenIn(r);
         } else if (request instanceof SeatRequest.Logout) {

@@ -43,7 +43,8 @@ final class QueueFigures {
             TrafficFigures f = b.queue(q);
             queues.add(new SeatNotice.QueueRow(spec.id(), spec.label(), spec.thresholdSeconds(), spec.targetPercent(),
                     f.offered(), f.answered(), f.answeredWithin(), f.abandoned(), f.serviceLevel(), f.answerRate(),
-                    b.waitingNow(q), b.longestWaitingNowMs(q) / 1000.0, agents, tiers));
+                    b.waitingNow(q), b.longestWaitingNowMs(q) / 1000.0, agents, tiers,
+                    spec.peak().configured() ? b.inPeakMode(q) : null));
         }
         long[] agents = new long[STATES.length];
         for (AgentState state : STATES) {

@@ -495,6 +495,23 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
      * @return the engine's event: the queue ({@link EngineEvent#NONE} for the call's own), the
      *         skills' mask and the colleague ({@link EngineEvent#NONE} for none)
      */
+    /**
+     * The queue a supervisor switches into or out of peak mode.
+     *
+     * @throws SeatProtocolException for an unknown queue, or one with no peak mode configured
+     */
+    int peakModeQueue(String queueId) throws SeatProtocolException {
+        int queue = config.queueIndex(queueId);
+        if (queue < 0) {
+            throw new SeatProtocolException(SeatErrorCode.UNKNOWN_NAME, "no queue '" + queueId + "' is configured");
+        }
+        if (!config.queues().get(queue).peak().configured()) {
+            throw new SeatProtocolException(SeatErrorCode.NOT_PERMITTED, "queue '" + queueId
+                    + "' has no peak mode configured (peak in routing.yaml)");
+        }
+        return queue;
+    }
+
     TransferTarget checkedTransfer(String queueId, String toAgent, List<String> skillNames, int fromAgent)
             throws SeatProtocolException {
         int queue = EngineEvent.NONE;

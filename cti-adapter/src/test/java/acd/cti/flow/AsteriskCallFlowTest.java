@@ -264,7 +264,7 @@ class AsteriskCallFlowTest {
     @Test
     void aWaitingCallerHearsTheirPlaceThenTheMusicAndNotOnceASeatRings() throws Exception {
         long id = queueCaller("1.21", "13900000003");
-        flow.announcePosition(1_000, call(id), 3, 150_000, false);
+        flow.announcePosition(1_000, call(id), 3, 150_000, false, null);
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-1.21 ACD_ANNOUNCEMENT=acd/zh/queue/position&acd/zh/digits/3"
                         + "&acd/zh/queue/in-line&acd/zh/queue/expected-wait&acd/zh/digits/3&acd/zh/queue/minutes"
@@ -273,7 +273,7 @@ class AsteriskCallFlowTest {
 
         actions.clear();
         flow.offerCall(1_000, call(id), 0, 15_000);
-        flow.announcePosition(1_000, call(id), 1, 10_000, false);
+        flow.announcePosition(1_000, call(id), 1, 10_000, false, null);
         settle();
         assertEquals(List.of("Setvar PJSIP/trunk-1.21 ACD_ENDPOINT=PJSIP/1001", "Setvar PJSIP/trunk-1.21 ACD_RING_TIMEOUT=15",
                 "Setvar PJSIP/trunk-1.21 ACD_DELIVERY=1",
@@ -560,7 +560,7 @@ class AsteriskCallFlowTest {
     /** A caller offered a callback presses 1 in the /callback script; returns the call id. */
     private long callerTakingACallback(String uniqueId, String number) throws Exception {
         long id = queueCaller(uniqueId, number);
-        flow.announcePosition(1_000, call(id), 4, 300_000, true);
+        flow.announcePosition(1_000, call(id), 4, 300_000, true, null);
         settle();
         ScriptedChannel agi = new ScriptedChannel(uniqueId, number, Long.toString(id));
         flow.callbackScript().start(agi.request(), agi);
@@ -583,11 +583,11 @@ class AsteriskCallFlowTest {
     @Test
     void anAnnouncementOffersTheCallbackThroughTheCallbackScriptAndKeyOneTakesIt() throws Exception {
         long id = queueCaller("1.71", "13900000003");
-        flow.announcePosition(1_000, call(id), 4, 300_000, true);
+        flow.announcePosition(1_000, call(id), 4, 300_000, true, null);
         settle();
         assertTrue(actions.contains("Setvar PJSIP/trunk-1.71 ACD_CALLBACK_OFFER=1"), actions.toString());
         callerTakingACallback("1.72", "13900000004");
-        flow.announcePosition(2_000, call(id + 1), 1, 300_000, true);
+        flow.announcePosition(2_000, call(id + 1), 1, 300_000, true, null);
         settle();
         assertEquals(List.of(), actions, "nobody on the line to announce to");
     }
@@ -595,7 +595,7 @@ class AsteriskCallFlowTest {
     @Test
     void aCallerWhoDoesNotPressIsTakenBackToTheMusicAndAScriptForAnotherCallIsRefused() {
         long id = queueCaller("1.73", "13900000003");
-        flow.announcePosition(1_000, call(id), 4, 300_000, true);
+        flow.announcePosition(1_000, call(id), 4, 300_000, true, null);
         ScriptedChannel other = new ScriptedChannel("9.99", "13900000009", Long.toString(id));
         flow.callbackScript().start(other.request(), other);
         assertEquals(List.of(), other.sent);

@@ -47,10 +47,11 @@ class SeatNoticeEncoderTest {
         long[] agents = new long[AgentState.values().length];
         agents[AgentState.READY.ordinal()] = 4;
         SeatNotice.QueueRow queue = new SeatNotice.QueueRow("general", "综合", 10, 90, 0, 0, 0, 0, Double.NaN,
-                Double.NaN, 0, 0, agents, List.of(new SeatNotice.TierRow("gold", "金", 2, 1, 0.5, 0.5, 1)));
+                Double.NaN, 0, 0, agents, List.of(new SeatNotice.TierRow("gold", "金", 2, 1, 0.5, 0.5, 1)), true);
         JsonNode figures = encode(new SeatNotice.Figures(1, List.of(queue), agents));
         JsonNode q = figures.path("queues").get(0);
         assertTrue(q.path("serviceLevel").isNull());
+        assertTrue(q.path("peakMode").asBoolean(), "a queue in peak mode says so");
         assertTrue(q.path("answerRate").isNull());
         assertEquals(4, q.path("agents").path("ready").asLong());
         assertEquals(0.5, q.path("tiers").get(0).path("serviceLevel").asDouble());

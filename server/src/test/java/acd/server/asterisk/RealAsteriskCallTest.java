@@ -165,18 +165,30 @@ class RealAsteriskCallTest {
     }
 
     @Test
-    void aCallerWhoseWaitEndsInVoicemailLeavesAMessageInTheQueuesBox() throws Exception {
-        // The general line sends callers to its voicemail after 5 s instead of 10 minutes.
-        Path config = AsteriskFloor.configWith(dir, "routing.yaml", routing -> routing.replace(
-                "maxWait: {seconds: 600, action: voicemail}", "maxWait: {seconds: 5, action: voicemail}"));
+    void aCallerInPeakModeHearsSoAndAtItsShorterWaitLeavesAMessageInTheQueuesBox() throws Exception {
+        // In peak mode the general line sends callers to its voicemail after 5 s, not 5 minutes.
+        String peak = "peak: {announcement: peak-busy, maxWait: {seconds: 300, action: voicemail}}";
+        Path config = AsteriskFloor.configWith(dir, "routing.yaml", routing -> {
+            assertTrue(routing.contains(peak), "the general line's peak mode, as routing.yaml has it");
+            return routing.replace(peak, peak.replace("seconds: 300", "seconds: 5"));
+        });
 
         try (AsteriskFloor floor = AsteriskFloor.open("voicemail", dir.resolve("data"), config, etc -> { })) {
+            // A team lead has switched the line into peak mode.
+            int general = floor.server.engine().config().queueIndex("general");
+            floor.server.ring().publish(e -> e.peakModeChanged(System.currentTimeMillis(), general, true));
+            floor.await("peak mode", 5_000, () -> floor.server.engine().board().inPeakMode(general));
             // Nobody is logged in: the caller waits, then speaks for a few seconds after the tone.
             long messageAtMs = 800 + RealAsterisk.soundMs("acd/zh/transferring") + 5_000
                     + RealAsterisk.soundMs("acd/zh/voicemail-intro") + 1_000;
             Sipp.Phone caller = floor.phones.caller("13800007777", "10086", List.of(new Sipp.Key(800, '0')),
                     messageAtMs + 4_000, true);
             assertTrue(caller.waitFor(60_000));
+
+            // The first thing the caller heard in line was the peak message, then their place.
+            assertTrue(floor.fullLog().contains("acd/zh/queue/peak-busy&acd/zh/queue/position"),
+                    "the peak announcement before the place in line");
+            floor.assertNoPromptMissing();
 
             Path inbox = floor.asterisk.dir().resolve("spool/voicemail/acd/general/INBOX");
             floor.await("the message kept", 10_000, () -> Files.exists(inbox.resolve("msg0000.txt")));

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The desk page in a real browser on a PBX-simulator floor: an agent logs in, goes ready, takes a
  * call that pops up with the customer's profile, opens a complaint about it and works the order
- * to its close; a step out of order is refused on the page; a team lead sees the floor and acts on it.
+ * to its close; a step out of order is refused on the page; a team lead sees the floor and acts on it,
+ * and switches a queue into peak mode and back.
  */
 class DeskBrowserTest {
     private static final String CUSTOMER = "13700000023";
@@ -162,6 +163,17 @@ class DeskBrowserTest {
         page.findElement(By.cssSelector("#floor-agents button[data-agent='2001'][data-action='logoutAgent']")).click();
         wait.until(d -> "logged-out".equals(d.findElement(By.cssSelector("#floor-agents tr[data-agent='2001']"))
                 .getAttribute("data-state")));
+        // and switches the billing line into peak mode, then back
+        wait.until(d -> !d.findElements(By.cssSelector("#queue-rows button[data-queue='billing']")).isEmpty());
+        page.findElement(By.cssSelector("#queue-rows button[data-queue='billing']")).click();
+        int billing = server.engine().config().queueIndex("billing");
+        wait.until(d -> server.engine().board().inPeakMode(billing));
+        wait.until(d -> "on".equals(d.findElement(By.cssSelector("#queue-rows tr[data-queue='billing']"))
+                .getAttribute("data-peak")));
+        page.findElement(By.cssSelector("#queue-rows button[data-queue='billing']")).click();
+        wait.until(d -> !server.engine().board().inPeakMode(billing));
+        assertTrue(page.findElements(By.cssSelector("#queue-rows button[data-queue='vip']")).isEmpty(),
+                "vip has no peak mode to switch");
         browser.screenshot(Path.of("target", "desk.png"));
     }
 

@@ -110,6 +110,17 @@ class WallboardBrowserTest {
         server.store().replyTasks().leave(new VoicemailMessage("night-2", "13900000002", "general", "supreme",
                 "gotone", "/var/spool/asterisk/voicemail/acd/general/INBOX/msg0001", now - 60_000, now + 3_600_000L));
         server.replyTasks().countTasks();
+        // A complaint opened two hours ago that nobody has handed off: overdue, in red.
+        server.store().workOrders().open(new acd.ivr.order.NewOrder(acd.ivr.order.OrderKind.COMPLAINT,
+                acd.ivr.order.ComplaintGrade.ORDINARY, "13900000001", acd.ivr.order.OrderSource.NONE, "Charged twice",
+                "1001", 0), now - 2 * 3_600_000L);
+        server.workOrders().sweep();
+        // A team lead has switched the billing line into peak mode.
+        int billing = server.engine().config().queueIndex("billing");
+        server.ring().publish(e -> e.peakModeChanged(System.currentTimeMillis(), billing, true));
+        for (int i = 0; i < 200 && !server.engine().board().inPeakMode(billing); i++) {
+            Thread.sleep(10);
+        }
 
         browser = HeadlessChromium.start();
         browser.driver.get("http://127.0.0.1:" + server.httpPort() + "/");
@@ -158,6 +169,18 @@ class WallboardBrowserTest {
         assertEquals("1", overdue.findElement(By.tagName("b")).getText());
         assertTrue(overdue.getAttribute("class").contains("overdue"), "overdue messages show red");
         assertEquals("2", browser.driver.findElement(By.cssSelector("[data-field='replyTasks.open']")).getText());
+        JsonNode orders = api.get("workOrders");
+        assertEquals(List.of(1L, 1L, 1L, 1L), List.of(orders.get("open").asLong(), orders.get("overdue").asLong(),
+                orders.get("complaintsOpen").asLong(), orders.get("complaintsOverdue").asLong()), orders.toString());
+        org.openqa.selenium.WebElement lateComplaints = browser.driver.findElement(By.id("complaints-overdue"));
+        assertEquals("1", lateComplaints.findElement(By.tagName("b")).getText());
+        assertTrue(lateComplaints.getAttribute("class").contains("overdue"), "overdue complaints show red");
+        // The queue in peak mode says so on its card, and only that one.
+        assertTrue(api.get("queues").get(billing).get("peakMode").asBoolean());
+        assertEquals("高峰 peak mode", screen.get("billing").path("peakMode").asText());
+        assertTrue(screen.get("general").path("peakMode").isMissingNode(), "general is not in peak mode");
+        assertTrue(api.get("queues").get(server.engine().config().queueIndex("vip")).get("peakMode").isNull(),
+                "vip has no peak mode to switch into");
         // The simulator's figures say so, and that its time runs faster than the wall clock.
         assertEquals("模拟 ×" + (long) SPEED + " simulated, time compressed",
                 browser.driver.findElement(By.id("simulated")).getText());

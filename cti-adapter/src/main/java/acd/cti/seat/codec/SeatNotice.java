@@ -103,7 +103,8 @@ public sealed interface SeatNotice {
      */
     record QueueRow(String queue, String label, int thresholdSeconds, int targetPercent, long offered, long answered,
                     long answeredWithinThreshold, long abandoned, double serviceLevel, double answerRate,
-                    long waitingNow, double longestWaitingNowSeconds, long[] agentsByState, List<TierRow> tiers) {
+                    long waitingNow, double longestWaitingNowSeconds, long[] agentsByState, List<TierRow> tiers,
+                    Boolean peakMode) {
         public QueueRow {
             agentsByState = agentsByState.clone();
             tiers = List.copyOf(tiers);

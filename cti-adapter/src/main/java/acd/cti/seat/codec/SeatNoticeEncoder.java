@@ -344,6 +344,9 @@ public final class SeatNoticeEncoder {
         g.writeStringField("label", q.label());
         g.writeNumberField("thresholdSeconds", q.thresholdSeconds());
         g.writeNumberField("targetPercent", q.targetPercent());
+        if (q.peakMode() != null) {
+            g.writeBooleanField("peakMode", q.peakMode());
+        }
         g.writeNumberField("offered", q.offered());
         g.writeNumberField("answered", q.answered());
         g.writeNumberField("answeredWithinThreshold", q.answeredWithinThreshold());

@@ -166,6 +166,17 @@ public sealed interface SeatRequest {
         }
     }
 
+    /**
+     * {@code peakMode}: a supervisor switches a queue into peak mode ({@code on}) or back: its
+     * peak announcement, its shorter longest wait and overflow to the backup queue.
+     */
+    record PeakMode(String queue, boolean on) implements SeatRequest {
+        @Override
+        public String type() {
+            return "peakMode";
+        }
+    }
+
     /** {@code tasks}: the open voicemail reply tasks, in the order they are worked. */
     record Tasks() implements SeatRequest {
         @Override

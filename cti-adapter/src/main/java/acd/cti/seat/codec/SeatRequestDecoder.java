@@ -55,6 +55,7 @@ public final class SeatRequestDecoder {
             case "logoutAgent" -> new SeatRequest.LogoutAgent(requiredName(root, "agent"));
             case "setSkills" -> new SeatRequest.SetSkills(requiredName(root, "agent"), skills(root));
             case "setSeatGroups" -> new SeatRequest.SetSeatGroups(requiredName(root, "agent"), seatGroups(root));
+            case "peakMode" -> new SeatRequest.PeakMode(requiredName(root, "queue"), flag(root, type, "on"));
             case "transfer" -> transfer(root);
             case "consult" -> consult(root);
             case "completeConsult" -> new SeatRequest.CompleteConsult();
@@ -194,6 +195,15 @@ public final class SeatRequestDecoder {
 
     private static long taskNumber(JsonNode root, String type) throws SeatProtocolException {
         return number(root, type, "task", "a \"task\": the task's number");
+    }
+
+    private static boolean flag(JsonNode root, String type, String field) throws SeatProtocolException {
+        JsonNode flag = root.get(field);
+        if (flag == null || !flag.isBoolean()) {
+            throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"" + type + "\" needs \"" + field
+                    + "\": true or false");
+        }
+        return flag.booleanValue();
     }
 
     private static long orderNumber(JsonNode root, String type) throws SeatProtocolException {
