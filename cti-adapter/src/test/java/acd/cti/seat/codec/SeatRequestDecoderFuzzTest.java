@@ -85,9 +85,81 @@ class SeatRequestDecoderFuzzTest {
             assertNames(setSeatGroups.seatGroups());
             assertEquals(Set.copyOf(setSeatGroups.seatGroups()).size(), setSeatGroups.seatGroups().size(),
                     "no seat group twice");
-        } else if (!(request instanceof SeatRequest.Heartbeat) && !(request instanceof SeatRequest.Watch)) {
+        } else if (request instanceof SeatRequest.PeakMode peak) {
+            assertName(peak.queue());
+        } else if (request instanceof SeatRequest.Transfer transfer) {
+            optionalName(transfer.queue());
+            optionalName(transfer.toAgent());
+            assertNames(transfer.skills());
+        } else if (request instanceof SeatRequest.Consult consult) {
+            optionalName(consult.queue());
+            optionalName(consult.toAgent());
+            assertNames(consult.skills());
+        } else if (request instanceof SeatRequest.TakeTask t) {
+            assertNumber(t.task());
+        } else if (request instanceof SeatRequest.PlayMessage t) {
+            assertNumber(t.task());
+        } else if (request instanceof SeatRequest.CallBack t) {
+            assertNumber(t.task());
+        } else if (request instanceof SeatRequest.TaskOutcome t) {
+            assertNumber(t.task());
+            assertNotNull(t.outcome());
+        } else if (request instanceof SeatRequest.Orders orders) {
+            optionalName(orders.customer());
+        } else if (request instanceof SeatRequest.OpenOrder open) {
+            assertNotNull(open.kind());
+            assertName(open.customer());
+            assertNote(open.summary());
+            assertFalse(open.summary().isBlank(), "an order says what it is about");
+            optionalName(open.call());
+            optionalName(open.queue());
+            optionalName(open.tier());
+            optionalName(open.brand());
+            assertTrue(open.promisedMs() >= 0);
+        } else if (request instanceof SeatRequest.OrderStep step) {
+            assertNumber(step.order());
+            assertNotNull(step.step());
+            optionalName(step.to());
+            if (step.note() != null) {
+                assertNote(step.note());
+            }
+        } else if (request instanceof SeatRequest.OrderHistory history) {
+            assertNumber(history.order());
+        } else if (request instanceof SeatRequest.QaSample sample) {
+            assertNotNull(sample.day());
+        } else if (request instanceof SeatRequest.QaScore score) {
+            assertNumber(score.item());
+            assertTrue(score.score() >= 0 && score.score() <= 100, "a score is 0..100");
+            if (score.note() != null) {
+                assertNote(score.note());
+            }
+        } else if (request instanceof SeatRequest.CloseRedo redo) {
+            assertNumber(redo.item());
+            if (redo.note() != null) {
+                assertNote(redo.note());
+            }
+        } else if (request instanceof SeatRequest.HearRecording hear) {
+            assertName(hear.call());
+        } else if (request instanceof SeatRequest.ListenIn listen) {
+            assertName(listen.agent());
+            assertTrue(Set.of("listen", "whisper", "barge").contains(listen.mode()), listen.mode());
+        } else if (!(request instanceof SeatRequest.Heartbeat) && !(request instanceof SeatRequest.Watch)
+                // an export's days are any dates, either left to the server; the desk checks the range
+                && !(request instanceof SeatRequest.ExportOrders)
+                && !(request instanceof SeatRequest.Tasks) && !(request instanceof SeatRequest.QaRedos)
+                && !(request instanceof SeatRequest.CompleteConsult) && !(request instanceof SeatRequest.CancelConsult)) {
             fail("a request type the protocol does not have: " + request.getClass());
         }
+    }
+
+    private static void assertNumber(long number) {
+        assertTrue(number >= 1, "numbers of tasks, orders and items are whole numbers >= 1, got " + number);
+    }
+
+    /** Notes go into log lines and the store: at most the longest note, no control characters but line breaks. */
+    private static void assertNote(String note) {
+        assertTrue(note.length() <= SeatRequestDecoder.MAX_NOTE_LENGTH, "a note is at most 1000 characters");
+        assertTrue(note.chars().noneMatch(c -> c != '\n' && Character.isISOControl(c)), "no control characters");
     }
 
     private static void assertReason(SeatRequest.Reason reason) {
