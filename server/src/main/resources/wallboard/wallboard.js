@@ -13,14 +13,7 @@
   function secs(x) { return x === null || x === undefined ? "—" : x.toFixed(1) + " s"; }
   function count(n) { return String(n); }
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) {
-      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
+  var el = acd.el;
 
   function svg(tag, attrs, text) {
     var node = document.createElementNS("http://www.w3.org/2000/svg", tag);

@@ -331,6 +331,7 @@ public final class AcdServer implements AutoCloseable {
         resources.put("/wallboard.js", HttpApi.classpathFile("/wallboard/wallboard.js",
                 "text/javascript; charset=utf-8"));
         resources.put("/wallboard.css", HttpApi.classpathFile("/wallboard/wallboard.css", "text/css; charset=utf-8"));
+        resources.put("/page.js", HttpApi.classpathFile("/common/page.js", "text/javascript; charset=utf-8"));
         resources.put("/desk", HttpApi.classpathFile("/desk/desk.html", "text/html; charset=utf-8"));
         resources.put("/desk.js", HttpApi.classpathFile("/desk/desk.js", "text/javascript; charset=utf-8"));
         resources.put("/desk.css", HttpApi.classpathFile("/desk/desk.css", "text/css; charset=utf-8"));

@@ -12,7 +12,6 @@ import acd.server.ServerSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import acd.ivr.task.VoicemailMessage;
 import org.junit.jupiter.api.Test;
@@ -57,12 +56,7 @@ class WallboardBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        // CI installs Chromium and insists on this test; a developer's machine may not have it.
-        if (System.getenv("ACD_REQUIRE_BROWSER") == null) {
-            Assumptions.assumeTrue(HeadlessChromium.installed(), "Chromium and ChromeDriver not installed ("
-                    + HeadlessChromium.CHROMIUM + ", " + HeadlessChromium.CHROMEDRIVER
-                    + "): apt-get install chromium chromium-driver");
-        }
+        HeadlessChromium.assumeInstalled();
     }
 
     @AfterEach
