@@ -16,8 +16,15 @@ import java.util.List;
  */
 final class DemoTraffic {
     static final double TARGET_OCCUPANCY = 0.85;
-    /** What the simulated callers talk for, on average. */
+    /** What a simulated call is talked for, on average: the shorter of the caller's and the seat's. */
     static final long MEAN_TALK_MS = 30_000;
+    /**
+     * The seats end a call at 45 s, the callers after 52 s on average (drawn exponentially), so
+     * some 42% of calls are ended by the seat, whose caller then hears the survey, and a call lasts
+     * 52 x (1 - e^(-45/52)) = 30 s on average.
+     */
+    static final long SEAT_TALK_MS = 45_000;
+    static final long CALLER_MEAN_TALK_MS = 52_000;
     /** What a simulated seat rings for before it picks up. */
     static final long SEAT_RING_MS = 2_000;
     static final double SUBSCRIBER_SHARE = 1.0 / 3;
@@ -43,13 +50,21 @@ final class DemoTraffic {
     }
 
     /**
-     * The share of callers keying {@code keys} who reach a seat: those whose keys end in 0 (the
-     * menus' "a person"), less those whose patience runs out in the menus first.
+     * The share of callers keying {@code keys} who reach a seat: those who key 0 (the menus' "a
+     * person"; what follows is their survey rating), less those whose patience runs out in the
+     * menus first.
      */
     static double reachingASeat(List<List<String>> keys) {
-        long toPerson = keys.stream().filter(k -> !k.isEmpty() && k.get(k.size() - 1).equals("0")).count();
+        long toPerson = keys.stream().filter(k -> k.contains("0")).count();
         double stayThroughMenus = Math.exp(-(double) MENU_MS / MEAN_PATIENCE_MS);
         return Math.max(1, toPerson) / (double) keys.size() * stayThroughMenus;
+    }
+
+    /** The seats' phones end a call at {@link #SEAT_TALK_MS}; its caller then rates it in the survey. */
+    static void seatsEndLongCalls(acd.pbxsim.PbxSimulator simulator) {
+        for (acd.pbxsim.world.SeatPhone seat : simulator.seats()) {
+            seat.update(seat.settings().withTalkTimeMs(SEAT_TALK_MS));
+        }
     }
 
     /**
@@ -60,7 +75,7 @@ final class DemoTraffic {
     static CallerArrivals traffic(double callsPerMinute, int calls, long seed, List<String> subscribers,
                                   List<List<String>> keys) {
         return CallerArrivals.poisson(callsPerMinute, calls, seed).withDids(List.of("10086")).pressingOneOf(keys)
-                .withMeanTalkTimeMs(MEAN_TALK_MS).withMeanPatienceMs(MEAN_PATIENCE_MS)
+                .withMeanTalkTimeMs(CALLER_MEAN_TALK_MS).withMeanPatienceMs(MEAN_PATIENCE_MS)
                 .callingFrom(subscribers, SUBSCRIBER_SHARE).inWaves(WAVE_PERIOD_MS, WAVE_AMPLITUDE);
     }
 }

@@ -28,13 +28,16 @@ public final class ServeCommand {
      * What the simulated callers key in at the menus of the shipped config/ivr.yaml, in the
      * proportions the shipped floor is staffed for: most want a person in Mandarin (some pressing
      * 0 at once), one in twenty a person in English (three agents speak it), and some hear their
-     * balance, which leads most of them on to the billing line.
+     * balance, which leads most of them on to the billing line. A caller who reaches a person
+     * then rates the call in the survey when the seat hangs up first: mostly 4 or 5, now and then
+     * 3, and one in fifteen 2, which opens a follow-up work order.
      */
     private static final List<List<String>> SIMULATED_CALLERS = List.of(
-            List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"),
-            List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"), List.of("1", "0"),
-            List.of("1", "0"), List.of("1", "0"), List.of("0"), List.of("0"), List.of("2", "0"),
-            List.of("1", "1"), List.of("1", "1"), List.of("1", "1"), List.of("1", "0"), List.of("0"));
+            List.of("1", "0", "5"), List.of("1", "0", "5"), List.of("1", "0", "4"), List.of("1", "0", "5"),
+            List.of("1", "0", "4"), List.of("1", "0", "5"), List.of("1", "0", "3"), List.of("1", "0", "5"),
+            List.of("1", "0", "4"), List.of("1", "0", "5"), List.of("1", "0", "2"), List.of("1", "0", "5"),
+            List.of("0", "4"), List.of("0", "5"), List.of("2", "0", "5"),
+            List.of("1", "1"), List.of("1", "1"), List.of("1", "1"), List.of("1", "0", "4"), List.of("0", "5"));
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final String USAGE = """
@@ -96,6 +99,7 @@ public final class ServeCommand {
         if (simulator != null) {
             RoutingConfig routing = server.engine().config();
             staffTheFloor(simulator, routing);
+            DemoTraffic.seatsEndLongCalls(simulator);
             double rate = options.simRate > 0 ? options.simRate
                     : DemoTraffic.busyHourRate(routing, DemoTraffic.reachingASeat(SIMULATED_CALLERS));
             List<String> subscribers = StoreSeed.read(configDir, RoutingIds.of(routing)).customers().stream()

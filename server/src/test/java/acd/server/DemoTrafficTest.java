@@ -25,9 +25,10 @@ class DemoTrafficTest {
     }
 
     @Test
-    void callersKeyingZeroLastReachASeatUnlessTheyGiveUpInTheMenus() {
+    void callersKeyingZeroReachASeatUnlessTheyGiveUpInTheMenus() {
         double stay = Math.exp(-10.0 / 60);
-        assertEquals(0.75 * stay, DemoTraffic.reachingASeat(List.of(List.of("1", "0"), List.of("0"), List.of("2", "0"),
-                List.of("1", "1"))), 1e-9);
+        // the key after the 0 is the survey's rating
+        assertEquals(0.75 * stay, DemoTraffic.reachingASeat(List.of(List.of("1", "0", "5"), List.of("0"),
+                List.of("2", "0", "2"), List.of("1", "1"))), 1e-9);
     }
 }
