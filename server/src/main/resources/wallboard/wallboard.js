@@ -12,6 +12,8 @@
   function pct(x) { return x === null || x === undefined ? "—" : (x * 100).toFixed(1) + "%"; }
   function secs(x) { return x === null || x === undefined ? "—" : x.toFixed(1) + " s"; }
   function count(n) { return String(n); }
+  function percent(x) { return x === null || x === undefined ? "—" : x.toFixed(1) + "%"; }
+  function score(x) { return x === null || x === undefined ? "—" : x.toFixed(2); }
 
   var el = acd.el;
 
@@ -114,7 +116,9 @@
         // Callers who took a callback keeping their place, and those the callback reached.
         figure("预约回电 callbacks", "callbacks.requested", count(q.callbacks.requested)),
         figure("回电接通 called back", "callbacks.reached", count(q.callbacks.reached)),
-        figure("今日最长等待 longest today", "longestWaitSeconds", secs(q.longestWaitSeconds))]),
+        figure("今日最长等待 longest today", "longestWaitSeconds", secs(q.longestWaitSeconds)),
+        // Callers rating the call 4 or 5 of 5 in the post-call survey, as the standards count it.
+        figure("满意率 satisfied", "survey.satisfiedPercent", percent(q.survey ? q.survey.satisfiedPercent : null))]),
       el("div", {"class": "states"}, states(q.agents, "agents.")),
       tierTable(q),
       chart(q, timeMs)]);
@@ -128,6 +132,7 @@
     floor.replaceChildren.apply(floor, states(doc.agents, "agents."));
     replyTasks(doc.replyTasks);
     workOrders(doc.workOrders);
+    survey(doc.survey);
     document.body.setAttribute("data-time", doc.time);
     document.body.setAttribute("data-source", source);
     document.getElementById("clock").textContent = doc.time ? new Date(doc.time).toLocaleTimeString() : "--:--:--";
@@ -162,6 +167,16 @@
     document.getElementById("work-orders-overdue").className = "state" + (orders.overdue > 0 ? " overdue" : "");
     document.getElementById("complaints-overdue").className = "state" + (orders.complaintsOverdue > 0 ? " overdue" : "");
     panel.setAttribute("data-available", orders.available ? "yes" : "no");
+  }
+
+  // The post-call survey over the whole hotline: the share satisfied (4 or 5) and the average.
+  function survey(s) {
+    var panel = document.getElementById("survey");
+    if (!s) { panel.hidden = true; return; }
+    panel.hidden = false;
+    panel.querySelector('[data-field="survey.satisfiedPercent"]').textContent = percent(s.satisfiedPercent);
+    panel.querySelector('[data-field="survey.averageScore"]').textContent = score(s.averageScore);
+    panel.querySelector('[data-field="survey.answered"]').textContent = count(s.answered);
   }
 
   function setStatus(kind, text) {

@@ -418,12 +418,24 @@ public final class AcdServer implements AutoCloseable {
         Map<String, Object> document = reports.all();
         document.put("replyTasks", replyTasks.figures().section());
         document.put("workOrders", workOrders.figures().section());
+        addSurveys(document);
         document.put("quality", quality.figures().section());
         if (pbxSimulator != null) {
             // A demo's figures are no hotline's: the wallboard says so, and how fast its time runs.
             document.put("simulation", Map.of("speed", pbxSimulator.settings().speed()));
         }
         return document;
+    }
+
+    /** The post-call survey's figures in the board's document: in all, and on each queue's entry. */
+    @SuppressWarnings("unchecked")
+    private void addSurveys(Map<String, Object> document) {
+        IvrFigures.Snapshot ivr = ivrFigures.snapshot();
+        document.put("survey", IvrReports.survey(ivr.surveys()));
+        for (Map<String, Object> queue : (List<Map<String, Object>>) document.get("queues")) {
+            queue.put("survey", IvrReports.survey(ivr.surveysByQueue().getOrDefault(String.valueOf(queue.get("queue")),
+                    IvrFigures.SurveyFigures.NONE)));
+        }
     }
 
     /** Where each agent's phone rings, by agent id. */

@@ -182,6 +182,10 @@ class IvrEndToEndTest {
         assertEquals(1.0, figures.path("survey").path("averageScore").asDouble());
         assertEquals(1, figures.path("survey").path("followUpsOpen").asLong());
         assertEquals(100.0, figures.path("survey").path("responsePercent").asDouble());
+        assertEquals(0.0, figures.path("survey").path("satisfiedPercent").asDouble(), "a 1 is not satisfied");
+        JsonNode board = new ObjectMapper().readTree(get("/api/queues"));
+        assertEquals(1, board.path("survey").path("answered").asLong(), "the wallboard's document has the survey");
+        assertEquals(0.0, board.path("queues").get(0).path("survey").path("satisfiedPercent").asDouble());
 
         PrometheusText metrics = PrometheusText.parse(get("/metrics"));
         assertEquals(7, metrics.sum("acd_ivr_calls_total"));

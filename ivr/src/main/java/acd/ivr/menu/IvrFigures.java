@@ -51,9 +51,12 @@ public final class IvrFigures {
      * @param offered   surveys started
      * @param answered  of those, with a rating (hang-ups and timeouts are no response)
      * @param ratingSum the ratings added up
+     * @param satisfied of the ratings, those of 4 or 5: satisfied, as the standards count it
      */
-    public record SurveyFigures(long offered, long answered, long ratingSum) {
-        static final SurveyFigures NONE = new SurveyFigures(0, 0, 0);
+    public record SurveyFigures(long offered, long answered, long ratingSum, long satisfied) {
+        public static final SurveyFigures NONE = new SurveyFigures(0, 0, 0, 0);
+        /** The lowest rating that counts as satisfied. */
+        public static final int SATISFIED_FROM = 4;
 
         /** Answered as a share of offered, 0..100. */
         public double responsePercent() {
@@ -65,9 +68,15 @@ public final class IvrFigures {
             return answered == 0 ? 0 : (double) ratingSum / answered;
         }
 
+        /** Satisfied as a share of the ratings given, 0..100; 0 with none. */
+        public double satisfiedPercent() {
+            return answered == 0 ? 0 : 100.0 * satisfied / answered;
+        }
+
         SurveyFigures plus(IvrCallRecord r) {
             boolean a = r.surveyRating() > 0;
-            return new SurveyFigures(offered + 1, answered + (a ? 1 : 0), ratingSum + (a ? r.surveyRating() : 0));
+            return new SurveyFigures(offered + 1, answered + (a ? 1 : 0), ratingSum + (a ? r.surveyRating() : 0),
+                    satisfied + (r.surveyRating() >= SATISFIED_FROM ? 1 : 0));
         }
     }
 

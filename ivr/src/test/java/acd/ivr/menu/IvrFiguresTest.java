@@ -39,17 +39,18 @@ class IvrFiguresTest {
     }
 
     @Test
-    void surveysGiveResponseRateAndAverageScorePerQueueAndTier() {
+    void surveysGiveResponseRateAverageScoreAndShareSatisfiedPerQueueAndTier() {
         IvrFigures figures = new IvrFigures();
         figures.record(survey("gold", "billing", 5));
         figures.record(survey("gold", "billing", 2));
         figures.record(survey("silver", "general", 0));
 
         IvrFigures.Snapshot s = figures.snapshot();
-        assertEquals(new IvrFigures.SurveyFigures(3, 2, 7), s.surveys());
+        assertEquals(new IvrFigures.SurveyFigures(3, 2, 7, 1), s.surveys());
         assertEquals(200.0 / 3, s.surveys().responsePercent(), 1e-9);
         assertEquals(3.5, s.surveys().averageScore());
-        assertEquals(new IvrFigures.SurveyFigures(2, 2, 7), s.surveysByQueue().get("billing"));
+        assertEquals(50.0, s.surveys().satisfiedPercent(), "the 5 is satisfied, the 2 is not");
+        assertEquals(new IvrFigures.SurveyFigures(2, 2, 7, 1), s.surveysByQueue().get("billing"));
         assertEquals(0.0, s.surveysByTier().get("silver").averageScore());
         assertEquals(0, s.calls().calls(), "a survey is not a call through the menu");
     }

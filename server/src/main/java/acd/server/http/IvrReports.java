@@ -48,12 +48,15 @@ public final class IvrReports {
         return out;
     }
 
-    private static Map<String, Object> survey(IvrFigures.SurveyFigures f) {
+    /** A survey's figures: offered, answered, the response rate, the average and the share satisfied (4 or 5). */
+    public static Map<String, Object> survey(IvrFigures.SurveyFigures f) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("offered", f.offered());
         out.put("answered", f.answered());
         out.put("responsePercent", f.offered() == 0 ? null : f.responsePercent());
         out.put("averageScore", f.answered() == 0 ? null : f.averageScore());
+        out.put("satisfied", f.satisfied());
+        out.put("satisfiedPercent", f.answered() == 0 ? null : f.satisfiedPercent());
         return out;
     }
 }

@@ -207,6 +207,8 @@ public final class ServerMetrics {
                 IvrFigures.SurveyFigures::answered);
         surveyCounter(ivr, "acd_survey_rating_sum", "Sum of the survey ratings given (1..5); / answered = average",
                 IvrFigures.SurveyFigures::ratingSum);
+        surveyCounter(ivr, "acd_survey_satisfied", "Survey ratings of 4 or 5 (satisfied); / answered = share satisfied",
+                IvrFigures.SurveyFigures::satisfied);
     }
 
     /** The voicemail reply tasks still to answer, and those past their due time. */

@@ -137,6 +137,8 @@ class WallboardBrowserTest {
             assertShown(card, "abandoned", queue.get("abandoned").asText());
             assertShown(card, "callbacks.requested", queue.get("callbacks").get("requested").asText());
             assertShown(card, "callbacks.reached", queue.get("callbacks").get("reached").asText());
+            JsonNode satisfied = queue.get("survey").get("satisfiedPercent");
+            assertShown(card, "survey.satisfiedPercent", satisfied.isNull() ? "—" : fixed(satisfied.asDouble()) + "%");
             for (AgentState state : AgentState.values()) {
                 String name = state.name().toLowerCase().replace('_', '-');
                 assertShown(card, "agents." + name, queue.get("agents").get(name).asText());
