@@ -419,6 +419,7 @@ public final class AcdServer implements AutoCloseable {
         document.put("replyTasks", replyTasks.figures().section());
         document.put("workOrders", workOrders.figures().section());
         addSurveys(document);
+        addComplaintRates(document);
         document.put("quality", quality.figures().section());
         if (pbxSimulator != null) {
             // A demo's figures are no hotline's: the wallboard says so, and how fast its time runs.
@@ -436,6 +437,29 @@ public final class AcdServer implements AutoCloseable {
             queue.put("survey", IvrReports.survey(ivr.surveysByQueue().getOrDefault(String.valueOf(queue.get("queue")),
                     IvrFigures.SurveyFigures.NONE)));
         }
+    }
+
+    /**
+     * Complaints per 10,000 calls offered, per queue and per brand within it, as the standards
+     * report them: complaints opened since the start about the queue's calls, over the calls the
+     * board has counted since the start.
+     */
+    @SuppressWarnings("unchecked")
+    private void addComplaintRates(Map<String, Object> document) {
+        acd.cti.task.OrderFigures orders = workOrders.figures();
+        for (Map<String, Object> queue : (List<Map<String, Object>>) document.get("queues")) {
+            String id = String.valueOf(queue.get("queue"));
+            complaintRate(queue, orders.complaints(id, null));
+            for (Map<String, Object> brand : (List<Map<String, Object>>) queue.get("brands")) {
+                complaintRate(brand, orders.complaints(id, String.valueOf(brand.get("brand"))));
+            }
+        }
+    }
+
+    private static void complaintRate(Map<String, Object> row, long complaints) {
+        long offered = ((Number) row.get("offered")).longValue();
+        row.put("complaints", complaints);
+        row.put("complaintsPer10k", offered == 0 ? null : complaints * 10_000.0 / offered);
     }
 
     /** Where each agent's phone rings, by agent id. */

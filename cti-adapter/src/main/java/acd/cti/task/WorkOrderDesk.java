@@ -48,6 +48,8 @@ public final class WorkOrderDesk {
     private final Executor blocking;
     private final LongSupplier clockMs;
     private final Supplier<ZoneId> zone;
+    /** When the desk started: complaints are counted from then, as the board counts calls. */
+    private final long sinceMs;
     private volatile OrderFigures figures = OrderFigures.NONE;
     private volatile Consumer<Order> onEscalated = o -> { };
 
@@ -59,6 +61,7 @@ public final class WorkOrderDesk {
         this.blocking = Objects.requireNonNull(blocking, "blocking");
         this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.sinceMs = clockMs.getAsLong();
     }
 
     public long nowMs() {
@@ -92,11 +95,12 @@ public final class WorkOrderDesk {
             long overdue = open.stream().filter(o -> !o.overdueAt(now).isEmpty()).count();
             List<Order> complaints = open.stream().filter(o -> o.kind() == OrderKind.COMPLAINT).toList();
             long complaintsOverdue = complaints.stream().filter(o -> !o.overdueAt(now).isEmpty()).count();
-            figures = new OrderFigures(open.size(), overdue, complaints.size(), complaintsOverdue, now, true);
+            figures = new OrderFigures(open.size(), overdue, complaints.size(), complaintsOverdue,
+                    orders.complaintsOpened(sinceMs, now + 1), now, true);
         } catch (RuntimeException e) {
             OrderFigures last = figures;
             figures = new OrderFigures(last.open(), last.overdue(), last.complaintsOpen(), last.complaintsOverdue(),
-                    last.timeMs(), false);
+                    last.complaintsSinceStart(), last.timeMs(), false);
             LOG.debug("work orders not counted: {}", e.getMessage());
         }
         return figures;

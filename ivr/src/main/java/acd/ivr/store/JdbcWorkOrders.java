@@ -185,6 +185,28 @@ public final class JdbcWorkOrders implements WorkOrders {
     }
 
     @Override
+    public Map<String, Long> complaintsOpened(long fromMs, long toMs) {
+        return transactions.get().read("complaints opened in a range", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT queue, brand, COUNT(*) FROM work_order"
+                    + " WHERE order_kind = 'COMPLAINT' AND created_ms >= ? AND created_ms < ? GROUP BY queue, brand")) {
+                s.setLong(1, fromMs);
+                s.setLong(2, toMs);
+                Map<String, Long> out = new LinkedHashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(orEmpty(r.getString(1)) + "|" + orEmpty(r.getString(2)), r.getLong(3));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static String orEmpty(String nullable) {
+        return nullable == null ? "" : nullable;
+    }
+
+    @Override
     public List<OrderStep> steps(long id) {
         return transactions.get().read("steps of work order " + id, c -> {
             try (PreparedStatement s = c.prepareStatement(

@@ -135,6 +135,17 @@ class WorkOrderLifeCycleTest extends StoreFixture {
     }
 
     @Test
+    void complaintsAreCountedByTheQueueAndBrandOfTheirCallOverARange() {
+        complaint(ComplaintGrade.ORDINARY);
+        complaint(ComplaintGrade.MAJOR);
+        orders().open(new NewOrder(OrderKind.COMPLAINT, ComplaintGrade.ORDINARY, "13900000001", OrderSource.NONE,
+                "Rude on the phone", "1001", 0), T0 + HOUR_MS);
+        orders().open(new NewOrder(OrderKind.QUESTION, null, "13900000001", CALL, "why?", "1001", 0), T0);
+        assertEquals(Map.of("general|gotone", 2L, "|", 1L), orders().complaintsOpened(T0, T0 + HOUR_MS + 1));
+        assertEquals(Map.of("general|gotone", 2L), orders().complaintsOpened(T0, T0 + HOUR_MS), "to, not through");
+    }
+
+    @Test
     void aQuestionIsDueInTwoHoursOrWhenThePromiseSaysIfSooner() {
         WorkOrders orders = orders();
         Order plain = orders.open(new NewOrder(OrderKind.QUESTION, null, "13900000001", CALL, "why?", "1001", 0), T0);

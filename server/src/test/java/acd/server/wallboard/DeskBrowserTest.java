@@ -103,6 +103,17 @@ class DeskBrowserTest {
         wait.until(d -> d.findElement(By.id("customer-orders")).getText().contains(order));
         var opened = server.workOrders().sweep();
         assertEquals(1, opened.complaintsOpen());
+        // the complaint rate, per 10,000 calls the line was offered, and per brand
+        var board = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.httpPort()
+                        + "/api/queues")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        var general = board.path("queues").get(0);
+        assertEquals(1, general.path("complaints").asLong(), general.toString());
+        assertEquals(10_000.0 / general.path("offered").asLong(), general.path("complaintsPer10k").asDouble(), 1e-9);
+        for (var brand : general.path("brands")) {
+            assertEquals(brand.path("brand").asText().equals("easyown") ? 1 : 0, brand.path("complaints").asLong(),
+                    brand.toString());
+        }
         var stored = server.store().workOrders().order(Long.parseLong(order)).orElseThrow();
         assertEquals("general", stored.about().queue());
         assertEquals("gold", stored.about().tier());
