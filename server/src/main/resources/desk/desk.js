@@ -99,10 +99,15 @@
       case "consulting": return phase("咨询中 consulting " + m.colleague);
       case "consultEnded": return m.handedOver && m.fromAgent === login.id ? callOver("已转交 handed over")
         : phase("通话 talking");
+      case "tasks": return taskRows(m.tasks);
+      case "task":
+        show("留言 " + m.task.task + ": " + m.action, true);
+        return send({type: "tasks"});
       case "orders": return m.customer ? customerOrders(m.orders) : orderRows(m.orders, m.timeMs);
       case "order": return orderChanged(m.action, m.order);
       case "orderHistory": return history(m.order, m.steps);
       case "ordersCsv": return exported(m);
+      case "recording": return recording(m);
       case "orderEscalated":
         show("工单 " + m.order.order + " 升级为 " + m.order.gradeLabel + " (overdue: " + m.order.overdue.join(", ") + ")");
         return send({type: "orders"});
@@ -131,6 +136,7 @@
     clearInterval(heartbeat);
     heartbeat = setInterval(function () { send({type: "heartbeat"}); }, Math.max(1000, (m.heartbeatMs || 15000) / 2));
     send({type: "orders"});
+    send({type: "tasks"});
   }
 
   function agentState(state, reason) {
@@ -235,6 +241,35 @@
     });
   }
 
+  // ---- voicemail reply tasks: the highest tier first, then the oldest message ----
+
+  var OUTCOMES = [["reached", "已回复 reached"], ["not-reached", "未接通 not reached"], ["resolved", "已解决 resolved"]];
+
+  function taskRows(tasks) {
+    var body = $("task-rows");
+    body.innerHTML = "";
+    tasks.forEach(function (t) {
+      var actions = [];
+      if (role === "agent") {
+        if (t.takenBy !== login.id) {
+          actions.push(el("button", {"type": "button", "data-task": t.task, "data-action": "takeTask"}, ["接手 take"]));
+        } else {
+          actions.push(el("button", {"type": "button", "data-task": t.task, "data-action": "playMessage"}, ["听留言 play"]));
+          actions.push(el("button", {"type": "button", "data-task": t.task, "data-action": "callBack"}, ["回电 call back"]));
+          var outcome = el("select", {"data-task": t.task, "aria-label": "outcome"},
+            OUTCOMES.map(function (o) { return el("option", {"value": o[0]}, [o[1]]); }));
+          actions.push(outcome);
+          actions.push(el("button", {"type": "button", "data-task": t.task, "data-action": "taskOutcome"}, ["记录 record"]));
+        }
+      }
+      body.appendChild(el("tr", {"class": "task" + (t.overdue ? " overdue" : ""), "data-task": t.task,
+        "data-taken-by": t.takenBy || ""}, [
+        el("td", {}, [t.callerNumber]), el("td", {}, [t.queue]), el("td", {}, [t.tier || ""]),
+        el("td", {}, [time(t.leftMs)]), el("td", {}, [time(t.dueMs) + (t.overdue ? " 逾期 overdue" : "")]),
+        el("td", {}, [t.takenBy || ""]), el("td", {}, [String(t.attempts)]), el("td", {}, actions)]));
+    });
+  }
+
   // ---- work orders ----
 
   function orderRows(orders, nowMs) {
@@ -256,10 +291,19 @@
   }
 
   function select(o) {
+    if (selectedOrder !== o.order) {
+      $("recording-player").hidden = true;
+      $("recording-player").removeAttribute("src");
+    }
     selectedOrder = o.order;
     $("order-detail").hidden = false;
     text("detail-number", o.order);
     text("detail-state", ORDER_STATE_LABELS[o.state] || o.state);
+    // the call the order is about, whose recording the desk may hear (who may is the server's call)
+    $("detail-call").hidden = !o.call;
+    $("detail-call").setAttribute("data-call", o.call || "");
+    text("detail-call-id", o.call);
+    text("detail-agent", o.agent);
     document.querySelectorAll("tr.order").forEach(function (r) {
       r.classList.toggle("selected", Number(r.getAttribute("data-order")) === o.order);
     });
@@ -303,6 +347,13 @@
     link.hidden = false;
     $("export-from").value = m.from;
     $("export-to").value = m.to;
+  }
+
+  function recording(m) {
+    var player = $("recording-player");
+    player.src = m.url;
+    player.setAttribute("data-call", m.call);
+    player.hidden = false;
   }
 
   function error(m) {
@@ -353,6 +404,19 @@
     send(request);
   });
 
+  $("task-rows").addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-action]");
+    if (!button) { return; }
+    var task = Number(button.getAttribute("data-task"));
+    var request = {type: button.getAttribute("data-action"), task: task};
+    if (request.type === "taskOutcome") {
+      request.outcome = $("task-rows").querySelector("select[data-task='" + task + "']").value;
+    }
+    send(request);
+  });
+
+  $("refresh-tasks").addEventListener("click", function () { send({type: "tasks"}); });
+
   $("queue-rows").addEventListener("click", function (event) {
     var button = event.target.closest("button[data-queue]");
     if (!button) { return; }
@@ -395,6 +459,10 @@
     event.preventDefault();
     // days left empty are the server's: this month so far, in the hotline's time zone
     send({type: "exportOrders", from: $("export-from").value || null, to: $("export-to").value || null});
+  });
+
+  $("hear-recording").addEventListener("click", function () {
+    send({type: "hearRecording", call: $("detail-call").getAttribute("data-call")});
   });
 
   $("refresh-orders").addEventListener("click", function () { send({type: "orders"}); });

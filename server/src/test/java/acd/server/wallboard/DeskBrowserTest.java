@@ -5,6 +5,7 @@ import acd.pbxsim.PbxSettings;
 import acd.pbxsim.world.CallOutcome;
 import acd.pbxsim.world.CallerScript;
 import acd.server.AcdServer;
+import acd.server.ServerSettings;
 import acd.server.ShippedConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,10 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The desk page in a real browser on a PBX-simulator floor: an agent logs in, goes ready, takes a
- * call that pops up with the customer's profile, opens a complaint about it and works the order
- * to its close; a step out of order is refused on the page; a team lead sees the floor and acts on it,
- * and switches a queue into peak mode and back.
+ * The desk page in a real browser on a PBX-simulator floor: an agent logs in, answers a voicemail
+ * message, goes ready, takes a call that pops up with the customer's profile, opens a complaint
+ * about it and works the order to its close; a step out of order is refused on the page; a team
+ * lead sees the floor and acts on it, and switches a queue into peak mode and back.
  */
 class DeskBrowserTest {
     private static final String CUSTOMER = "13700000023";
@@ -58,7 +59,9 @@ class DeskBrowserTest {
 
     @Test
     void anAgentTakesACallOpensAComplaintAboutItAndClosesTheOrderFromThePage() throws Exception {
-        var settings = ShippedConfig.in(dir);
+        // recordings where the server sees them, as on a PBX host: one is written below for the call
+        Path recordings = Files.createDirectories(dir.resolve("recordings"));
+        var settings = ShippedConfig.in(dir).withRecordings(new ServerSettings.Recordings(recordings.toString(), 90));
         Files.writeString(dir.resolve("seat-credentials.yaml"),
                 "agents:\n  \"2001\": " + SecretHash.hash("s3cret".toCharArray(), 1_000) + "\n"
                         + "supervisors:\n  lead1: " + SecretHash.hash("l3ad".toCharArray(), 1_000) + "\n");
@@ -74,9 +77,27 @@ class DeskBrowserTest {
         wait.ignoring(StaleElementReferenceException.class);
         page.get("http://127.0.0.1:" + server.httpPort() + "/desk");
 
+        // A message left last night, to answer.
+        long now = System.currentTimeMillis();
+        long task = server.store().replyTasks().leave(new acd.ivr.task.VoicemailMessage("night-1", "13900000001",
+                "general", "supreme", "gotone", "/var/spool/asterisk/voicemail/acd/general/INBOX/msg0000",
+                now - 10 * 3_600_000L, now + 3_600_000L)).id();
+
         logIn(page, "agent", "2001", "s3cret");
         wait.until(d -> "not-ready".equals(d.findElement(By.id("state")).getAttribute("data-state")));
         assertTrue(page.findElement(By.id("who")).getText().contains("2001"));
+
+        // The agent takes the message and, having called back, closes it as resolved.
+        wait.until(d -> !d.findElements(By.cssSelector("#task-rows button[data-action='takeTask']")).isEmpty());
+        page.findElement(By.cssSelector("#task-rows button[data-action='takeTask']")).click();
+        wait.until(d -> "2001".equals(d.findElement(By.cssSelector("#task-rows tr[data-task='" + task + "']"))
+                .getAttribute("data-taken-by")));
+        new Select(page.findElement(By.cssSelector("#task-rows select[data-task='" + task + "']")))
+                .selectByValue("resolved");
+        page.findElement(By.cssSelector("#task-rows button[data-action='taskOutcome']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#task-rows tr")).isEmpty());
+        assertEquals(acd.ivr.task.ReplyOutcome.RESOLVED,
+                server.store().replyTasks().task(task).orElseThrow().lastOutcome());
         page.findElement(By.id("ready")).click();
         wait.until(d -> "ready".equals(d.findElement(By.id("state")).getAttribute("data-state")));
 
@@ -127,6 +148,24 @@ class DeskBrowserTest {
         wait.until(d -> d.findElement(By.id("message")).getText().contains("order_refused"));
         assertTrue(page.findElement(By.id("message")).getText().contains("only when in progress"));
 
+        // Once the call is over, the agent hears its recording from the order, as any desk may who talked on it.
+        call.get(60, TimeUnit.SECONDS);
+        String recording = wait.until(d -> server.store().qaReviews().call(stored.about().callId()).stream()
+                .findFirst().orElse(null)).recording();
+        Path wav = recordings.resolve(recording.substring("acd/".length()) + ".wav");
+        Files.createDirectories(wav.getParent());
+        Files.write(wav, new byte[4_096]);
+        assertEquals(stored.about().callId(), page.findElement(By.id("detail-call")).getAttribute("data-call"));
+        page.findElement(By.id("hear-recording")).click();
+        WebElement player = wait.until(d -> {
+            WebElement audio = d.findElement(By.id("recording-player"));
+            return audio.isDisplayed() ? audio : null;
+        });
+        assertTrue(player.getAttribute("src").contains("/recordings/"), player.getAttribute("src"));
+        Long status = (Long) ((org.openqa.selenium.JavascriptExecutor) page).executeAsyncScript(
+                "fetch(arguments[0]).then(r => arguments[arguments.length - 1](r.status))", player.getAttribute("src"));
+        assertEquals(200L, status, "the pass serves the recording");
+
         page.findElement(By.id("step-to")).sendKeys("2001");
         step(page, "dispatch", null);
         awaitState(wait, order, "dispatched");
@@ -142,7 +181,6 @@ class DeskBrowserTest {
         List<String> steps = page.findElements(By.cssSelector("#detail-history li")).stream()
                 .map(li -> li.getAttribute("data-step")).toList();
         assertEquals(List.of("opened", "dispatched", "started", "resolved", "revisited", "closed"), steps);
-        call.get(60, TimeUnit.SECONDS);
 
         // The month's orders as a CSV file, for whoever works outside the desk.
         page.findElement(By.id("export-button")).click();
