@@ -73,6 +73,14 @@ class RealAsteriskCallTest {
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
                             + floor.server.httpPort() + url)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, heard.statusCode());
+            // The rating of 1 opened a follow-up work order about this call: its agent, and the
+            // queue_log call id its recording is named by, for whoever calls the customer back.
+            acd.ivr.order.Order order = floor.server.store().workOrders().open().stream()
+                    .filter(o -> o.kind() == acd.ivr.order.OrderKind.FOLLOW_UP).findFirst().orElseThrow();
+            assertEquals("13800000000", order.customer());
+            assertEquals(callId, order.about().callId());
+            assertEquals("2001", order.about().agent());
+            assertEquals("Rated 1 of 5 in the post-call survey", order.summary());
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(recording), heard.body()), "the recording, byte for byte");
             assertEquals("RIFF", new String(heard.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
             floor.assertNoPromptMissing();
