@@ -1,5 +1,7 @@
 package acd.cti.task;
 
+import acd.ivr.order.QueueAndBrand;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,14 +12,13 @@ import java.util.Map;
  * @param overdue           open orders with a step past its deadline
  * @param complaintsOpen    open complaints
  * @param complaintsOverdue open complaints with a step past its deadline
- * @param complaintsSinceStart complaints opened since the server started, by {@code queue|brand} of
- *                          their call (either part empty when unknown): the complaint rate's numerator
- *                          over the same calls the board counts
+ * @param complaintsSinceStart complaints opened since the server started, by the queue and brand of
+ *                          their call: the complaint rate's numerator over the same calls the board counts
  * @param timeMs            when they were counted (0: never)
  * @param available         whether the store answered the latest count; the figures are the last known
  */
 public record OrderFigures(long open, long overdue, long complaintsOpen, long complaintsOverdue,
-                           Map<String, Long> complaintsSinceStart, long timeMs, boolean available) {
+                           Map<QueueAndBrand, Long> complaintsSinceStart, long timeMs, boolean available) {
     public static final OrderFigures NONE = new OrderFigures(0, 0, 0, 0, Map.of(), 0, false);
 
     public OrderFigures {
@@ -27,10 +28,8 @@ public record OrderFigures(long open, long overdue, long complaintsOpen, long co
     /** Complaints since the start about calls of the queue, of the brand when not null. */
     public long complaints(String queue, String brand) {
         long n = 0;
-        for (Map.Entry<String, Long> e : complaintsSinceStart.entrySet()) {
-            int bar = e.getKey().indexOf('|');
-            if (e.getKey().substring(0, bar).equals(queue)
-                    && (brand == null || e.getKey().substring(bar + 1).equals(brand))) {
+        for (Map.Entry<QueueAndBrand, Long> e : complaintsSinceStart.entrySet()) {
+            if (queue.equals(e.getKey().queue()) && (brand == null || brand.equals(e.getKey().brand()))) {
                 n += e.getValue();
             }
         }

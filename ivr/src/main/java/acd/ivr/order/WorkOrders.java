@@ -30,11 +30,8 @@ public interface WorkOrders {
     /** Orders opened in {@code [fromMs, toMs)}, open or closed, oldest first. */
     List<Order> openedBetween(long fromMs, long toMs);
 
-    /**
-     * How many complaints were opened in {@code [fromMs, toMs)}, by the queue and brand of the
-     * call they came from: the key is {@code queue + "|" + brand}, either part empty when unknown.
-     */
-    java.util.Map<String, Long> complaintsOpened(long fromMs, long toMs);
+    /** How many complaints were opened in {@code [fromMs, toMs)}, by the queue and brand of their call. */
+    java.util.Map<QueueAndBrand, Long> complaintsOpened(long fromMs, long toMs);
 
     /** Every step of an order, oldest first; empty for an unknown order. */
     List<OrderStep> steps(long id);

@@ -9,6 +9,7 @@ import acd.ivr.order.OrderKind;
 import acd.ivr.order.OrderSource;
 import acd.ivr.order.OrderState;
 import acd.ivr.order.OrderStep;
+import acd.ivr.order.QueueAndBrand;
 import acd.ivr.order.WorkOrderException;
 import acd.ivr.order.WorkOrders;
 
@@ -185,25 +186,21 @@ public final class JdbcWorkOrders implements WorkOrders {
     }
 
     @Override
-    public Map<String, Long> complaintsOpened(long fromMs, long toMs) {
+    public Map<QueueAndBrand, Long> complaintsOpened(long fromMs, long toMs) {
         return transactions.get().read("complaints opened in a range", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT queue, brand, COUNT(*) FROM work_order"
                     + " WHERE order_kind = 'COMPLAINT' AND created_ms >= ? AND created_ms < ? GROUP BY queue, brand")) {
                 s.setLong(1, fromMs);
                 s.setLong(2, toMs);
-                Map<String, Long> out = new LinkedHashMap<>();
+                Map<QueueAndBrand, Long> out = new LinkedHashMap<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.put(orEmpty(r.getString(1)) + "|" + orEmpty(r.getString(2)), r.getLong(3));
+                        out.put(new QueueAndBrand(r.getString(1), r.getString(2)), r.getLong(3));
                     }
                 }
                 return out;
             }
         });
-    }
-
-    private static String orEmpty(String nullable) {
-        return nullable == null ? "" : nullable;
     }
 
     @Override

@@ -9,6 +9,7 @@ import acd.ivr.order.OrderKind;
 import acd.ivr.order.OrderSource;
 import acd.ivr.order.OrderState;
 import acd.ivr.order.OrderStep;
+import acd.ivr.order.QueueAndBrand;
 import acd.ivr.order.WorkOrderException;
 import acd.ivr.order.WorkOrders;
 import acd.ivr.selfservice.FaultKind;
@@ -141,8 +142,10 @@ class WorkOrderLifeCycleTest extends StoreFixture {
         orders().open(new NewOrder(OrderKind.COMPLAINT, ComplaintGrade.ORDINARY, "13900000001", OrderSource.NONE,
                 "Rude on the phone", "1001", 0), T0 + HOUR_MS);
         orders().open(new NewOrder(OrderKind.QUESTION, null, "13900000001", CALL, "why?", "1001", 0), T0);
-        assertEquals(Map.of("general|gotone", 2L, "|", 1L), orders().complaintsOpened(T0, T0 + HOUR_MS + 1));
-        assertEquals(Map.of("general|gotone", 2L), orders().complaintsOpened(T0, T0 + HOUR_MS), "to, not through");
+        QueueAndBrand general = new QueueAndBrand("general", "gotone");
+        assertEquals(Map.of(general, 2L, new QueueAndBrand(null, null), 1L),
+                orders().complaintsOpened(T0, T0 + HOUR_MS + 1));
+        assertEquals(Map.of(general, 2L), orders().complaintsOpened(T0, T0 + HOUR_MS), "to, not through");
     }
 
     @Test
