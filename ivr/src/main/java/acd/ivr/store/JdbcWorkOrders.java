@@ -319,20 +319,20 @@ public final class JdbcWorkOrders implements WorkOrders {
         if (deadlines.escalation() == OrderDeadlines.Escalation.NONE) {
             return List.of();
         }
+        // only the complaints a grade can still be raised for: the rest of the open orders stay unread
+        List<Order> candidates = transactions.get().read("complaints to escalate", c -> select(c,
+                "state <> 'CLOSED' AND order_kind = 'COMPLAINT' AND grade <> 'MAJOR'", ps -> { }));
         List<Order> raised = new ArrayList<>();
-        for (Order candidate : open()) {
-            if (candidate.kind() != OrderKind.COMPLAINT || candidate.grade() == ComplaintGrade.MAJOR
-                    || lateAndNotEscalated(candidate, nowMs).isEmpty()) {
+        for (Order candidate : candidates) {
+            if (missedStep(candidate, nowMs) == null) {
                 continue;
             }
             Order after = transactions.get().run("escalating work order " + candidate.id(), c -> {
                 Order o = byId(c, candidate.id(), true).orElseThrow();
-                List<Milestone> late = lateAndNotEscalated(o, nowMs);
-                if (o.kind() != OrderKind.COMPLAINT || o.grade() == ComplaintGrade.MAJOR || late.isEmpty()) {
+                Milestone missed = missedStep(o, nowMs);
+                if (missed == null) {
                     return null;
                 }
-                // one grade for the earliest late step; later ones raise it when they in turn are late
-                Milestone missed = late.get(0);
                 Set<Milestone> escalated = EnumSet.noneOf(Milestone.class);
                 escalated.addAll(o.escalatedFor());
                 escalated.add(missed);
@@ -350,8 +350,16 @@ public final class JdbcWorkOrders implements WorkOrders {
         return raised;
     }
 
-    private static List<Milestone> lateAndNotEscalated(Order o, long nowMs) {
-        return o.overdueAt(nowMs).stream().filter(m -> !o.escalatedFor().contains(m)).toList();
+    /**
+     * The step that raises an open complaint's grade now: the earliest late step that has not
+     * raised it before (later ones raise it when they in turn are late); null for none, and for
+     * any order not a complaint below major.
+     */
+    private static Milestone missedStep(Order o, long nowMs) {
+        if (o.kind() != OrderKind.COMPLAINT || o.grade() == ComplaintGrade.MAJOR) {
+            return null;
+        }
+        return o.overdueAt(nowMs).stream().filter(m -> !o.escalatedFor().contains(m)).findFirst().orElse(null);
     }
 
     private interface Change {
