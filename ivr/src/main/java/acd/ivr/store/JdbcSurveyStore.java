@@ -46,12 +46,11 @@ public final class JdbcSurveyStore implements SurveyStore {
         if (rating < 0 || rating > 5) {
             throw new IllegalArgumentException("a rating is 1..5, or 0 for no answer; got " + rating);
         }
-        boolean dissatisfied = rating > 0 && rating <= settings.dissatisfiedRating();
+        boolean dissatisfied = dissatisfied(rating);
         Long dueMs = dissatisfied ? response.atMs() + settings.followUpDueMs() : null;
         tx.run("survey answer for call " + response.callId(), c -> {
             Optional<SurveyResponse> before = find(c, response.callId());
-            boolean followedBefore = before.isPresent() && before.get().rating() > 0
-                    && before.get().rating() <= settings.dissatisfiedRating();
+            boolean followedBefore = before.isPresent() && dissatisfied(before.get().rating());
             String sql = before.isPresent()
                     ? "UPDATE survey_response SET caller_number = ?, queue = ?, tier = ?, rating = ?, at_ms = ?,"
                     + " follow_up_due_ms = ?, followed_up_ms = NULL WHERE call_id = ?"
@@ -69,6 +68,11 @@ public final class JdbcSurveyStore implements SurveyStore {
             }
             return null;
         });
+    }
+
+    /** A rating from 1 up to the dissatisfied mark; 0 is no answer. */
+    private boolean dissatisfied(int rating) {
+        return rating > 0 && rating <= settings.dissatisfiedRating();
     }
 
     private void openFollowUp(Connection c, SurveyResponse response) throws SQLException {
