@@ -519,18 +519,11 @@ public final class AcdServer implements AutoCloseable {
 
     /** The self-service figures for {@code GET /api/ivr}. */
     public Map<String, Object> ivrReport() {
-        // Null when the store cannot say: the figures from memory are served all the same.
-        Long followUps;
-        try {
-            // the follow-up orders whose call-back has not been made
-            followUps = store.store().map(open -> open.workOrders().open().stream()
-                    .filter(o -> o.kind() == acd.ivr.order.OrderKind.FOLLOW_UP
-                            && !o.met().containsKey(acd.ivr.order.Milestone.FIRST_REPLY))
-                    .count()).orElse(null);
-        } catch (RuntimeException e) {
-            followUps = null;
-        }
-        return IvrReports.of(ivrFigures.snapshot(), followUps);
+        // The follow-ups still to call back, as the work orders' sweep last counted them (no store
+        // read on the HTTP thread); null when the store cannot say: the figures from memory are
+        // served all the same.
+        acd.cti.task.OrderFigures orders = workOrders.figures();
+        return IvrReports.of(ivrFigures.snapshot(), orders.available() ? orders.followUpsToCall() : null);
     }
 
     /** The self-service store, or null while its database has not been reached. */

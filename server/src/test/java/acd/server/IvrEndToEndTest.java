@@ -170,6 +170,7 @@ class IvrEndToEndTest {
         assertEquals("standard", rated.tier(), "an unknown caller is of the default tier");
         assertEquals(24 * 3_600_000L, followUps.get(0).dueMs() - rated.atMs());
 
+        server.workOrders().sweep();
         JsonNode figures = ivrFigures();
         assertEquals(7, figures.path("calls").path("calls").asLong(), figures.toString());
         assertEquals(6, figures.path("calls").path("contained").asLong(), "all but the one for a person, "

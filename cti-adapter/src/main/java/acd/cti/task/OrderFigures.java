@@ -12,14 +12,16 @@ import java.util.Map;
  * @param overdue           open orders with a step past its deadline
  * @param complaintsOpen    open complaints
  * @param complaintsOverdue open complaints with a step past its deadline
+ * @param followUpsToCall   open survey follow-ups whose call-back is still to make
  * @param complaintsSinceStart complaints opened since the server started, by the queue and brand of
  *                          their call: the complaint rate's numerator over the same calls the board counts
  * @param timeMs            when they were counted (0: never)
  * @param available         whether the store answered the latest count; the figures are the last known
  */
 public record OrderFigures(long open, long overdue, long complaintsOpen, long complaintsOverdue,
-                           Map<QueueAndBrand, Long> complaintsSinceStart, long timeMs, boolean available) {
-    public static final OrderFigures NONE = new OrderFigures(0, 0, 0, 0, Map.of(), 0, false);
+                           long followUpsToCall, Map<QueueAndBrand, Long> complaintsSinceStart, long timeMs,
+                           boolean available) {
+    public static final OrderFigures NONE = new OrderFigures(0, 0, 0, 0, 0, Map.of(), 0, false);
 
     public OrderFigures {
         complaintsSinceStart = Map.copyOf(complaintsSinceStart);

@@ -1,5 +1,6 @@
 package acd.cti.task;
 
+import acd.ivr.order.Milestone;
 import acd.ivr.order.NewOrder;
 import acd.ivr.order.OrderCsv;
 import acd.ivr.order.Order;
@@ -95,12 +96,14 @@ public final class WorkOrderDesk {
             long overdue = open.stream().filter(o -> !o.overdueAt(now).isEmpty()).count();
             List<Order> complaints = open.stream().filter(o -> o.kind() == OrderKind.COMPLAINT).toList();
             long complaintsOverdue = complaints.stream().filter(o -> !o.overdueAt(now).isEmpty()).count();
-            figures = new OrderFigures(open.size(), overdue, complaints.size(), complaintsOverdue,
+            long followUpsToCall = open.stream().filter(o -> o.kind() == OrderKind.FOLLOW_UP
+                    && !o.met().containsKey(Milestone.FIRST_REPLY)).count();
+            figures = new OrderFigures(open.size(), overdue, complaints.size(), complaintsOverdue, followUpsToCall,
                     orders.complaintsOpened(sinceMs, now + 1), now, true);
         } catch (RuntimeException e) {
             OrderFigures last = figures;
             figures = new OrderFigures(last.open(), last.overdue(), last.complaintsOpen(), last.complaintsOverdue(),
-                    last.complaintsSinceStart(), last.timeMs(), false);
+                    last.followUpsToCall(), last.complaintsSinceStart(), last.timeMs(), false);
             LOG.debug("work orders not counted: {}", e.getMessage());
         }
         return figures;
