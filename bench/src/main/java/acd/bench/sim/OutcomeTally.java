@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The outcome of every measured call, per queue and tier, counted by the simulator itself from
  * the engine's callbacks. It follows the engine's own service-level rules (answered within the
- * threshold over offered less short abandons) so the two can be checked against each other; it
+ * threshold over offered less short abandons, waits judged in whole seconds of the clock as
+ * app_queue judges them) so the two can be checked against each other; it
  * exists because the engine's board cannot leave out warm-up calls.
  */
 final class OutcomeTally {
@@ -19,8 +20,8 @@ final class OutcomeTally {
 
     private final RoutingConfig config;
     private final int tiers;
-    private final long[] thresholdMs;
-    private final long[] shortAbandonMs;
+    private final long[] thresholdSeconds;
+    private final long[] shortAbandonSeconds;
     /** An answer this soon after queueing went straight to a seat: only the ring delay passed. */
     private final long directAnswerMs;
 
@@ -42,12 +43,12 @@ final class OutcomeTally {
         int queues = config.queues().size();
         this.tiers = config.tiers().size();
         this.directAnswerMs = directAnswerMs;
-        thresholdMs = new long[queues];
-        shortAbandonMs = new long[queues];
+        thresholdSeconds = new long[queues];
+        shortAbandonSeconds = new long[queues];
         for (int q = 0; q < queues; q++) {
             QueueSpec spec = config.queues().get(q);
-            thresholdMs[q] = spec.thresholdSeconds() * 1000L;
-            shortAbandonMs[q] = spec.shortAbandonSeconds() * 1000L;
+            thresholdSeconds[q] = spec.thresholdSeconds();
+            shortAbandonSeconds[q] = spec.shortAbandonSeconds();
         }
         int cells = queues * tiers;
         offered = new long[cells];
@@ -75,10 +76,15 @@ final class OutcomeTally {
         offered[cell(queue, tier)]++;
     }
 
-    void answered(int queue, int tier, long waitMs) {
+    /** The whole seconds between the clock's readings at the join and after the wait. */
+    private static long waitSeconds(long queuedAtMs, long waitMs) {
+        return Math.floorDiv(queuedAtMs + waitMs, 1000) - Math.floorDiv(queuedAtMs, 1000);
+    }
+
+    void answered(int queue, int tier, long queuedAtMs, long waitMs) {
         int c = cell(queue, tier);
         answered[c]++;
-        if (waitMs <= thresholdMs[queue]) {
+        if (waitSeconds(queuedAtMs, waitMs) <= thresholdSeconds[queue]) {
             answeredWithin[c]++;
         }
         if (waitMs > directAnswerMs) {
@@ -89,10 +95,10 @@ final class OutcomeTally {
         longestWaitMs[c] = Math.max(longestWaitMs[c], waitMs);
     }
 
-    void abandoned(int queue, int tier, long waitMs) {
+    void abandoned(int queue, int tier, long queuedAtMs, long waitMs) {
         int c = cell(queue, tier);
         abandoned[c]++;
-        if (waitMs < shortAbandonMs[queue]) {
+        if (waitSeconds(queuedAtMs, waitMs) < shortAbandonSeconds[queue]) {
             shortAbandoned[c]++;
         }
         longestWaitMs[c] = Math.max(longestWaitMs[c], waitMs);
@@ -113,7 +119,7 @@ final class OutcomeTally {
     /** Per queue a total row, then a row per tier that had calls; queues and tiers in config order. */
     List<ServiceLevelRow> rows() {
         List<ServiceLevelRow> rows = new ArrayList<>();
-        for (int q = 0; q < thresholdMs.length; q++) {
+        for (int q = 0; q < thresholdSeconds.length; q++) {
             rows.add(row(q, -1));
             for (int t = 0; t < tiers; t++) {
                 if (offered[cell(q, t)] > 0) {
@@ -157,7 +163,7 @@ final class OutcomeTally {
         boolean anyAnswered = ans > 0;
         return new ServiceLevelRow(config.queues().get(queue).id(),
                 tier < 0 ? ServiceLevelRow.ALL_TIERS : config.tiers().get(tier).id(),
-                (int) (thresholdMs[queue] / 1000), off, ans, within, ab, shortAb, over, out, ref,
+                (int) thresholdSeconds[queue], off, ans, within, ab, shortAb, over, out, ref,
                 base > 0 ? (double) within / base : Double.NaN,
                 off > 0 ? (double) ans / off : Double.NaN,
                 anyAnswered ? waitSum / 1000.0 / ans : Double.NaN,

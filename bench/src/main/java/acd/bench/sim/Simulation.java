@@ -411,14 +411,14 @@ public final class Simulation {
         public void callConnected(long timeMs, CallView call, int agentIndex) {
             calendar.schedule(timeMs + talkMs(call.callId()), HANG_UP, call.callId(), agentIndex, 0);
             if (measured(call.callId())) {
-                tally.answered(call.queueIndex(), call.tierIndex(), timeMs - call.queuedAtMs());
+                tally.answered(call.queueIndex(), call.tierIndex(), call.queuedAtMs(), timeMs - call.queuedAtMs());
             }
         }
 
         @Override
         public void callAbandoned(long timeMs, CallView call, long waitMs) {
             if (measured(call.callId())) {
-                tally.abandoned(call.queueIndex(), call.tierIndex(), waitMs);
+                tally.abandoned(call.queueIndex(), call.tierIndex(), call.queuedAtMs(), waitMs);
             }
         }
 

@@ -17,6 +17,8 @@ public final class ServiceLevelBoard {
     public static final long INTERVAL_MS = 15 * 60 * 1000L;
     /** Intervals kept: one day. */
     public static final int INTERVALS_KEPT = 96;
+    /** The standards' answer threshold, whatever a queue's own. */
+    private static final long TEN_SECONDS = 10;
 
     private static final int STATES = AgentState.values().length;
 
@@ -24,7 +26,8 @@ public final class ServiceLevelBoard {
     private final int tiers;
     private final int brandSlots;
     private final long[] thresholdMs;
-    private final long[] shortAbandonMs;
+    private final long[] thresholdSeconds;
+    private final long[] shortAbandonSeconds;
 
     /**
      * One cell per queue, tier and brand: the engine writes only these (and the interval cells);
@@ -55,14 +58,16 @@ public final class ServiceLevelBoard {
         this.tiers = tiers;
         this.brandSlots = brands + 1;
         this.thresholdMs = new long[queues];
-        this.shortAbandonMs = new long[queues];
+        this.thresholdSeconds = new long[queues];
+        this.shortAbandonSeconds = new long[queues];
         for (int q = 0; q < queues; q++) {
             thresholdMs[q] = thresholdSeconds[q] * 1000L;
-            shortAbandonMs[q] = shortAbandonSeconds[q] * 1000L;
+            this.thresholdSeconds[q] = thresholdSeconds[q];
+            this.shortAbandonSeconds[q] = shortAbandonSeconds[q];
         }
         cells = cells(queues * tiers * brandSlots);
         waits = distributions(queues * tiers * brandSlots);
-        intervalCells = cells(queues * tiers * INTERVALS_KEPT);
+        intervalCells = cells(queues * tiers * brandSlots * INTERVALS_KEPT);
         intervalOfCell = new PublishedCounts(intervalCells.length);
         for (int i = 0; i < intervalCells.length; i++) {
             intervalOfCell.set(i, -1);
@@ -109,9 +114,9 @@ public final class ServiceLevelBoard {
         return brand < 0 ? brandSlots - 1 : brand;
     }
 
-    private TrafficCounters intervalCell(int queue, int tier, long queuedAtMs) {
+    private TrafficCounters intervalCell(int queue, int tier, int brand, long queuedAtMs) {
         long interval = Math.floorDiv(queuedAtMs, INTERVAL_MS);
-        int cell = (queue * tiers + tier) * INTERVALS_KEPT + (int) Math.floorMod(interval, INTERVALS_KEPT);
+        int cell = cell(queue, tier, brand) * INTERVALS_KEPT + (int) Math.floorMod(interval, INTERVALS_KEPT);
         TrafficCounters counters = intervalCells[cell];
         if (intervalOfCell.written(cell) != interval) {
             counters.reset();
@@ -134,7 +139,7 @@ public final class ServiceLevelBoard {
      */
     private void cellsOf(int queue, int tier, int brand, long queuedAtMs) {
         totalCell = cells[cell(queue, tier, brand)];
-        periodCell = intervalCell(queue, tier, queuedAtMs);
+        periodCell = intervalCell(queue, tier, brand, queuedAtMs);
     }
 
     private void add(int field, long delta) {
@@ -158,13 +163,26 @@ public final class ServiceLevelBoard {
         waitingByQueueTier.add(queue * tiers + tier, -1);
     }
 
+    /**
+     * Whole seconds waited, as the difference of the whole-second clock readings at the join and
+     * at the end: how app_queue counts a hold time, and how the queue_log records it, so the
+     * service level recomputed from the queue_log is this one exactly.
+     */
+    private static long waitSeconds(long queuedAtMs, long waitMs) {
+        return Math.floorDiv(queuedAtMs + waitMs, 1000) - Math.floorDiv(queuedAtMs, 1000);
+    }
+
     public void recordAnswered(int queue, int tier, int brand, long queuedAtMs, long waitMs) {
         leftLine(queue, tier);
         cellsOf(queue, tier, brand, queuedAtMs);
         add(TrafficCounters.ANSWERED, 1);
         add(TrafficCounters.ANSWER_WAIT_SUM_MS, waitMs);
-        if (waitMs <= thresholdMs[queue]) {
+        long seconds = waitSeconds(queuedAtMs, waitMs);
+        if (seconds <= thresholdSeconds[queue]) {
             add(TrafficCounters.ANSWERED_WITHIN, 1);
+        }
+        if (seconds <= TEN_SECONDS) {
+            add(TrafficCounters.ANSWERED_WITHIN_10S, 1);
         }
         longest(waitMs);
         waits[cell(queue, tier, brand)].record(waitMs);
@@ -174,7 +192,7 @@ public final class ServiceLevelBoard {
         leftLine(queue, tier);
         cellsOf(queue, tier, brand, queuedAtMs);
         add(TrafficCounters.ABANDONED, 1);
-        if (waitMs < shortAbandonMs[queue]) {
+        if (waitSeconds(queuedAtMs, waitMs) < shortAbandonSeconds[queue]) {
             add(TrafficCounters.SHORT_ABANDONED, 1);
         }
         longest(waitMs);
@@ -372,8 +390,10 @@ public final class ServiceLevelBoard {
     public List<IntervalFigures> intervals(int queue, int tier) {
         long newest = Long.MIN_VALUE;
         for (int t = 0; t < tiers; t++) {
-            for (int k = 0; k < INTERVALS_KEPT; k++) {
-                newest = Math.max(newest, intervalOfCell.get((queue * tiers + t) * INTERVALS_KEPT + k));
+            for (int b = 0; b < brandSlots; b++) {
+                for (int k = 0; k < INTERVALS_KEPT; k++) {
+                    newest = Math.max(newest, intervalOfCell.get(((queue * tiers + t) * brandSlots + b) * INTERVALS_KEPT + k));
+                }
             }
         }
         List<IntervalFigures> out = new ArrayList<>();
@@ -384,10 +404,13 @@ public final class ServiceLevelBoard {
             long[] sums = new long[TrafficCounters.FIELDS];
             boolean any = false;
             for (int t = tier < 0 ? 0 : tier; t < (tier < 0 ? tiers : tier + 1); t++) {
-                int cell = (queue * tiers + t) * INTERVALS_KEPT + (int) Math.floorMod(interval, INTERVALS_KEPT);
-                if (intervalOfCell.get(cell) == interval) {
-                    intervalCells[cell].addTo(sums);
-                    any = true;
+                for (int b = 0; b < brandSlots; b++) {
+                    int cell = ((queue * tiers + t) * brandSlots + b) * INTERVALS_KEPT
+                            + (int) Math.floorMod(interval, INTERVALS_KEPT);
+                    if (intervalOfCell.get(cell) == interval) {
+                        intervalCells[cell].addTo(sums);
+                        any = true;
+                    }
                 }
             }
             if (any && sums[TrafficCounters.OFFERED] > 0) {
@@ -395,6 +418,71 @@ public final class ServiceLevelBoard {
             }
         }
         return out;
+    }
+
+    /** Every count since the start, per queue, tier and brand. */
+    public TrafficTable totals() {
+        TrafficTable table = new TrafficTable(queues, tiers, brandSlots - 1);
+        for (int q = 0; q < queues; q++) {
+            for (int t = 0; t < tiers; t++) {
+                for (int b = 0; b < brandSlots; b++) {
+                    table.add(q, t, b == brandSlots - 1 ? -1 : b, cells[(q * tiers + t) * brandSlots + b].read());
+                }
+            }
+        }
+        return table;
+    }
+
+    /**
+     * The counts of the calls queued from {@code fromMs} (inclusive) to {@code toMs} (exclusive),
+     * from the kept intervals: both ends fall on interval starts, as midnight does in every time
+     * zone (their offsets are whole quarter hours).
+     */
+    public TrafficTable between(long fromMs, long toMs) {
+        TrafficTable table = new TrafficTable(queues, tiers, brandSlots - 1);
+        forEachInterval((startMs, queue, tier, brand, counts) -> {
+            if (startMs >= fromMs && startMs < toMs) {
+                table.add(queue, tier, brand, counts);
+            }
+        });
+        return table;
+    }
+
+    /** One kept interval of one queue, tier and brand ({@code -1} for none), counts by {@link TrafficField}. */
+    @FunctionalInterface
+    public interface IntervalVisitor {
+        void interval(long startMs, int queue, int tier, int brand, long[] counts);
+    }
+
+    /** Visits every kept interval cell that counted anything, as of now. */
+    public void forEachInterval(IntervalVisitor visitor) {
+        for (int q = 0; q < queues; q++) {
+            for (int t = 0; t < tiers; t++) {
+                for (int b = 0; b < brandSlots; b++) {
+                    int base = ((q * tiers + t) * brandSlots + b) * INTERVALS_KEPT;
+                    for (int k = 0; k < INTERVALS_KEPT; k++) {
+                        long interval = intervalOfCell.get(base + k);
+                        if (interval < 0) {
+                            continue;
+                        }
+                        long[] counts = intervalCells[base + k].read();
+                        // The writer may have reused the cell for a newer interval while it was read.
+                        if (intervalOfCell.get(base + k) == interval && nonZero(counts)) {
+                            visitor.interval(interval * INTERVAL_MS, q, t, b == brandSlots - 1 ? -1 : b, counts);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean nonZero(long[] counts) {
+        for (long c : counts) {
+            if (c != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long waitingNow(int queue, int tier) {

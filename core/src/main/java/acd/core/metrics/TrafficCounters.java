@@ -1,28 +1,29 @@
 package acd.core.metrics;
 
 /**
- * The counts behind one row of a service-level report. Written by the engine thread only (plain
+ * The counts behind one row of a service-level report, by {@link TrafficField}. Written by the engine thread only (plain
  * read, ordered write: cheap, never torn); read by any thread.
  */
 public final class TrafficCounters {
-    static final int OFFERED = 0;
-    static final int ANSWERED = 1;
-    static final int ANSWERED_WITHIN = 2;
-    static final int ABANDONED = 3;
-    static final int SHORT_ABANDONED = 4;
-    static final int OVERFLOWED = 5;
-    static final int TIMED_OUT = 6;
-    static final int REFUSED = 7;
-    static final int ANSWER_WAIT_SUM_MS = 8;
-    static final int HANDLED = 9;
-    static final int HANDLE_SUM_MS = 10;
-    static final int LONGEST_WAIT_MS = 11;
-    static final int CLOSED = 12;
-    static final int CALLBACKS_OFFERED = 13;
-    static final int CALLBACKS_REQUESTED = 14;
-    static final int CALLBACKS_REACHED = 15;
-    static final int CALLBACKS_NOT_REACHED = 16;
-    static final int FIELDS = 17;
+    static final int OFFERED = TrafficField.OFFERED.ordinal();
+    static final int ANSWERED = TrafficField.ANSWERED.ordinal();
+    static final int ANSWERED_WITHIN = TrafficField.ANSWERED_WITHIN.ordinal();
+    static final int ABANDONED = TrafficField.ABANDONED.ordinal();
+    static final int SHORT_ABANDONED = TrafficField.SHORT_ABANDONED.ordinal();
+    static final int OVERFLOWED = TrafficField.OVERFLOWED.ordinal();
+    static final int TIMED_OUT = TrafficField.TIMED_OUT.ordinal();
+    static final int REFUSED = TrafficField.REFUSED.ordinal();
+    static final int ANSWER_WAIT_SUM_MS = TrafficField.ANSWER_WAIT_SUM_MS.ordinal();
+    static final int HANDLED = TrafficField.HANDLED.ordinal();
+    static final int HANDLE_SUM_MS = TrafficField.HANDLE_SUM_MS.ordinal();
+    static final int LONGEST_WAIT_MS = TrafficField.LONGEST_WAIT_MS.ordinal();
+    static final int CLOSED = TrafficField.CLOSED.ordinal();
+    static final int CALLBACKS_OFFERED = TrafficField.CALLBACKS_OFFERED.ordinal();
+    static final int CALLBACKS_REQUESTED = TrafficField.CALLBACKS_REQUESTED.ordinal();
+    static final int CALLBACKS_REACHED = TrafficField.CALLBACKS_REACHED.ordinal();
+    static final int CALLBACKS_NOT_REACHED = TrafficField.CALLBACKS_NOT_REACHED.ordinal();
+    static final int ANSWERED_WITHIN_10S = TrafficField.ANSWERED_WITHIN_10S.ordinal();
+    static final int FIELDS = TrafficField.count();
 
     private final PublishedCounts values = new PublishedCounts(FIELDS);
 
@@ -48,18 +49,14 @@ public final class TrafficCounters {
 
     /** Adds this cell's counts into {@code sums} (index by field). */
     void addTo(long[] sums) {
-        for (int i = 0; i < FIELDS; i++) {
-            if (i == LONGEST_WAIT_MS) {
-                sums[i] = Math.max(sums[i], values.get(i));
-            } else {
-                sums[i] += values.get(i);
-            }
-        }
+        TrafficField.merge(sums, read());
     }
 
     long[] read() {
-        long[] sums = new long[FIELDS];
-        addTo(sums);
-        return sums;
+        long[] counts = new long[FIELDS];
+        for (int i = 0; i < FIELDS; i++) {
+            counts[i] = values.get(i);
+        }
+        return counts;
     }
 }

@@ -25,14 +25,19 @@ package acd.core.metrics;
  *                            from the original join to the answer)
  * @param callbacksNotReached callbacks given up unanswered (they became tasks; unanswered calls
  *                            in the service level)
+ * @param answeredWithin10s   answered within 10 seconds, whatever the queue's threshold
+ * @param answerRate10s       answeredWithin10s / offered, 0..1: the standards' 10-second answer
+ *                            rate, judged per brand and per tier; NaN with no calls
  */
 public record TrafficFigures(long offered, long answered, long answeredWithin, long abandoned, long shortAbandoned,
                              long overflowed, long timedOut, long refused, double serviceLevel, double answerRate,
                              double averageSpeedOfAnswerMs, double averageHandleMs, long handled,
                              long longestWaitMs, long closed, long callbacksOffered, long callbacksRequested,
-                             long callbacksReached, long callbacksNotReached) {
+                             long callbacksReached, long callbacksNotReached, long answeredWithin10s,
+                             double answerRate10s) {
 
-    static TrafficFigures of(long[] c) {
+    /** The figures of counts indexed by {@link TrafficField}. */
+    public static TrafficFigures of(long[] c) {
         long offered = c[TrafficCounters.OFFERED];
         long answered = c[TrafficCounters.ANSWERED];
         long within = c[TrafficCounters.ANSWERED_WITHIN];
@@ -47,6 +52,8 @@ public record TrafficFigures(long offered, long answered, long answeredWithin, l
                 handled > 0 ? (double) c[TrafficCounters.HANDLE_SUM_MS] / handled : Double.NaN,
                 handled, c[TrafficCounters.LONGEST_WAIT_MS], c[TrafficCounters.CLOSED],
                 c[TrafficCounters.CALLBACKS_OFFERED], c[TrafficCounters.CALLBACKS_REQUESTED],
-                c[TrafficCounters.CALLBACKS_REACHED], c[TrafficCounters.CALLBACKS_NOT_REACHED]);
+                c[TrafficCounters.CALLBACKS_REACHED], c[TrafficCounters.CALLBACKS_NOT_REACHED],
+                c[TrafficCounters.ANSWERED_WITHIN_10S],
+                offered > 0 ? (double) c[TrafficCounters.ANSWERED_WITHIN_10S] / offered : Double.NaN);
     }
 }

@@ -102,6 +102,68 @@ class ServiceLevelTest {
     }
 
     @Test
+    void waitsAreJudgedInWholeSecondsOfTheClockAsAppQueueAndTheQueueLogCountThem() {
+        CallCenterFloor floor = CallCenterFloor.builder()
+                .queue("billing", "billing")
+                .agent("1001", Map.of("billing", 1))
+                .agent("1002", Map.of("billing", 1))
+                .build();
+        floor.at(0).loginReady("1001").loginReady("1002");
+        // Joined at 100.9 s and answered at 111.1 s: 10.2 s, but the clock read 100 and 111.
+        floor.at(100.9).call(1, "billing", STANDARD).at(111.1).answer(1);
+        // Joined at 200.1 s and answered at 210.8 s: 10.7 s, and the clock read 200 and 210.
+        floor.at(200.1).call(2, "billing", STANDARD).at(210.8).answer(2);
+        TrafficFigures billing = floor.engine.board().queue(0);
+        assertEquals(2, billing.answered());
+        assertEquals(1, billing.answeredWithin(), "only the call whose clock readings are 10 s apart");
+        assertEquals(1, billing.answeredWithin10s());
+        assertEquals(0.5, billing.answerRate10s(), 1e-9);
+    }
+
+    @Test
+    void theTenSecondAnswerRateIsKeptWhateverTheQueuesOwnThreshold() {
+        CallCenterFloor floor = CallCenterFloor.builder()
+                .queue("billing", "billing")
+                .agent("1001", Map.of("billing", 1))
+                .agent("1002", Map.of("billing", 1))
+                .build();
+        floor.at(0).loginReady("1001").loginReady("1002");
+        floor.call(1, "billing", STANDARD).at(8).answer(1);
+        floor.at(20).call(2, "billing", STANDARD).at(35).answer(2);       // 15 s: within no threshold of 10
+        floor.at(40).call(3, "billing", STANDARD);
+        floor.at(41).abandon(3);
+        TrafficFigures billing = floor.engine.board().queue(0);
+        assertEquals(3, billing.offered());
+        assertEquals(1, billing.answeredWithin10s());
+        assertEquals(1.0 / 3, billing.answerRate10s(), 1e-9, "over every call offered, short abandons included");
+    }
+
+    @Test
+    void aStretchOfTimeReadsTheCallsQueuedInItByTierAndBrandFromTheKeptIntervals() {
+        CallCenterFloor floor = floor();
+        floor.at(0).loginReady("1001").call(1, "billing", STANDARD, GOTONE, -1).answer(1);
+        floor.at(100).hangUp(1);
+        floor.at(900).call(2, "billing", DIAMOND, GOTONE, -1).answer(2);      // the second interval
+        floor.at(1000).hangUp(2);
+        floor.at(1800).call(3, "billing", DIAMOND, -1, -1);                    // the third, no brand
+        ServiceLevelBoard board = floor.engine.board();
+
+        acd.core.metrics.TrafficTable second = board.between(ServiceLevelBoard.INTERVAL_MS,
+                2 * ServiceLevelBoard.INTERVAL_MS);
+        assertEquals(1, second.queue(0).offered());
+        assertEquals(1, second.queueTier(0, DIAMOND).answered());
+        assertEquals(0, second.queueTier(0, STANDARD).offered());
+        assertEquals(1, second.queueBrand(0, GOTONE).offered());
+
+        acd.core.metrics.TrafficTable fromTheSecond = board.between(ServiceLevelBoard.INTERVAL_MS, Long.MAX_VALUE);
+        assertEquals(2, fromTheSecond.queue(0).offered());
+        assertEquals(1, fromTheSecond.queueBrand(0, -1).offered());
+        assertEquals(2, fromTheSecond.tier(DIAMOND).offered());
+        assertEquals(3, board.totals().queue(0).offered());
+        assertEquals(board.totals().queue(0), board.between(0, Long.MAX_VALUE).queue(0));
+    }
+
+    @Test
     void waitPercentilesComeFromTheRecordedWaits() {
         CallCenterFloor floor = floor();
         floor.at(0).loginReady("1001");

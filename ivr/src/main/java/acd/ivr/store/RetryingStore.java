@@ -115,6 +115,14 @@ public final class RetryingStore implements SelfService, SurveyStore, ReplyTasks
         return new JdbcWorkOrders(() -> required().transactions(), deadlines, settings);
     }
 
+    /**
+     * The stored intervals. They are there as soon as the store opens; until then every read and
+     * write fails as unavailable.
+     */
+    public acd.ivr.report.TrafficIntervals intervals() {
+        return new JdbcTrafficIntervals(() -> required().transactions());
+    }
+
     private SelfServiceStore required() {
         SelfServiceStore open = store;
         if (open == null) {

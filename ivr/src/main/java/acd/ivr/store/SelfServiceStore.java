@@ -44,6 +44,7 @@ public final class SelfServiceStore implements AutoCloseable {
     private final JdbcWorkOrders workOrders;
     private final JdbcReplyTasks replyTasks;
     private final JdbcQaReviews qaReviews;
+    private final JdbcTrafficIntervals intervals;
     private final StoredCustomerDirectory customers;
 
     private SelfServiceStore(HikariDataSource pool, StoreSettings settings, OrderDeadlines deadlines) {
@@ -55,6 +56,7 @@ public final class SelfServiceStore implements AutoCloseable {
         this.surveys = new JdbcSurveyStore(tx, settings, workOrders);
         this.replyTasks = new JdbcReplyTasks(tx);
         this.qaReviews = new JdbcQaReviews(tx);
+        this.intervals = new JdbcTrafficIntervals(() -> tx);
         this.customers = new StoredCustomerDirectory(tx);
     }
 
@@ -181,6 +183,11 @@ public final class SelfServiceStore implements AutoCloseable {
     }
 
     /** Answered calls, the daily quality sample, its scores and who heard which recording. */
+    /** The stored 15-minute intervals, and the survey answers and complaints the reports read beside them. */
+    public acd.ivr.report.TrafficIntervals intervals() {
+        return intervals;
+    }
+
     public JdbcQaReviews qaReviews() {
         return qaReviews;
     }
