@@ -135,6 +135,8 @@ public final class AcdServer implements AutoCloseable {
     private final HoursWatch hoursWatch;
     /** The figures {@code /api/queues} serves. */
     private final QueueReports reports;
+    /** Keeps the 15-minute intervals in the store and gives today's counts. */
+    private final acd.server.report.IntervalKeeper intervals;
     /** Records every engine input when asked to; else null. */
     private final EngineRecorder recorder;
     private final ServerVitals vitals = new Vitals();
@@ -154,6 +156,8 @@ public final class AcdServer implements AutoCloseable {
     /** Every agent's part of every answered call, kept for the quality sample. */
     private final AnsweredCalls answeredCalls;
     private static final long STORE_RETRY_MS = 10_000;
+    /** How often the intervals counted into are written to the store: what a crash can lose. */
+    private static final long INTERVAL_WRITE_MS = 5_000;
     /** How often the server looks for a day over whose quality sample is not drawn yet. */
     private static final long QA_DRAW_CHECK_MS = 10 * 60_000;
     /** How long a desk's pass to hear a recording lasts: long enough to listen, rewind and score. */
@@ -311,7 +315,11 @@ public final class AcdServer implements AutoCloseable {
         // simulator plays only what the call flow needs, so there is nothing to check there.
         ami.start(flow::onPbxEvent, simulator != null ? () -> { }
                 : () -> checks.execute(() -> readiness.check(ami, amiUser)));
-        this.reports = new QueueReports(routing, engine.board());
+        this.intervals = new acd.server.report.IntervalKeeper(routing, engine.board(), store.intervals(),
+                () -> flow.hours().zone(), clockMs);
+        housekeeping.scheduleWithFixedDelay(intervals::keepQuietly, INTERVAL_WRITE_MS, INTERVAL_WRITE_MS,
+                TimeUnit.MILLISECONDS);
+        this.reports = new QueueReports(routing, engine.board(), intervals);
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
         metrics.addEdge(refusals, audit);
         metrics.addIvr(ivrFigures::snapshot);
@@ -441,8 +449,7 @@ public final class AcdServer implements AutoCloseable {
 
     /**
      * Complaints per 10,000 calls offered, per queue and per brand within it, as the standards
-     * report them: complaints opened since the start about the queue's calls, over the calls the
-     * board has counted since the start.
+     * report them: complaints opened today about the queue's calls, over today's calls.
      */
     @SuppressWarnings("unchecked")
     private void addComplaintRates(Map<String, Object> document) {
@@ -672,6 +679,11 @@ public final class AcdServer implements AutoCloseable {
         return reports;
     }
 
+    /** The 15-minute intervals kept in the store, and today's counts. */
+    public acd.server.report.IntervalKeeper intervals() {
+        return intervals;
+    }
+
     public QueueLogFile queueLog() {
         return queueLog;
     }
@@ -708,6 +720,8 @@ public final class AcdServer implements AutoCloseable {
             recorder.close();
         }
         flow.close();
+        // After the ring: the engine's last counts are in the store before it closes.
+        intervals.keepQuietly();
         // After the ring: the engine's last events are in the log before it closes.
         queueLog.close();
         selfServiceThreads.shutdown();

@@ -13,21 +13,31 @@ import java.util.Map;
 
 /**
  * Turns the service-level board into the plain maps {@code GET /api/queues} serves: per queue,
- * its tiers and brands, and its 15-minute intervals. Times in seconds, rates as fractions.
+ * its tiers and brands, and its 15-minute intervals; the tiers and brands over all queues. The
+ * counts come from {@link ReportedTraffic} (today's, on a server), the live gauges and the wait
+ * percentiles (since the start) from the board. Times in seconds, rates as fractions.
  */
 public final class QueueReports {
     private final RoutingConfig config;
     private final ServiceLevelBoard board;
+    private final ReportedTraffic traffic;
 
+    /** A report of everything since the start. */
     public QueueReports(RoutingConfig config, ServiceLevelBoard board) {
+        this(config, board, ReportedTraffic.sinceStart(board));
+    }
+
+    public QueueReports(RoutingConfig config, ServiceLevelBoard board, ReportedTraffic traffic) {
         this.config = config;
         this.board = board;
+        this.traffic = traffic;
     }
 
     public Map<String, Object> all() {
+        TrafficTable counts = traffic.counts();
         List<Object> queues = new ArrayList<>();
         for (int q = 0; q < config.queues().size(); q++) {
-            queues.add(queue(q));
+            queues.add(queue(q, counts));
         }
         Map<String, Object> agents = new LinkedHashMap<>();
         for (AgentState state : AgentState.values()) {
@@ -35,12 +45,38 @@ public final class QueueReports {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("time", board.lastEventTimeMs());
+        // The day the counts are of, in the hotline's time zone: they start again at its midnight.
+        out.put("day", traffic.day());
         out.put("queues", queues);
+        // The standards judge each brand's and each tier's seats apart, over every queue.
+        List<Object> tiers = new ArrayList<>();
+        for (int t = 0; t < config.tiers().size(); t++) {
+            TierSpec tier = config.tiers().get(t);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("tier", tier.id());
+            row.put("label", tier.label());
+            figures(row, counts.tier(t), null);
+            tiers.add(row);
+        }
+        out.put("tiers", tiers);
+        List<Object> brands = new ArrayList<>();
+        for (int b = 0; b < config.brands().size(); b++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("brand", config.brands().get(b).id());
+            row.put("label", config.brands().get(b).label());
+            figures(row, counts.brand(b), null);
+            brands.add(row);
+        }
+        out.put("brands", brands);
         out.put("agents", agents);
         return out;
     }
 
     public Map<String, Object> queue(int q) {
+        return queue(q, traffic.counts());
+    }
+
+    private Map<String, Object> queue(int q, TrafficTable counts) {
         QueueSpec spec = config.queues().get(q);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("queue", spec.id());
@@ -49,7 +85,7 @@ public final class QueueReports {
         out.put("targetPercent", spec.targetPercent());
         // null for a queue that has no peak mode to switch into
         out.put("peakMode", spec.peak().configured() ? board.inPeakMode(q) : null);
-        figures(out, board.queue(q), board.waits(q));
+        figures(out, counts.queue(q), board.waits(q));
         out.put("waitingNow", board.waitingNow(q));
         out.put("longestWaitingNowSeconds", board.longestWaitingNowMs(q) / 1000.0);
         Map<String, Object> agents = new LinkedHashMap<>();
@@ -63,7 +99,7 @@ public final class QueueReports {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("tier", tier.id());
             row.put("label", tier.label());
-            figures(row, board.queueTier(q, t), board.waits(q, t));
+            figures(row, counts.queueTier(q, t), board.waits(q, t));
             row.put("waitingNow", board.waitingNow(q, t));
             tiers.add(row);
         }
@@ -73,12 +109,12 @@ public final class QueueReports {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("brand", config.brands().get(b).id());
             row.put("label", config.brands().get(b).label());
-            figures(row, board.queueBrand(q, b), board.brandWaits(q, b));
+            figures(row, counts.queueBrand(q, b), board.brandWaits(q, b));
             brands.add(row);
         }
         out.put("brands", brands);
         List<Object> intervals = new ArrayList<>();
-        for (IntervalFigures interval : board.intervals(q, -1)) {
+        for (IntervalFigures interval : traffic.intervals(q)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("startMs", interval.startMs());
             figures(row, interval.figures(), null);
@@ -92,6 +128,7 @@ public final class QueueReports {
         out.put("offered", f.offered());
         out.put("answered", f.answered());
         out.put("answeredWithinThreshold", f.answeredWithin());
+        out.put("answeredWithin10s", f.answeredWithin10s());
         out.put("abandoned", f.abandoned());
         out.put("shortAbandoned", f.shortAbandoned());
         out.put("overflowed", f.overflowed());
@@ -100,6 +137,7 @@ public final class QueueReports {
         out.put("closed", f.closed());
         out.put("serviceLevel", finite(f.serviceLevel()));
         out.put("answerRate", finite(f.answerRate()));
+        out.put("answerRate10s", finite(f.answerRate10s()));
         out.put("asaSeconds", seconds(f.averageSpeedOfAnswerMs()));
         out.put("ahtSeconds", seconds(f.averageHandleMs()));
         out.put("longestWaitSeconds", f.longestWaitMs() / 1000.0);

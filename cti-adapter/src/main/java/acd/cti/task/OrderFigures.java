@@ -13,24 +13,24 @@ import java.util.Map;
  * @param complaintsOpen    open complaints
  * @param complaintsOverdue open complaints with a step past its deadline
  * @param followUpsToCall   open survey follow-ups whose call-back is still to make
- * @param complaintsSinceStart complaints opened since the server started, by the queue and brand of
- *                          their call: the complaint rate's numerator over the same calls the board counts
+ * @param complaintsToday   complaints opened since midnight in the hotline's time zone, by the queue
+ *                          and brand of their call: the complaint rate's numerator over today's calls
  * @param timeMs            when they were counted (0: never)
  * @param available         whether the store answered the latest count; the figures are the last known
  */
 public record OrderFigures(long open, long overdue, long complaintsOpen, long complaintsOverdue,
-                           long followUpsToCall, Map<QueueAndBrand, Long> complaintsSinceStart, long timeMs,
+                           long followUpsToCall, Map<QueueAndBrand, Long> complaintsToday, long timeMs,
                            boolean available) {
     public static final OrderFigures NONE = new OrderFigures(0, 0, 0, 0, 0, Map.of(), 0, false);
 
     public OrderFigures {
-        complaintsSinceStart = Map.copyOf(complaintsSinceStart);
+        complaintsToday = Map.copyOf(complaintsToday);
     }
 
-    /** Complaints since the start about calls of the queue, of the brand when not null. */
+    /** Complaints today about calls of the queue, of the brand when not null. */
     public long complaints(String queue, String brand) {
         long n = 0;
-        for (Map.Entry<QueueAndBrand, Long> e : complaintsSinceStart.entrySet()) {
+        for (Map.Entry<QueueAndBrand, Long> e : complaintsToday.entrySet()) {
             if (queue.equals(e.getKey().queue()) && (brand == null || brand.equals(e.getKey().brand()))) {
                 n += e.getValue();
             }

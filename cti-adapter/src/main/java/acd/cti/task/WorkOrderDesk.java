@@ -9,6 +9,7 @@ import acd.ivr.order.OrderKind;
 import acd.ivr.order.OrderStep;
 import acd.ivr.order.WorkOrderException;
 import acd.ivr.order.WorkOrders;
+import acd.ivr.report.DayRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +50,6 @@ public final class WorkOrderDesk {
     private final Executor blocking;
     private final LongSupplier clockMs;
     private final Supplier<ZoneId> zone;
-    /** When the desk started: complaints are counted from then, as the board counts calls. */
-    private final long sinceMs;
     private volatile OrderFigures figures = OrderFigures.NONE;
     private volatile Consumer<Order> onEscalated = o -> { };
 
@@ -62,7 +61,6 @@ public final class WorkOrderDesk {
         this.blocking = Objects.requireNonNull(blocking, "blocking");
         this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.sinceMs = clockMs.getAsLong();
     }
 
     public long nowMs() {
@@ -99,14 +97,21 @@ public final class WorkOrderDesk {
             long followUpsToCall = open.stream().filter(o -> o.kind() == OrderKind.FOLLOW_UP
                     && !o.met().containsKey(Milestone.FIRST_REPLY)).count();
             figures = new OrderFigures(open.size(), overdue, complaints.size(), complaintsOverdue, followUpsToCall,
-                    orders.complaintsOpened(sinceMs, now + 1), now, true);
+                    orders.complaintsOpened(startOfDay(now), now + 1), now, true);
         } catch (RuntimeException e) {
             OrderFigures last = figures;
             figures = new OrderFigures(last.open(), last.overdue(), last.complaintsOpen(), last.complaintsOverdue(),
-                    last.followUpsToCall(), last.complaintsSinceStart(), last.timeMs(), false);
+                    last.followUpsToCall(), last.complaintsToday(), last.timeMs(), false);
             LOG.debug("work orders not counted: {}", e.getMessage());
         }
         return figures;
+    }
+
+    /** Midnight before {@code nowMs} in the hotline's time zone: where today's complaints start, as today's calls do. */
+    private long startOfDay(long nowMs) {
+        ZoneId hotline = zone.get();
+        return java.time.Instant.ofEpochMilli(nowMs).atZone(hotline).toLocalDate().atStartOfDay(hotline)
+                .toInstant().toEpochMilli();
     }
 
     /** Open orders, the earliest due first. */
@@ -165,7 +170,7 @@ public final class WorkOrderDesk {
     }
 
     /** The longest export: a year of days. */
-    public static final int MAX_EXPORT_DAYS = 366;
+    public static final int MAX_EXPORT_DAYS = DayRange.MAX_DAYS;
 
     /** What an export holds: the CSV and how many orders are in it. */
     public record Export(LocalDate from, LocalDate to, int orders, String csv) {
@@ -184,21 +189,14 @@ public final class WorkOrderDesk {
             ZoneId here = zone.get();
             long now = clockMs.getAsLong();
             LocalDate today = java.time.Instant.ofEpochMilli(now).atZone(here).toLocalDate();
-            LocalDate to = toDay != null ? toDay : today;
-            LocalDate from = fromDay != null ? fromDay : to.withDayOfMonth(1);
-            if (to.isBefore(from)) {
-                throw new WorkOrderException("an impossible range: " + to + " is before " + from);
+            DayRange range;
+            try {
+                range = DayRange.of(fromDay, toDay, today, here);
+            } catch (IllegalArgumentException e) {
+                throw new WorkOrderException(e.getMessage());
             }
-            if (from.isAfter(today)) {
-                throw new WorkOrderException("an impossible range: " + from + " is after today (" + today + ")");
-            }
-            long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
-            if (days > MAX_EXPORT_DAYS) {
-                throw new WorkOrderException("a range of " + days + " days; at most " + MAX_EXPORT_DAYS);
-            }
-            List<Order> found = orders.openedBetween(from.atStartOfDay(here).toInstant().toEpochMilli(),
-                    to.plusDays(1).atStartOfDay(here).toInstant().toEpochMilli());
-            return new Export(from, to, found.size(), OrderCsv.write(found, here, now));
+            List<Order> found = orders.openedBetween(range.startMs(), range.endMs());
+            return new Export(range.from(), range.to(), found.size(), OrderCsv.write(found, here, now));
         }, blocking);
     }
 

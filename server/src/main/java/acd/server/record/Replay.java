@@ -108,7 +108,9 @@ public final class Replay {
                         + journal.failures() + " times: it is not the whole log");
             }
             check.finish();
-            Files.write(queuesPath, HttpApi.jsonBytes(new QueueReports(config, engine.board()).all()));
+            // Today's counts, as the live server's /api/queues shows them (with nothing stored before the run).
+            Files.write(queuesPath, HttpApi.jsonBytes(new QueueReports(config, engine.board(),
+                    new acd.core.metrics.TodaysTraffic(engine.board(), hours::zone)).all()));
             return new Result(inputs, check.replayed, check.divergence, reader.cutShort(), queueLogPath,
                     directivesPath, queuesPath);
         } catch (UncheckedIOException e) {
