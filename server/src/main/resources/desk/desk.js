@@ -13,11 +13,9 @@
   var MILESTONE_LABELS = {"hand-off": "派单 hand-off", "check": "核查 check", "first-reply": "首次答复 first reply",
     "fix": "办结 fix", "revisit": "回访 revisit"};
 
-  var socket = null;
+  var desk = null;           // the connection to /cti while logged in
   var login = null;          // {role, id, secret} while logged in, for a reconnect
   var role = null;
-  var heartbeat = null;
-  var reconnect = null;
   var call = null;           // the call on the desk: {callId, number, queue, tier, brand, recordingCall}
   var selectedOrder = null;  // the order whose detail is open
   var agents = {};           // supervisor: agent id -> {name, state, reason}
@@ -42,9 +40,7 @@
   }
 
   function send(request) {
-    if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify(request));
-    } else {
+    if (!desk || !desk.send(request)) {
       show("未连接 not connected: the request was not sent");
     }
   }
@@ -55,34 +51,7 @@
   }
 
   function connect() {
-    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + location.host + "/cti");
-    connection("connecting", "连接中 connecting");
-    socket.onopen = function () {
-      var request = {type: "login", secret: login.secret};
-      request[login.role] = login.id;
-      socket.send(JSON.stringify(request));
-    };
-    socket.onmessage = function (event) {
-      var message;
-      try {
-        message = JSON.parse(event.data);
-      } catch (e) {
-        show("the server sent something that is not JSON");
-        return;
-      }
-      handle(message);
-    };
-    socket.onclose = function () {
-      clearInterval(heartbeat);
-      if (login) {
-        connection("lost", "断开 lost: reconnecting");
-        clearTimeout(reconnect);
-        reconnect = setTimeout(connect, 2000);
-      } else {
-        connection("closed", "未连接 not connected");
-      }
-    };
+    desk = acd.deskConnection(login, {message: handle, state: connection});
   }
 
   function handle(m) {
@@ -122,7 +91,6 @@
     $("login").hidden = true;
     $("workspace").hidden = false;
     $("message").hidden = true;
-    connection("open", "在线 connected");
     text("who", (role === "agent" ? "坐席 " : "班长 ") + login.id + (m.name ? " " + m.name : ""));
     document.querySelectorAll("[data-for]").forEach(function (section) {
       section.hidden = section.getAttribute("data-for") !== role || section.id === "call";
@@ -133,8 +101,6 @@
     if (role === "agent") {
       agentState(m.state, m.reason);
     }
-    clearInterval(heartbeat);
-    heartbeat = setInterval(function () { send({type: "heartbeat"}); }, Math.max(1000, (m.heartbeatMs || 15000) / 2));
     send({type: "orders"});
     send({type: "tasks"});
   }
@@ -336,15 +302,9 @@
 
   function exported(m) {
     var link = $("export-link");
-    if (link.href) {
-      URL.revokeObjectURL(link.href);
-    }
-    // a byte order mark first, so a spreadsheet reads the Chinese text as UTF-8
-    link.href = URL.createObjectURL(new Blob(["\ufeff" + m.csv], {type: "text/csv;charset=utf-8"}));
-    link.download = "work-orders-" + m.from + "-" + m.to + ".csv";
+    acd.csvLink(link, m.csv, "work-orders-" + m.from + "-" + m.to + ".csv");
     link.setAttribute("data-orders", m.orders);
     link.textContent = "下载 download " + m.orders + " 张工单 orders (" + m.from + " – " + m.to + ")";
-    link.hidden = false;
     $("export-from").value = m.from;
     $("export-to").value = m.to;
   }
@@ -360,6 +320,7 @@
     show("[" + m.code + "] " + m.message);
     if (m.code === "auth_failed" || m.code === "too_many_failures") {
       login = null;
+      desk.close();
       $("login").hidden = false;
     }
   }
@@ -370,9 +331,8 @@
     event.preventDefault();
     login = {role: $("login-role").value, id: $("login-id").value.trim(), secret: $("login-secret").value};
     $("login-secret").value = "";
-    if (socket) {
-      socket.onclose = null;
-      socket.close();
+    if (desk) {
+      desk.close();
     }
     connect();
   });

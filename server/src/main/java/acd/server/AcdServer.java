@@ -320,6 +320,8 @@ public final class AcdServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(intervals::keepQuietly, INTERVAL_WRITE_MS, INTERVAL_WRITE_MS,
                 TimeUnit.MILLISECONDS);
         this.reports = new QueueReports(routing, engine.board(), intervals);
+        seats.useReports(new acd.cti.report.ReportDesk(new acd.ivr.report.TrafficReports(routing), store.intervals(),
+                intervals::keep, selfServiceThreads, clockMs, () -> flow.hours().zone()));
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);
         metrics.addEdge(refusals, audit);
         metrics.addIvr(ivrFigures::snapshot);
@@ -343,6 +345,9 @@ public final class AcdServer implements AutoCloseable {
         resources.put("/desk", HttpApi.classpathFile("/desk/desk.html", "text/html; charset=utf-8"));
         resources.put("/desk.js", HttpApi.classpathFile("/desk/desk.js", "text/javascript; charset=utf-8"));
         resources.put("/desk.css", HttpApi.classpathFile("/desk/desk.css", "text/css; charset=utf-8"));
+        resources.put("/reports", HttpApi.classpathFile("/reports/reports.html", "text/html; charset=utf-8"));
+        resources.put("/reports.js", HttpApi.classpathFile("/reports/reports.js", "text/javascript; charset=utf-8"));
+        resources.put("/reports.css", HttpApi.classpathFile("/reports/reports.css", "text/css; charset=utf-8"));
         this.http = new HttpApi(settings.httpBind(), settings.httpPort(), resources, seats::mount, settings.httpLimits(),
                 refusals);
         LOG.info("routing {} queues and {} agents; FastAGI on {}; AMI {}; HTTP API and /metrics on {}:{}; queue_log {}",

@@ -311,6 +311,8 @@ final class DeskSession extends ChannelInboundHandlerAdapter {
             DeskQuality.handle(gateway.quality(), request, role, user, notice -> hand(() -> send(notice)), this::audit);
         } else if (role == SeatRequest.Role.REVIEWER) {
             reviewerRequest(request);
+        } else if (DeskReports.isReportRequest(request)) {
+            DeskReports.handle(gateway.reports(), request, role, notice -> hand(() -> send(notice)));
         } else if (DeskOrders.isOrderRequest(request)) {
             DeskOrders.handle(gateway.workOrders(), request, user, role == SeatRequest.Role.AGENT,
                     notice -> hand(() -> send(notice)));

@@ -133,6 +133,7 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     private volatile boolean closing;
     private volatile ReplyTaskDesk replyTasks;
     private volatile WorkOrderDesk workOrders;
+    private volatile acd.cti.report.ReportDesk reports;
     private volatile QualityDesk quality;
     private volatile ListenIn listenIn;
 
@@ -651,6 +652,15 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
 
     WorkOrderDesk workOrders() {
         return workOrders;
+    }
+
+    /** Serves the service-level reports to supervisors' desks; without it they are told there are none. */
+    public void useReports(acd.cti.report.ReportDesk desk) {
+        this.reports = desk;
+    }
+
+    acd.cti.report.ReportDesk reports() {
+        return reports;
     }
 
     AgentState agentState(int agent) {

@@ -27,15 +27,14 @@ public enum ReportPeriod {
         };
     }
 
-    /** How requests and files name it: {@code day}, {@code week}, {@code month}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** @throws IllegalArgumentException naming the periods there are */
+    /**
+     * The period named {@code day}, {@code week} or {@code month}.
+     *
+     * @throws IllegalArgumentException naming the periods there are
+     */
     public static ReportPeriod of(String name) {
         for (ReportPeriod p : values()) {
-            if (p.wireName().equals(name)) {
+            if (p.name().toLowerCase(Locale.ROOT).equals(name)) {
                 return p;
             }
         }

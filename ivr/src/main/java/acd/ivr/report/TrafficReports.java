@@ -44,6 +44,12 @@ public final class TrafficReports {
         long complaints;
     }
 
+    /** The report of the range as the store has it; blocks on the store. */
+    public List<ReportRow> read(TrafficIntervals store, ReportPeriod period, DayRange range) {
+        return build(period, range, store.intervals(range.startMs(), range.endMs()),
+                store.surveys(range.startMs(), range.endMs()), store.complaints(range.startMs(), range.endMs()));
+    }
+
     public List<ReportRow> build(ReportPeriod period, DayRange range, List<StoredInterval> intervals,
                                  List<SurveyTally> surveys, List<ComplaintTally> complaints) {
         Map<LocalDate, Map<Scope, Sums>> byPeriod = new HashMap<>();

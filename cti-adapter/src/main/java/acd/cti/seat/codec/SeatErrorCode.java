@@ -45,6 +45,8 @@ public enum SeatErrorCode {
      * missing note, an unknown queue, tier or brand, a promised time already past.
      */
     ORDER_REFUSED("order_refused"),
+    /** A report that cannot be made: an impossible range of days, or a store that does not answer. */
+    REPORT_REFUSED("report_refused"),
     /** A listen-in that cannot be made: the agent is on no call, or the team lead has no phone configured. */
     LISTEN_REFUSED("listen_refused"),
     /** A quality review step that cannot be taken: an unknown item or call, a redo already closed. */

@@ -187,6 +187,17 @@ public sealed interface SeatNotice {
         }
     }
 
+    /**
+     * {@code report}: a service-level report, its period, days and rows (see the protocol
+     * document), as the report's own plain map.
+     */
+    record Report(Map<String, Object> report) implements SeatNotice {
+    }
+
+    /** {@code reportCsv}: a service-level report of days {@code from} to {@code to} as CSV. */
+    record ReportCsv(String period, String from, String to, String csv) implements SeatNotice {
+    }
+
     /** {@code ordersCsv}: the orders opened from {@code from} to {@code to} (days), as CSV. */
     record OrdersCsv(String from, String to, int orders, String csv) implements SeatNotice {
     }

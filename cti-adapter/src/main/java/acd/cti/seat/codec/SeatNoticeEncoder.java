@@ -210,6 +210,15 @@ public final class SeatNoticeEncoder {
             g.writeStringField("type", "orderEscalated");
             g.writeFieldName("order");
             writeOrder(g, n.order());
+        } else if (notice instanceof SeatNotice.Report n) {
+            g.writeStringField("type", "report");
+            g.writeObjectField("report", n.report());
+        } else if (notice instanceof SeatNotice.ReportCsv n) {
+            g.writeStringField("type", "reportCsv");
+            g.writeStringField("period", n.period());
+            g.writeStringField("from", n.from());
+            g.writeStringField("to", n.to());
+            g.writeStringField("csv", n.csv());
         } else if (notice instanceof SeatNotice.OrdersCsv n) {
             g.writeStringField("type", "ordersCsv");
             g.writeStringField("from", n.from());

@@ -265,6 +265,28 @@ public sealed interface SeatRequest {
         }
     }
 
+    /**
+     * {@code report}: the service-level report of days {@code from} to {@code to} by
+     * {@code period}; without {@code to}, to today, and without {@code from}, from the first of
+     * that month.
+     */
+    record Report(acd.ivr.report.ReportPeriod period, java.time.LocalDate from, java.time.LocalDate to)
+            implements SeatRequest {
+        @Override
+        public String type() {
+            return "report";
+        }
+    }
+
+    /** {@code exportReport}: the same report as CSV. */
+    record ExportReport(acd.ivr.report.ReportPeriod period, java.time.LocalDate from, java.time.LocalDate to)
+            implements SeatRequest {
+        @Override
+        public String type() {
+            return "exportReport";
+        }
+    }
+
     /** {@code orderHistory}: every step of a work order, oldest first. */
     record OrderHistory(long order) implements SeatRequest {
         @Override

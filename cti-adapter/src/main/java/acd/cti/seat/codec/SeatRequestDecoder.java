@@ -71,6 +71,10 @@ public final class SeatRequestDecoder {
             case "orderHistory" -> new SeatRequest.OrderHistory(orderNumber(root, type));
             case "exportOrders" -> new SeatRequest.ExportOrders(optionalDay(root, type, "from"),
                     optionalDay(root, type, "to"));
+            case "report" -> new SeatRequest.Report(period(root), optionalDay(root, type, "from"),
+                    optionalDay(root, type, "to"));
+            case "exportReport" -> new SeatRequest.ExportReport(period(root), optionalDay(root, type, "from"),
+                    optionalDay(root, type, "to"));
             case "qaSample" -> new SeatRequest.QaSample(day(root, type, "day"));
             case "qaScore" -> new SeatRequest.QaScore(itemNumber(root, type), score(root), note(root));
             case "qaRedos" -> new SeatRequest.QaRedos();
@@ -262,6 +266,12 @@ public final class SeatRequestDecoder {
         throw new SeatProtocolException(SeatErrorCode.BAD_FIELD, "\"" + field + "\" is one of " + java.util.Arrays
                 .stream(type.getEnumConstants()).map(SeatRequestDecoder::wireName)
                 .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** A report's grouping: {@code day} (the default), {@code week} or {@code month}. */
+    private static acd.ivr.report.ReportPeriod period(JsonNode root) throws SeatProtocolException {
+        acd.ivr.report.ReportPeriod period = choice(root, "period", acd.ivr.report.ReportPeriod.class, false);
+        return period == null ? acd.ivr.report.ReportPeriod.DAY : period;
     }
 
     /** An enum constant as the wire writes it: {@code follow-up}, {@code in-progress}. */

@@ -138,6 +138,11 @@ class SeatRequestDecoderFuzzTest {
             if (redo.note() != null) {
                 assertNote(redo.note());
             }
+        } else if (request instanceof SeatRequest.Report report) {
+            // its days are any dates, either left to the server; the desk checks the range
+            assertNotNull(report.period(), "a report's period is day when not named");
+        } else if (request instanceof SeatRequest.ExportReport export) {
+            assertNotNull(export.period(), "a report's period is day when not named");
         } else if (request instanceof SeatRequest.HearRecording hear) {
             assertName(hear.call());
         } else if (request instanceof SeatRequest.ListenIn listen) {
