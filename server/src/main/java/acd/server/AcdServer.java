@@ -317,6 +317,8 @@ public final class AcdServer implements AutoCloseable {
                 : () -> checks.execute(() -> readiness.check(ami, amiUser)));
         this.intervals = new acd.server.report.IntervalKeeper(routing, engine.board(), store.intervals(),
                 () -> flow.hours().zone(), clockMs);
+        // Today's figures from before the start are read now, so the first wallboard shows them.
+        intervals.keepQuietly();
         housekeeping.scheduleWithFixedDelay(intervals::keepQuietly, INTERVAL_WRITE_MS, INTERVAL_WRITE_MS,
                 TimeUnit.MILLISECONDS);
         this.reports = new QueueReports(routing, engine.board(), intervals);
@@ -548,7 +550,7 @@ public final class AcdServer implements AutoCloseable {
     }
 
     /** The database password comes from a file or the environment, never from server.yaml. */
-    private static StoreSettings storeSettings(ServerSettings.SelfService selfService) throws IOException {
+    public static StoreSettings storeSettings(ServerSettings.SelfService selfService) throws IOException {
         StoreSettings store = selfService.store();
         if (store.jdbcUrl() == null) {
             return store;

@@ -232,5 +232,32 @@ class ReportingEndToEndTest {
         }
         assertTrue(completeAgent > 0 && completeAgent < outcomes.completed(),
                 "both sides hung up first in some calls: " + completeAgent + " of " + outcomes.completed());
+
+        // The same counts recomputed from the queue_log agree with the intervals the server stored.
+        Path config = Files.createDirectories(data.resolve("config"));
+        for (String file : List.of("routing.yaml", "agents.yaml", "hours.yaml")) {
+            Files.copy(CONFIG.resolve(file), config.resolve(file));
+        }
+        Files.writeString(config.resolve("server.yaml"), Files.readString(CONFIG.resolve("server.yaml"))
+                .replace("file: data/queue_log", "file: " + queueLog)
+                .replace("dataDirectory: data ", "dataDirectory: " + data + " "));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = acd.server.report.ReportCommand.run(new String[]{"--from", "queue_log", "--config",
+                config.toString()}, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        String audit = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, status, audit + err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(audit.contains(" agree between "), audit);
+        assertTrue(audit.lines().anyMatch(l -> l.matches(".* general +queue_log +" + CALLS + " +" + outcomes.completed()
+                + " .*")), audit);
+
+        // A restart goes on from today's stored figures: nothing is counted twice or lost.
+        server = new AcdServer(CONFIG, settings, CustomerDirectory.NONE,
+                PbxSettings.defaults().withSpeed(SPEED).withSeed(6));
+        JsonNode again = new ObjectMapper().readTree(get("/api/queues")).get("queues").get(0);
+        assertEquals(CALLS, again.get("offered").asLong(), "today's calls before the restart");
+        assertEquals(outcomes.completed(), again.get("answered").asLong());
+        assertEquals(general.get("answeredWithinThreshold").asLong(), again.get("answeredWithinThreshold").asLong());
     }
 }
