@@ -92,9 +92,11 @@ public record StoreSettings(Path dataDirectory, String jdbcUrl, String user, Str
             return jdbcUrl;
         }
         // LOCK_TIMEOUT: a recharge waiting on another's row lock (the same card) should wait for
-        // it to commit, not fail after H2's default of one second.
+        // it to commit, not fail after H2's default of one second. DB_CLOSE_ON_EXIT=FALSE: the
+        // server closes the store itself as it stops, after its last figures are written; H2's
+        // own hook would close it under them.
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve(H2_DATABASE_NAME)
-                + ";LOCK_TIMEOUT=10000";
+                + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The database as logs and errors name it: the URL without parameters that might hold secrets. */

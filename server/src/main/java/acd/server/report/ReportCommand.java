@@ -57,6 +57,10 @@ public final class ReportCommand {
     }
 
     public static void main(String[] args) {
+        // The report is the output, and may be piped into a file as CSV: no log lines among it.
+        // What goes wrong is said on stderr by the command itself.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.OFF);
         System.exit(run(args, System.out, System.err));
     }
 
