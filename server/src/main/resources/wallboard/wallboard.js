@@ -43,14 +43,15 @@
     });
   }
 
-  // Service level per 15-minute interval over the day of the latest figures, against the target.
-  function chart(q, timeMs) {
+  // Service level per 15-minute interval over the day of the latest figures, against the target:
+  // the hotline's day when the figures say where it starts, else the browser's.
+  function chart(q, timeMs, hotlineDayStart) {
     var width = 960, height = 120, top = 6, bottom = 16, plot = height - top - bottom;
     var box = svg("svg", {"viewBox": "0 0 " + width + " " + height, "preserveAspectRatio": "none",
       "role": "img", "aria-label": "service level by interval"});
     var day = new Date(timeMs || Date.now());
     day.setHours(0, 0, 0, 0);
-    var dayStart = day.getTime();
+    var dayStart = hotlineDayStart || day.getTime();
     var slot = width / (DAY_MS / INTERVAL_MS);
     [0, 0.5, 1].forEach(function (f) {
       var y = top + plot * (1 - f);
@@ -92,7 +93,7 @@
     return el("table", {}, [el("thead", {}, [head]), el("tbody", {}, rows)]);
   }
 
-  function queueCard(q, timeMs) {
+  function queueCard(q, timeMs, dayStartMs) {
     var level = el("span", {"class": "big " + levelClass(q.serviceLevel, q.targetPercent), "data-field": "serviceLevel"},
       [pct(q.serviceLevel)]);
     // A queue a supervisor has switched into peak mode says so: shorter waits, backup seats.
@@ -121,18 +122,21 @@
         figure("满意率 satisfied", "survey.satisfiedPercent", percent(q.survey ? q.survey.satisfiedPercent : null))]),
       el("div", {"class": "states"}, states(q.agents, "agents.")),
       tierTable(q),
-      chart(q, timeMs)]);
+      chart(q, timeMs, dayStartMs)]);
   }
 
   function render(doc, source) {
     var main = document.getElementById("queues");
-    var cards = doc.queues.map(function (q) { return queueCard(q, doc.time); });
+    var cards = doc.queues.map(function (q) { return queueCard(q, doc.time, doc.dayStartMs); });
     main.replaceChildren.apply(main, cards);
     var floor = document.getElementById("floor-states");
     floor.replaceChildren.apply(floor, states(doc.agents, "agents."));
     replyTasks(doc.replyTasks);
     workOrders(doc.workOrders);
     survey(doc.survey);
+    tenSeconds(doc.brands, doc.tiers);
+    document.getElementById("day").textContent = doc.day ? "今日 today " + doc.day : "";
+    document.body.setAttribute("data-day", doc.day || "");
     document.body.setAttribute("data-time", doc.time);
     document.body.setAttribute("data-source", source);
     document.getElementById("clock").textContent = doc.time ? new Date(doc.time).toLocaleTimeString() : "--:--:--";
@@ -167,6 +171,24 @@
     document.getElementById("work-orders-overdue").className = "state" + (orders.overdue > 0 ? " overdue" : "");
     document.getElementById("complaints-overdue").className = "state" + (orders.complaintsOverdue > 0 ? " overdue" : "");
     panel.setAttribute("data-available", orders.available ? "yes" : "no");
+  }
+
+  // The standards judge each brand's and each tier's seats apart: calls answered within 10 s over
+  // the calls offered, over every queue.
+  function tenSeconds(brands, tiers) {
+    var panel = document.getElementById("ten-seconds");
+    panel.hidden = !brands || !tiers;
+    if (panel.hidden) { return; }
+    function boxes(rows, key) {
+      return rows.map(function (r) {
+        return el("div", {"class": "state", ["data-" + key]: r[key]}, [r.label + " ",
+          el("b", {"data-field": key + "s." + r[key] + ".answerRate10s"}, [pct(r.answerRate10s)])]);
+      });
+    }
+    var byBrand = document.getElementById("ten-seconds-brands");
+    byBrand.replaceChildren.apply(byBrand, boxes(brands, "brand"));
+    var byTier = document.getElementById("ten-seconds-tiers");
+    byTier.replaceChildren.apply(byTier, boxes(tiers, "tier"));
   }
 
   // The post-call survey over the whole hotline: the share satisfied (4 or 5) and the average.

@@ -322,6 +322,7 @@ public final class AcdServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(intervals::keepQuietly, INTERVAL_WRITE_MS, INTERVAL_WRITE_MS,
                 TimeUnit.MILLISECONDS);
         this.reports = new QueueReports(routing, engine.board(), intervals);
+        seats.useTraffic(intervals);
         seats.useReports(new acd.cti.report.ReportDesk(new acd.ivr.report.TrafficReports(routing), store.intervals(),
                 intervals::keep, selfServiceThreads, clockMs, () -> flow.hours().zone()));
         this.metrics = new ServerMetrics(routing, engine.board(), vitals, queueLog, journal);

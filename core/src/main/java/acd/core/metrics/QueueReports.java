@@ -47,6 +47,7 @@ public final class QueueReports {
         out.put("time", board.lastEventTimeMs());
         // The day the counts are of, in the hotline's time zone: they start again at its midnight.
         out.put("day", traffic.day());
+        out.put("dayStartMs", traffic.dayStartMs());
         out.put("queues", queues);
         // The standards judge each brand's and each tier's seats apart, over every queue.
         List<Object> tiers = new ArrayList<>();

@@ -14,6 +14,9 @@ public interface ReportedTraffic {
     /** The day the counts are of ({@code 2026-12-07}), or null for since the start. */
     String day();
 
+    /** Where that day starts, epoch milliseconds (midnight in the hotline's time zone); null for since the start. */
+    Long dayStartMs();
+
     /** Everything the board has counted since the start. */
     static ReportedTraffic sinceStart(ServiceLevelBoard board) {
         return new ReportedTraffic() {
@@ -29,6 +32,11 @@ public interface ReportedTraffic {
 
             @Override
             public String day() {
+                return null;
+            }
+
+            @Override
+            public Long dayStartMs() {
                 return null;
             }
         };

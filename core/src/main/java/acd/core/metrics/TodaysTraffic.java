@@ -50,6 +50,11 @@ public final class TodaysTraffic implements ReportedTraffic {
     }
 
     @Override
+    public Long dayStartMs() {
+        return today().startMs();
+    }
+
+    @Override
     public TrafficTable counts() {
         Day today = today();
         return board.between(today.startMs(), today.endMs());

@@ -769,6 +769,11 @@ public final class SeatGateway implements DirectiveSink, EngineListener, AutoClo
     /** The document a wallboard shows; the server's {@code GET /api/queues} once it gives one. */
     private volatile java.util.function.Supplier<Map<String, Object>> boardDocument;
 
+    /** Supervisors' figures count from {@code traffic} (today's, on a server) rather than since the start. */
+    public void useTraffic(acd.core.metrics.ReportedTraffic traffic) {
+        figures.countFrom(traffic);
+    }
+
     /** Wallboards show this document, read at every push: the one {@code GET /api/queues} serves. */
     public void useBoardDocument(java.util.function.Supplier<Map<String, Object>> document) {
         this.boardDocument = Objects.requireNonNull(document, "document");

@@ -152,6 +152,11 @@ public final class IntervalKeeper implements ReportedTraffic {
         return today().date().toString();
     }
 
+    @Override
+    public Long dayStartMs() {
+        return today().startMs();
+    }
+
     /** Today's counts: this run's and what was stored before it. */
     @Override
     public TrafficTable counts() {

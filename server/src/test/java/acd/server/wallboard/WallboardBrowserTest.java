@@ -158,6 +158,16 @@ class WallboardBrowserTest {
             assertEquals(intervalsWithCalls, card.get("bars").asLong(), "one bar per 15-minute interval with calls");
         }
 
+        // Today's figures, and the 10-second answer rate of each brand and tier over every queue.
+        assertEquals(api.get("day").asText(), browser.driver.findElement(By.tagName("body")).getAttribute("data-day"));
+        for (String scope : List.of("brand", "tier")) {
+            for (JsonNode row : api.get(scope + "s")) {
+                String shown = browser.driver.findElement(By.cssSelector("[data-field='" + scope + "s."
+                        + row.get(scope).asText() + ".answerRate10s']")).getText();
+                assertEquals(pct(row.get("answerRate10s")), shown, scope + " " + row.get(scope).asText());
+            }
+        }
+
         JsonNode tasks = api.get("replyTasks");
         assertEquals(2, tasks.get("open").asLong(), tasks.toString());
         assertEquals(1, tasks.get("overdue").asLong(), tasks.toString());
