@@ -142,6 +142,7 @@
       });
     });
     table(rows);
+    agentTable(rows);
   }
 
   function replace(id, node) {
@@ -150,13 +151,15 @@
     box.appendChild(node);
   }
 
+  function days(r) { return r.from === r.to ? r.from : r.from + " – " + r.to; }
+
   function table(rows) {
     var body = $("rows");
     body.innerHTML = "";
-    rows.forEach(function (r) {
+    rows.filter(function (r) { return r.scope !== "agent"; }).forEach(function (r) {
       var below = r.targetPercent !== null && r.serviceLevel !== null && r.serviceLevel * 100 < r.targetPercent;
       body.appendChild(el("tr", {"class": r.scope, "data-scope": r.scope, "data-id": r.id, "data-from": r.from}, [
-        el("td", {}, [r.from === r.to ? r.from : r.from + " – " + r.to]),
+        el("td", {}, [days(r)]),
         el("td", {}, [r.scope === "all" ? r.label : r.label + " (" + r.id + ")"]),
         el("td", {"data-field": "offered"}, [String(r.offered)]),
         el("td", {"data-field": "answered"}, [String(r.answered)]),
@@ -170,6 +173,20 @@
         el("td", {"data-field": "complaintsPer10k"}, [num(r.complaintsPer10k, 1)]),
         el("td", {"data-field": "satisfiedPercent"}, [r.satisfiedPercent === null || r.satisfiedPercent === undefined
           ? "—" : num(r.satisfiedPercent, 1) + "%"])]));
+    });
+  }
+
+  // The board counts calls by queue, tier and brand; an agent's row has the ratings of their calls.
+  function agentTable(rows) {
+    var body = $("agent-rows");
+    body.innerHTML = "";
+    rows.filter(function (r) { return r.scope === "agent" && r.surveys > 0; }).forEach(function (r) {
+      body.appendChild(el("tr", {"data-agent": r.id, "data-from": r.from}, [
+        el("td", {}, [days(r)]),
+        el("td", {}, [r.label === r.id ? r.id : r.label + " (" + r.id + ")"]),
+        el("td", {"data-field": "surveys"}, [String(r.surveys)]),
+        el("td", {"data-field": "satisfiedPercent"}, [num(r.satisfiedPercent, 1) + "%"]),
+        el("td", {"data-field": "averageRating"}, [num(r.averageRating, 2)])]));
     });
   }
 

@@ -52,21 +52,12 @@ public final class QueueReports {
         // The standards judge each brand's and each tier's seats apart, over every queue.
         List<Object> tiers = new ArrayList<>();
         for (int t = 0; t < config.tiers().size(); t++) {
-            TierSpec tier = config.tiers().get(t);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("tier", tier.id());
-            row.put("label", tier.label());
-            figures(row, counts.tier(t), null);
-            tiers.add(row);
+            tiers.add(tierRow(t, counts.tier(t), null));
         }
         out.put("tiers", tiers);
         List<Object> brands = new ArrayList<>();
         for (int b = 0; b < config.brands().size(); b++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("brand", config.brands().get(b).id());
-            row.put("label", config.brands().get(b).label());
-            figures(row, counts.brand(b), null);
-            brands.add(row);
+            brands.add(brandRow(b, counts.brand(b), null));
         }
         out.put("brands", brands);
         out.put("agents", agents);
@@ -96,22 +87,14 @@ public final class QueueReports {
         out.put("agents", agents);
         List<Object> tiers = new ArrayList<>();
         for (int t = 0; t < config.tiers().size(); t++) {
-            TierSpec tier = config.tiers().get(t);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("tier", tier.id());
-            row.put("label", tier.label());
-            figures(row, counts.queueTier(q, t), board.waits(q, t));
+            Map<String, Object> row = tierRow(t, counts.queueTier(q, t), board.waits(q, t));
             row.put("waitingNow", board.waitingNow(q, t));
             tiers.add(row);
         }
         out.put("tiers", tiers);
         List<Object> brands = new ArrayList<>();
         for (int b = 0; b < config.brands().size(); b++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("brand", config.brands().get(b).id());
-            row.put("label", config.brands().get(b).label());
-            figures(row, counts.queueBrand(q, b), board.brandWaits(q, b));
-            brands.add(row);
+            brands.add(brandRow(b, counts.queueBrand(q, b), board.brandWaits(q, b)));
         }
         out.put("brands", brands);
         List<Object> intervals = new ArrayList<>();
@@ -123,6 +106,23 @@ public final class QueueReports {
         }
         out.put("intervals", intervals);
         return out;
+    }
+
+    private Map<String, Object> tierRow(int t, TrafficFigures f, WaitPercentiles waits) {
+        TierSpec tier = config.tiers().get(t);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("tier", tier.id());
+        row.put("label", tier.label());
+        figures(row, f, waits);
+        return row;
+    }
+
+    private Map<String, Object> brandRow(int b, TrafficFigures f, WaitPercentiles waits) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("brand", config.brands().get(b).id());
+        row.put("label", config.brands().get(b).label());
+        figures(row, f, waits);
+        return row;
     }
 
     private static void figures(Map<String, Object> out, TrafficFigures f, WaitPercentiles waits) {

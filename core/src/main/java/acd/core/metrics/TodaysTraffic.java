@@ -7,21 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The board's counts of today: the calls queued since midnight in the hotline's time zone, as of
- * the engine's last tick. The day turns at that midnight, so the counts start again there, as
- * every wallboard in the trade does; a call counts in the day it was queued in.
+ * The board's counts of today: the calls queued since midnight in the hotline's time zone. The
+ * day turns at that midnight, so the counts start again there, as every wallboard in the trade
+ * does; a call counts in the day it was queued in.
  */
 public final class TodaysTraffic implements ReportedTraffic {
     private final ServiceLevelBoard board;
     private final Supplier<ZoneId> zone;
+    private final LongSupplier nowMs;
 
-    /** @param zone the hotline's time zone (it may be changed while running) */
-    public TodaysTraffic(ServiceLevelBoard board, Supplier<ZoneId> zone) {
+    /**
+     * @param zone  the hotline's time zone (it may be changed while running)
+     * @param nowMs what time it is, which decides the day: the engine's time as of its last tick
+     */
+    public TodaysTraffic(ServiceLevelBoard board, Supplier<ZoneId> zone, LongSupplier nowMs) {
         this.board = board;
         this.zone = zone;
+        this.nowMs = nowMs;
     }
 
     /** The day of {@code timeMs} in the hotline's time zone, and where it starts and ends. */
@@ -39,9 +45,8 @@ public final class TodaysTraffic implements ReportedTraffic {
         }
     }
 
-    /** Today, by the engine's time. */
     public Day today() {
-        return dayOf(board.lastEventTimeMs());
+        return dayOf(nowMs.getAsLong());
     }
 
     @Override
@@ -56,8 +61,12 @@ public final class TodaysTraffic implements ReportedTraffic {
 
     @Override
     public TrafficTable counts() {
-        Day today = today();
-        return board.between(today.startMs(), today.endMs());
+        return counts(today());
+    }
+
+    /** The board's counts of the calls queued on {@code day}. */
+    public TrafficTable counts(Day day) {
+        return board.between(day.startMs(), day.endMs());
     }
 
     @Override

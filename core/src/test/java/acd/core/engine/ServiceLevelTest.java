@@ -101,14 +101,20 @@ class ServiceLevelTest {
         assertEquals(1, intervals.get(1).figures().offered());
     }
 
-    @Test
-    void waitsAreJudgedInWholeSecondsOfTheClockAsAppQueueAndTheQueueLogCountThem() {
+    /** Two ready seats on the billing line. */
+    private static CallCenterFloor twoSeats() {
         CallCenterFloor floor = CallCenterFloor.builder()
                 .queue("billing", "billing")
                 .agent("1001", Map.of("billing", 1))
                 .agent("1002", Map.of("billing", 1))
                 .build();
         floor.at(0).loginReady("1001").loginReady("1002");
+        return floor;
+    }
+
+    @Test
+    void waitsAreJudgedInWholeSecondsOfTheClockAsAppQueueAndTheQueueLogCountThem() {
+        CallCenterFloor floor = twoSeats();
         // Joined at 100.9 s and answered at 111.1 s: 10.2 s, but the clock read 100 and 111.
         floor.at(100.9).call(1, "billing", STANDARD).at(111.1).answer(1);
         // Joined at 200.1 s and answered at 210.8 s: 10.7 s, and the clock read 200 and 210.
@@ -122,12 +128,7 @@ class ServiceLevelTest {
 
     @Test
     void theTenSecondAnswerRateIsKeptWhateverTheQueuesOwnThreshold() {
-        CallCenterFloor floor = CallCenterFloor.builder()
-                .queue("billing", "billing")
-                .agent("1001", Map.of("billing", 1))
-                .agent("1002", Map.of("billing", 1))
-                .build();
-        floor.at(0).loginReady("1001").loginReady("1002");
+        CallCenterFloor floor = twoSeats();
         floor.call(1, "billing", STANDARD).at(8).answer(1);
         floor.at(20).call(2, "billing", STANDARD).at(35).answer(2);       // 15 s: within no threshold of 10
         floor.at(40).call(3, "billing", STANDARD);

@@ -98,19 +98,7 @@ public final class ReportDesk {
             row.put("label", r.label());
             row.put("thresholdSeconds", r.thresholdSeconds());
             row.put("targetPercent", r.targetPercent());
-            row.put("offered", f.offered());
-            row.put("answered", f.answered());
-            row.put("answeredWithinThreshold", f.answeredWithin());
-            row.put("answeredWithin10s", f.answeredWithin10s());
-            row.put("abandoned", f.abandoned());
-            row.put("shortAbandoned", f.shortAbandoned());
-            row.put("overflowed", f.overflowed());
-            row.put("timedOut", f.timedOut());
-            row.put("serviceLevel", finite(f.serviceLevel()));
-            row.put("answerRate", finite(f.answerRate()));
-            row.put("answerRate10s", finite(f.answerRate10s()));
-            row.put("asaSeconds", finite(f.averageSpeedOfAnswerMs() / 1000));
-            row.put("ahtSeconds", finite(f.averageHandleMs() / 1000));
+            traffic(row, f);
             row.put("complaints", r.complaints());
             row.put("complaintsPer10k", r.complaintsPer10k());
             row.put("surveys", r.surveys());
@@ -120,6 +108,23 @@ public final class ReportDesk {
         }
         out.put("rows", rows);
         return out;
+    }
+
+    /** The calls' figures; null on an agent's row, which has none. */
+    private static void traffic(Map<String, Object> row, TrafficFigures f) {
+        row.put("offered", f == null ? null : f.offered());
+        row.put("answered", f == null ? null : f.answered());
+        row.put("answeredWithinThreshold", f == null ? null : f.answeredWithin());
+        row.put("answeredWithin10s", f == null ? null : f.answeredWithin10s());
+        row.put("abandoned", f == null ? null : f.abandoned());
+        row.put("shortAbandoned", f == null ? null : f.shortAbandoned());
+        row.put("overflowed", f == null ? null : f.overflowed());
+        row.put("timedOut", f == null ? null : f.timedOut());
+        row.put("serviceLevel", f == null ? null : finite(f.serviceLevel()));
+        row.put("answerRate", f == null ? null : finite(f.answerRate()));
+        row.put("answerRate10s", f == null ? null : finite(f.answerRate10s()));
+        row.put("asaSeconds", f == null ? null : finite(f.averageSpeedOfAnswerMs() / 1000));
+        row.put("ahtSeconds", f == null ? null : finite(f.averageHandleMs() / 1000));
     }
 
     private static Double finite(double value) {

@@ -32,31 +32,18 @@ public final class ReportCsv {
         COLUMNS.forEach(schema::addColumn);
         List<Map<String, String>> lines = new ArrayList<>();
         for (ReportRow r : rows) {
-            TrafficFigures f = r.traffic();
             Map<String, String> line = new LinkedHashMap<>();
             line.put("from", r.from().toString());
             line.put("to", r.to().toString());
             line.put("scope", r.scope());
             line.put("id", r.id());
             line.put("label", r.label());
-            line.put("offered", Long.toString(f.offered()));
-            line.put("answered", Long.toString(f.answered()));
-            line.put("answered_within_threshold", Long.toString(f.answeredWithin()));
-            line.put("answered_within_10s", Long.toString(f.answeredWithin10s()));
-            line.put("abandoned", Long.toString(f.abandoned()));
-            line.put("short_abandoned", Long.toString(f.shortAbandoned()));
-            line.put("overflowed", Long.toString(f.overflowed()));
-            line.put("timed_out", Long.toString(f.timedOut()));
-            line.put("service_level_percent", percent(f.serviceLevel()));
+            traffic(line, r.traffic());
             line.put("target_percent", r.targetPercent() == null ? "" : r.targetPercent().toString());
-            line.put("answer_rate_percent", percent(f.answerRate()));
-            line.put("answer_rate_10s_percent", percent(f.answerRate10s()));
-            line.put("asa_seconds", number(f.averageSpeedOfAnswerMs() / 1000));
-            line.put("aht_seconds", number(f.averageHandleMs() / 1000));
             line.put("complaints", Long.toString(r.complaints()));
             line.put("complaints_per_10k", r.complaintsPer10k() == null ? "" : number(r.complaintsPer10k()));
-            line.put("surveys", r.surveys() == null ? "" : r.surveys().toString());
-            line.put("satisfied", r.surveys() == null ? "" : Long.toString(r.satisfied()));
+            line.put("surveys", Long.toString(r.surveys()));
+            line.put("satisfied", Long.toString(r.satisfied()));
             line.put("satisfied_percent", r.satisfiedPercent() == null ? "" : number(r.satisfiedPercent()));
             line.put("average_rating", r.averageRating() == null ? "" : number(r.averageRating()));
             lines.add(line);
@@ -67,6 +54,23 @@ public final class ReportCsv {
             // strings into a string: nothing here can fail to write
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The calls' columns; empty on an agent's row, which has none. */
+    private static void traffic(Map<String, String> line, TrafficFigures f) {
+        line.put("offered", f == null ? "" : Long.toString(f.offered()));
+        line.put("answered", f == null ? "" : Long.toString(f.answered()));
+        line.put("answered_within_threshold", f == null ? "" : Long.toString(f.answeredWithin()));
+        line.put("answered_within_10s", f == null ? "" : Long.toString(f.answeredWithin10s()));
+        line.put("abandoned", f == null ? "" : Long.toString(f.abandoned()));
+        line.put("short_abandoned", f == null ? "" : Long.toString(f.shortAbandoned()));
+        line.put("overflowed", f == null ? "" : Long.toString(f.overflowed()));
+        line.put("timed_out", f == null ? "" : Long.toString(f.timedOut()));
+        line.put("service_level_percent", f == null ? "" : percent(f.serviceLevel()));
+        line.put("answer_rate_percent", f == null ? "" : percent(f.answerRate()));
+        line.put("answer_rate_10s_percent", f == null ? "" : percent(f.answerRate10s()));
+        line.put("asa_seconds", f == null ? "" : number(f.averageSpeedOfAnswerMs() / 1000));
+        line.put("aht_seconds", f == null ? "" : number(f.averageHandleMs() / 1000));
     }
 
     private static String percent(double fraction) {

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * Adds the stored 15-minute intervals, survey answers and complaints up into a report's rows:
  * per day, week or month of the range, one row for the whole hotline, then one per queue, brand
- * and tier. A queue, brand or tier the routing no longer has keeps its rows, named by its id.
+ * and tier, then one per agent rated in the survey (satisfaction only). A queue, brand or tier the routing no longer has keeps its rows, named by its id.
  * Every period of the range has its rows, those without calls too (their rates are empty).
  */
 public final class TrafficReports {
@@ -25,6 +25,8 @@ public final class TrafficReports {
     public static final String QUEUE = "queue";
     public static final String BRAND = "brand";
     public static final String TIER = "tier";
+    /** An agent's row: the ratings of the calls they answered (the board counts calls by queue, tier and brand). */
+    public static final String AGENT = "agent";
 
     private final RoutingConfig routing;
 
@@ -53,7 +55,8 @@ public final class TrafficReports {
     public List<ReportRow> build(ReportPeriod period, DayRange range, List<StoredInterval> intervals,
                                  List<SurveyTally> surveys, List<ComplaintTally> complaints) {
         Map<LocalDate, Map<Scope, Sums>> byPeriod = new HashMap<>();
-        Map<String, TreeSet<String>> seen = Map.of(QUEUE, new TreeSet<>(), BRAND, new TreeSet<>(), TIER, new TreeSet<>());
+        Map<String, TreeSet<String>> seen = Map.of(QUEUE, new TreeSet<>(), BRAND, new TreeSet<>(), TIER, new TreeSet<>(),
+                AGENT, new TreeSet<>());
         for (StoredInterval interval : intervals) {
             Map<Scope, Sums> sums = periodOf(byPeriod, period, range, interval.startMs());
             if (sums == null) {
@@ -69,7 +72,9 @@ public final class TrafficReports {
             if (sums == null) {
                 continue;
             }
-            for (Scope scope : scopes(tally.queue(), "", tally.tier(), seen)) {
+            List<Scope> scopes = scopes(tally.queue(), tally.brand(), tally.tier(), seen);
+            add(scopes, AGENT, tally.agent(), seen);
+            for (Scope scope : scopes) {
                 Sums s = sums.computeIfAbsent(scope, k -> new Sums());
                 s.surveys += tally.answered();
                 s.satisfied += tally.satisfied();
@@ -102,6 +107,9 @@ public final class TrafficReports {
             }
             for (Map.Entry<String, String> tier : ids(TIER, seen).entrySet()) {
                 rows.add(row(from, to, new Scope(TIER, tier.getKey()), tier.getValue(), null, null, sums));
+            }
+            for (String agent : seen.get(AGENT)) {
+                rows.add(row(from, to, new Scope(AGENT, agent), agentName(agent), null, null, sums));
             }
         }
         return rows;
@@ -148,6 +156,11 @@ public final class TrafficReports {
         return out;
     }
 
+    private String agentName(String id) {
+        return routing.agents().stream().filter(a -> a.id().equals(id)).map(a -> a.name() == null || a.name().isBlank()
+                ? id : a.name()).findFirst().orElse(id);
+    }
+
     private QueueSpec queueSpec(String id) {
         return routing.queues().stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
     }
@@ -155,9 +168,9 @@ public final class TrafficReports {
     private static ReportRow row(LocalDate from, LocalDate to, Scope scope, String label, Integer thresholdSeconds,
                                  Integer targetPercent, Map<Scope, Sums> sums) {
         Sums s = sums.getOrDefault(scope, new Sums());
-        // Survey answers carry no brand: a brand's row has none to show rather than a zero.
-        Long surveys = BRAND.equals(scope.kind()) ? null : s.surveys;
+        // The board counts no calls by agent: an agent's row has no traffic to show rather than zeros.
+        TrafficFigures traffic = AGENT.equals(scope.kind()) ? null : TrafficFigures.of(s.counts);
         return new ReportRow(from, to, scope.kind(), scope.id(), label, thresholdSeconds, targetPercent,
-                TrafficFigures.of(s.counts), surveys, s.satisfied, s.ratingSum, s.complaints);
+                traffic, s.surveys, s.satisfied, s.ratingSum, s.complaints);
     }
 }

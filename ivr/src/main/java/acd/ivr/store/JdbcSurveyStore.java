@@ -51,23 +51,49 @@ public final class JdbcSurveyStore implements SurveyStore {
         tx.run("survey answer for call " + response.callId(), c -> {
             Optional<SurveyResponse> before = find(c, response.callId());
             boolean followedBefore = before.isPresent() && dissatisfied(before.get().rating());
+            RatedCall rated = ratedCall(c, response);
             String sql = before.isPresent()
                     ? "UPDATE survey_response SET caller_number = ?, queue = ?, tier = ?, rating = ?, at_ms = ?,"
-                    + " follow_up_due_ms = ?, followed_up_ms = NULL WHERE call_id = ?"
-                    : "INSERT INTO survey_response (caller_number, queue, tier, rating, at_ms, follow_up_due_ms, call_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+                    + " follow_up_due_ms = ?, rated_call = ?, agent = ?, brand = ?, followed_up_ms = NULL"
+                    + " WHERE call_id = ?"
+                    : "INSERT INTO survey_response (caller_number, queue, tier, rating, at_ms, follow_up_due_ms,"
+                    + " rated_call, agent, brand, call_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 bind(s, response, dueMs);
-                s.setString(7, response.callId());
+                s.setString(7, rated.call());
+                s.setString(8, rated.agent());
+                s.setString(9, rated.brand());
+                s.setString(10, response.callId());
                 s.executeUpdate();
             }
             // a second answer for the same call (a retried write) opens no second order
             if (dissatisfied && !followedBefore && response.callerNumber() != null
                     && !response.callerNumber().isBlank()) {
-                openFollowUp(c, response);
+                openFollowUp(c, response, rated);
             }
             return null;
         });
+    }
+
+    /** The call a rating is about: the queue_log's call id, its agent and brand; nulls when unknown. */
+    private record RatedCall(String call, String agent, String brand) {
+    }
+
+    /** The caller's latest answered call up to the rating: the one the survey followed. */
+    private static RatedCall ratedCall(Connection c, SurveyResponse response) throws SQLException {
+        if (response.callerNumber() == null || response.callerNumber().isBlank()) {
+            return new RatedCall(null, null, null);
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT call_id, agent, brand FROM answered_call"
+                + " WHERE caller_number = ? AND connected_ms <= ? ORDER BY connected_ms DESC, id DESC")) {
+            s.setString(1, response.callerNumber());
+            s.setLong(2, response.atMs());
+            s.setMaxRows(1);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new RatedCall(r.getString(1), r.getString(2), r.getString(3))
+                        : new RatedCall(null, null, null);
+            }
+        }
     }
 
     /** A rating from 1 up to the dissatisfied mark; 0 is no answer. */
@@ -75,25 +101,10 @@ public final class JdbcSurveyStore implements SurveyStore {
         return rating > 0 && rating <= settings.dissatisfiedRating();
     }
 
-    private void openFollowUp(Connection c, SurveyResponse response) throws SQLException {
-        String call = response.callId();
-        String agent = null;
-        String brand = null;
-        try (PreparedStatement s = c.prepareStatement("SELECT call_id, agent, brand FROM answered_call"
-                + " WHERE caller_number = ? AND connected_ms <= ? ORDER BY connected_ms DESC, id DESC")) {
-            s.setString(1, response.callerNumber());
-            s.setLong(2, response.atMs());
-            s.setMaxRows(1);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    call = r.getString(1);
-                    agent = r.getString(2);
-                    brand = r.getString(3);
-                }
-            }
-        }
+    private void openFollowUp(Connection c, SurveyResponse response, RatedCall rated) throws SQLException {
         NewOrder order = new NewOrder(OrderKind.FOLLOW_UP, null, response.callerNumber(),
-                new OrderSource(call, response.queue(), brand, response.tier(), agent),
+                new OrderSource(rated.call() != null ? rated.call() : response.callId(), response.queue(),
+                        rated.brand(), response.tier(), rated.agent()),
                 "Rated " + response.rating() + " of 5 in the post-call survey", "survey", 0);
         JdbcWorkOrders.insert(c, order, workOrders.checked(order, response.atMs()), response.atMs());
     }

@@ -124,10 +124,13 @@ final class JdbcTrafficIntervals implements TrafficIntervals {
 
     @Override
     public List<SurveyTally> surveys(long fromMs, long toMs) {
-        String sql = "SELECT (at_ms / " + INTERVAL_MS + ") * " + INTERVAL_MS + " AS start_ms, queue, tier,"
-                + " COUNT(*), SUM(CASE WHEN rating >= 4 THEN 1 ELSE 0 END), SUM(rating)"
+        String sql = "SELECT (at_ms / " + INTERVAL_MS + ") * " + INTERVAL_MS + " AS start_ms, queue, tier, brand,"
+                + " agent, COUNT(*), SUM(CASE WHEN rating >= 4 THEN 1 ELSE 0 END), SUM(rating)"
                 + " FROM survey_response WHERE rating > 0 AND at_ms >= ? AND at_ms < ?"
-                + " GROUP BY (at_ms / " + INTERVAL_MS + ") * " + INTERVAL_MS + ", queue, tier ORDER BY start_ms";
+                + " GROUP BY (at_ms / " + INTERVAL_MS + ") * " + INTERVAL_MS + ", queue, tier, brand, agent"
+                // NULLs sort first on H2 and last on PostgreSQL: as empty text, the same on both
+                + " ORDER BY start_ms, COALESCE(queue, ''), COALESCE(tier, ''), COALESCE(brand, ''),"
+                + " COALESCE(agent, '')";
         return tx.get().read("read the survey answers", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setLong(1, fromMs);
@@ -136,7 +139,8 @@ final class JdbcTrafficIntervals implements TrafficIntervals {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.add(new SurveyTally(r.getLong(1), orEmpty(r.getString(2)), orEmpty(r.getString(3)),
-                                r.getLong(4), r.getLong(5), r.getLong(6)));
+                                orEmpty(r.getString(4)), orEmpty(r.getString(5)), r.getLong(6), r.getLong(7),
+                                r.getLong(8)));
                     }
                 }
                 return out;
@@ -149,7 +153,7 @@ final class JdbcTrafficIntervals implements TrafficIntervals {
         String sql = "SELECT (created_ms / " + INTERVAL_MS + ") * " + INTERVAL_MS + " AS start_ms, queue, tier, brand,"
                 + " COUNT(*) FROM work_order WHERE order_kind = 'COMPLAINT' AND created_ms >= ? AND created_ms < ?"
                 + " GROUP BY (created_ms / " + INTERVAL_MS + ") * " + INTERVAL_MS + ", queue, tier, brand"
-                + " ORDER BY start_ms";
+                + " ORDER BY start_ms, COALESCE(queue, ''), COALESCE(tier, ''), COALESCE(brand, '')";
         return tx.get().read("read the complaints", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setLong(1, fromMs);

@@ -109,7 +109,8 @@ class TrafficReportsTest {
     @Test
     void complaintsAndSatisfactionSitBesideTheCallsTheyAreAbout() {
         List<StoredInterval> intervals = List.of(interval(at(1, 9, 0), "billing", "gold", "gotone", 400, 380));
-        List<SurveyTally> surveys = List.of(new SurveyTally(at(1, 9, 15), "billing", "gold", 10, 8, 41));
+        List<SurveyTally> surveys = List.of(new SurveyTally(at(1, 9, 15), "billing", "gold", "gotone", "1001", 6, 5, 25),
+                new SurveyTally(at(1, 9, 30), "billing", "gold", "", "", 4, 3, 16));
         List<ComplaintTally> complaints = List.of(new ComplaintTally(at(1, 10, 0), "billing", "gold", "gotone", 2));
         List<ReportRow> rows = REPORTS.build(ReportPeriod.DAY, range(1, 1), intervals, surveys, complaints);
 
@@ -119,8 +120,12 @@ class TrafficReportsTest {
         assertEquals(4.1, billing.averageRating(), 1e-9);
         ReportRow brand = row(rows, LocalDate.of(2026, 12, 1), TrafficReports.BRAND, "gotone");
         assertEquals(2, brand.complaints());
-        assertNull(brand.surveys(), "survey answers carry no brand");
+        assertEquals(6, brand.surveys(), "the ratings of calls whose brand is known");
         assertEquals(10, row(rows, LocalDate.of(2026, 12, 1), TrafficReports.TIER, "gold").surveys());
+        ReportRow agent = row(rows, LocalDate.of(2026, 12, 1), TrafficReports.AGENT, "1001");
+        assertEquals(5 * 100.0 / 6, agent.satisfiedPercent(), 1e-9);
+        assertNull(agent.traffic(), "the board counts no calls by agent");
+        assertNull(agent.complaintsPer10k());
     }
 
     @Test

@@ -110,7 +110,8 @@ public final class Replay {
             check.finish();
             // Today's counts, as the live server's /api/queues shows them (with nothing stored before the run).
             Files.write(queuesPath, HttpApi.jsonBytes(new QueueReports(config, engine.board(),
-                    new acd.core.metrics.TodaysTraffic(engine.board(), hours::zone)).all()));
+                    new acd.core.metrics.TodaysTraffic(engine.board(), hours::zone,
+                    engine.board()::lastEventTimeMs)).all()));
             return new Result(inputs, check.replayed, check.divergence, reader.cutShort(), queueLogPath,
                     directivesPath, queuesPath);
         } catch (UncheckedIOException e) {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -67,7 +68,7 @@ public final class IntervalKeeper implements ReportedTraffic {
         this.board = board;
         this.store = store;
         this.clockMs = clockMs;
-        this.todays = new TodaysTraffic(board, zone);
+        this.todays = new TodaysTraffic(board, zone, this::nowMs);
         for (int q = 0; q < routing.queues().size(); q++) {
             queues.put(routing.queues().get(q).id(), q);
         }
@@ -117,6 +118,8 @@ public final class IntervalKeeper implements ReportedTraffic {
         for (StoredInterval row : changed) {
             written.put(row.key(), row.counts());
         }
+        // Settled intervals are never written again: what was written of them need not be kept.
+        written.keySet().removeIf(key -> key.startMs() < now - SETTLED_MS);
         lastProblem = null;
     }
 
@@ -126,7 +129,7 @@ public final class IntervalKeeper implements ReportedTraffic {
             keep();
         } catch (RuntimeException e) {
             String problem = e.getMessage();
-            if (!java.util.Objects.equals(problem, lastProblem)) {
+            if (!Objects.equals(problem, lastProblem)) {
                 LOG.warn("15-minute intervals not stored now; trying again shortly: {}", problem);
             }
             lastProblem = problem;
@@ -143,25 +146,21 @@ public final class IntervalKeeper implements ReportedTraffic {
         return engineTime > 0 ? engineTime : clockMs.getAsLong();
     }
 
-    private TodaysTraffic.Day today() {
-        return board.lastEventTimeMs() > 0 ? todays.today() : todays.dayOf(clockMs.getAsLong());
-    }
-
     @Override
     public String day() {
-        return today().date().toString();
+        return todays.day();
     }
 
     @Override
     public Long dayStartMs() {
-        return today().startMs();
+        return todays.dayStartMs();
     }
 
     /** Today's counts: this run's and what was stored before it. */
     @Override
     public TrafficTable counts() {
-        TodaysTraffic.Day today = today();
-        TrafficTable table = board.between(today.startMs(), today.endMs());
+        TodaysTraffic.Day today = todays.today();
+        TrafficTable table = todays.counts(today);
         storedBefore.forEach((key, counts) -> {
             Integer q = queues.get(key.queue());
             Integer t = tiers.get(key.tier());
@@ -184,6 +183,6 @@ public final class IntervalKeeper implements ReportedTraffic {
                 TrafficField.merge(stored.computeIfAbsent(key.startMs(), s -> new long[TrafficField.count()]), counts);
             }
         });
-        return todays.intervalsOf(queue, today(), stored);
+        return todays.intervalsOf(queue, todays.today(), stored);
     }
 }

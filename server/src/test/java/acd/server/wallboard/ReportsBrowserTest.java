@@ -94,6 +94,11 @@ class ReportsBrowserTest {
                 interval(first, "billing", "standard", "", 50, 40, 30, 5),
                 interval(first.plusDays(1), "general", "standard", "mzone", 80, 60, 50, 12),
                 interval(first.plusDays(5), "general", "gold", "gotone", 40, 39, 39, 0)));
+        // The first caller was answered by 2001, on 全球通; both rate that call.
+        server.store().qaReviews().answered(new acd.ivr.qa.AnsweredCall("1790000000.1", "2001", "general", "gold", "gotone",
+                "13900000001", morningOf(first), 30_000, "1790000000.1.wav"));
+        server.store().qaReviews().answered(new acd.ivr.qa.AnsweredCall("1790000000.2", "2001", "general", "gold", "gotone",
+                "13900000002", morningOf(first), 30_000, "1790000000.2.wav"));
         server.store().surveys().record(new SurveyResponse("s-1", "13900000001", "general", "gold", 5,
                 morningOf(first) + 60_000));
         server.store().surveys().record(new SurveyResponse("s-2", "13900000002", "general", "gold", 2,
@@ -131,6 +136,12 @@ class ReportsBrowserTest {
         assertEquals(10_000.0 / 150, Double.parseDouble(complaints.getAttribute("data-value")), 1e-9);
         WebElement satisfied = page.findElement(By.cssSelector("[data-chart='satisfaction'] rect.bar"));
         assertEquals(0.5, Double.parseDouble(satisfied.getAttribute("data-value")), 1e-9);
+        WebElement agent = page.findElement(By.cssSelector("#agent-rows tr[data-agent='2001']"));
+        assertEquals("2", agent.findElement(By.cssSelector("[data-field='surveys']")).getText());
+        assertEquals("50.0%", agent.findElement(By.cssSelector("[data-field='satisfiedPercent']")).getText());
+        assertEquals("50.0%", page.findElement(By.cssSelector(
+                "#rows tr[data-scope='brand'][data-id='gotone'][data-from='" + first + "'] [data-field='satisfiedPercent']"))
+                .getText(), "ratings of the brand's calls");
         WebElement gotone = page.findElement(By.cssSelector("[data-chart='answer-rate-10s'][data-brand='gotone']"));
         assertEquals(List.of("0.9", "0.975"), gotone.findElements(By.cssSelector("rect.bar")).stream()
                 .map(b -> b.getAttribute("data-value")).toList());
