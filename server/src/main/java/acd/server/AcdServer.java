@@ -135,6 +135,8 @@ public final class AcdServer implements AutoCloseable {
     private final HoursWatch hoursWatch;
     /** The figures {@code /api/queues} serves. */
     private final QueueReports reports;
+    /** The demo floor's simulated desk work; null with a real Asterisk. */
+    private final DemoDesk demoDesk;
     /** Keeps the 15-minute intervals in the store and gives today's counts. */
     private final acd.server.report.IntervalKeeper intervals;
     /** Records every engine input when asked to; else null. */
@@ -156,6 +158,8 @@ public final class AcdServer implements AutoCloseable {
     /** Every agent's part of every answered call, kept for the quality sample. */
     private final AnsweredCalls answeredCalls;
     private static final long STORE_RETRY_MS = 10_000;
+    /** How often the demo floor's simulated back office works its orders along. */
+    private static final long DEMO_DESK_MS = 15_000;
     /** How often the intervals counted into are written to the store: what a crash can lose. */
     private static final long INTERVAL_WRITE_MS = 5_000;
     /** How often the server looks for a day over whose quality sample is not drawn yet. */
@@ -303,7 +307,11 @@ public final class AcdServer implements AutoCloseable {
         CallbackFollowUps followUps = new CallbackFollowUps(routing, store, flow::hours, selfServiceThreads);
         DirectiveFanOut directives = recorder == null ? new DirectiveFanOut(flow, seats, journal, followUps)
                 : new DirectiveFanOut(flow, seats, journal, followUps, new DirectiveLines(recorder::directive));
-        this.engine = new AcdEngine(routing, hours, startMs, directives, new ListenerFanOut(seats, journal, answeredCalls));
+        // The demo floor has nobody at the desks: simulated agents may open and work the odd order.
+        this.demoDesk = simulator == null ? null : new DemoDesk(routing, workOrders, simulatorSettings.seed());
+        ListenerFanOut listeners = demoDesk == null ? new ListenerFanOut(seats, journal, answeredCalls)
+                : new ListenerFanOut(seats, journal, answeredCalls, demoDesk);
+        this.engine = new AcdEngine(routing, hours, startMs, directives, listeners);
         ring.start(recorder == null ? engine : new RecordingEngine(recorder, engine), null, engineStopped::complete);
         if (agiAddress == null) {
             agiAddress = agi.start();
@@ -666,6 +674,18 @@ public final class AcdServer implements AutoCloseable {
 
     public AmiClient ami() {
         return ami;
+    }
+
+    /**
+     * On the demo floor, has simulated agents open the odd complaint or question about the calls
+     * they finish, and a simulated back office work the orders along (the built-in simulator only).
+     */
+    public void startDemoDesk() {
+        if (demoDesk == null) {
+            throw new IllegalStateException("the demo desk works only with the built-in PBX simulator");
+        }
+        demoDesk.start();
+        housekeeping.scheduleWithFixedDelay(demoDesk::workOrders, DEMO_DESK_MS, DEMO_DESK_MS, TimeUnit.MILLISECONDS);
     }
 
     /** The built-in PBX simulator, or null with a real Asterisk. */

@@ -106,6 +106,7 @@ public final class ServeCommand {
                     .map(SeedCustomer::number).toList();
             simulator.startTraffic(DemoTraffic.traffic(rate, options.simCalls, options.simSeed, subscribers,
                     SIMULATED_CALLERS));
+            server.startDemoDesk();
             LOG.info("no Asterisk configured: the built-in PBX simulator plays Asterisk, {} seat phones and "
                     + "{} callers a minute on average{} (--ami-host to use a real Asterisk)", routing.agents().size(),
                     String.format(java.util.Locale.ROOT, "%.1f", rate), options.simRate > 0 ? ""
