@@ -452,15 +452,38 @@ public final class AcdServer implements AutoCloseable {
         return document;
     }
 
-    /** The post-call survey's figures in the board's document: in all, and on each queue's entry. */
+    /**
+     * The post-call survey's figures in the board's document, in all and on each queue's entry:
+     * today's from the store (so a restart loses none of them), or, while the store has not
+     * counted today's, those heard since the start.
+     */
     @SuppressWarnings("unchecked")
     private void addSurveys(Map<String, Object> document) {
-        IvrFigures.Snapshot ivr = ivrFigures.snapshot();
-        document.put("survey", IvrReports.survey(ivr.surveys()));
+        List<acd.ivr.report.SurveyTally> today = intervals.surveysToday();
+        IvrFigures.Snapshot ivr = today == null ? ivrFigures.snapshot() : null;
+        document.put("survey", IvrReports.survey(today == null ? ivr.surveys() : surveyFigures(today, null)));
         for (Map<String, Object> queue : (List<Map<String, Object>>) document.get("queues")) {
-            queue.put("survey", IvrReports.survey(ivr.surveysByQueue().getOrDefault(String.valueOf(queue.get("queue")),
-                    IvrFigures.SurveyFigures.NONE)));
+            String id = String.valueOf(queue.get("queue"));
+            queue.put("survey", IvrReports.survey(today == null
+                    ? ivr.surveysByQueue().getOrDefault(id, IvrFigures.SurveyFigures.NONE) : surveyFigures(today, id)));
         }
+    }
+
+    /** The answers of one queue (all when null) added up. */
+    private static IvrFigures.SurveyFigures surveyFigures(List<acd.ivr.report.SurveyTally> tallies, String queue) {
+        long offered = 0;
+        long answered = 0;
+        long ratingSum = 0;
+        long satisfied = 0;
+        for (acd.ivr.report.SurveyTally t : tallies) {
+            if (queue == null || queue.equals(t.queue())) {
+                offered += t.offered();
+                answered += t.answered();
+                ratingSum += t.ratingSum();
+                satisfied += t.satisfied();
+            }
+        }
+        return new IvrFigures.SurveyFigures(offered, answered, ratingSum, satisfied);
     }
 
     /**

@@ -125,8 +125,9 @@ final class JdbcTrafficIntervals implements TrafficIntervals {
     @Override
     public List<SurveyTally> surveys(long fromMs, long toMs) {
         String sql = "SELECT (at_ms / " + INTERVAL_MS + ") * " + INTERVAL_MS + " AS start_ms, queue, tier, brand,"
-                + " agent, COUNT(*), SUM(CASE WHEN rating >= 4 THEN 1 ELSE 0 END), SUM(rating)"
-                + " FROM survey_response WHERE rating > 0 AND at_ms >= ? AND at_ms < ?"
+                + " agent, COUNT(*), SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN rating >= 4 THEN 1 ELSE 0 END), SUM(rating)"
+                + " FROM survey_response WHERE at_ms >= ? AND at_ms < ?"
                 + " GROUP BY (at_ms / " + INTERVAL_MS + ") * " + INTERVAL_MS + ", queue, tier, brand, agent"
                 // NULLs sort first on H2 and last on PostgreSQL: as empty text, the same on both
                 + " ORDER BY start_ms, COALESCE(queue, ''), COALESCE(tier, ''), COALESCE(brand, ''),"
@@ -140,7 +141,7 @@ final class JdbcTrafficIntervals implements TrafficIntervals {
                     while (r.next()) {
                         out.add(new SurveyTally(r.getLong(1), orEmpty(r.getString(2)), orEmpty(r.getString(3)),
                                 orEmpty(r.getString(4)), orEmpty(r.getString(5)), r.getLong(6), r.getLong(7),
-                                r.getLong(8)));
+                                r.getLong(8), r.getLong(9)));
                     }
                 }
                 return out;

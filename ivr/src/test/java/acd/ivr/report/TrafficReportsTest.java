@@ -109,8 +109,8 @@ class TrafficReportsTest {
     @Test
     void complaintsAndSatisfactionSitBesideTheCallsTheyAreAbout() {
         List<StoredInterval> intervals = List.of(interval(at(1, 9, 0), "billing", "gold", "gotone", 400, 380));
-        List<SurveyTally> surveys = List.of(new SurveyTally(at(1, 9, 15), "billing", "gold", "gotone", "1001", 6, 5, 25),
-                new SurveyTally(at(1, 9, 30), "billing", "gold", "", "", 4, 3, 16));
+        List<SurveyTally> surveys = List.of(new SurveyTally(at(1, 9, 15), "billing", "gold", "gotone", "1001", 7, 6, 5, 25),
+                new SurveyTally(at(1, 9, 30), "billing", "gold", "", "", 4, 4, 3, 16));
         List<ComplaintTally> complaints = List.of(new ComplaintTally(at(1, 10, 0), "billing", "gold", "gotone", 2));
         List<ReportRow> rows = REPORTS.build(ReportPeriod.DAY, range(1, 1), intervals, surveys, complaints);
 

@@ -8,6 +8,7 @@ import acd.core.metrics.TodaysTraffic;
 import acd.core.metrics.TrafficTable;
 import acd.core.model.RoutingConfig;
 import acd.ivr.report.StoredInterval;
+import acd.ivr.report.SurveyTally;
 import acd.ivr.report.TrafficIntervals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,12 @@ public final class IntervalKeeper implements ReportedTraffic {
     /** The readers' copy of {@link #before}. */
     private volatile Map<StoredInterval.Key, long[]> storedBefore = Map.of();
     private volatile String lastProblem;
+    /** Today's survey answers as the store last counted them, with the day they are of; null before. */
+    private volatile TodaysSurveys surveys;
+
+    /** The survey answers of the day that starts at {@code dayStartMs}. */
+    private record TodaysSurveys(long dayStartMs, List<SurveyTally> tallies) {
+    }
 
     /**
      * @param zone    the hotline's time zone, where a day starts
@@ -120,6 +127,8 @@ public final class IntervalKeeper implements ReportedTraffic {
         }
         // Settled intervals are never written again: what was written of them need not be kept.
         written.keySet().removeIf(key -> key.startMs() < now - SETTLED_MS);
+        TodaysTraffic.Day today = todays.today();
+        surveys = new TodaysSurveys(today.startMs(), List.copyOf(store.surveys(today.startMs(), today.endMs())));
         lastProblem = null;
     }
 
@@ -144,6 +153,15 @@ public final class IntervalKeeper implements ReportedTraffic {
     private long nowMs() {
         long engineTime = board.lastEventTimeMs();
         return engineTime > 0 ? engineTime : clockMs.getAsLong();
+    }
+
+    /**
+     * Today's survey answers by interval, queue, tier, brand and agent, as the store counted them
+     * at the last {@link #keep()} (at most a few seconds ago); null when it has not counted today's.
+     */
+    public List<SurveyTally> surveysToday() {
+        TodaysSurveys counted = surveys;
+        return counted != null && counted.dayStartMs() == todays.today().startMs() ? counted.tallies() : null;
     }
 
     @Override

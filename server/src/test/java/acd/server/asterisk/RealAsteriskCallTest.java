@@ -83,8 +83,8 @@ class RealAsteriskCallTest {
             assertEquals("Rated 1 of 5 in the post-call survey", order.summary());
             // The rating counts for the agent who took the call, in the reports' satisfaction by agent.
             List<acd.ivr.report.SurveyTally> rated = floor.server.store().intervals().surveys(0, Long.MAX_VALUE);
-            assertEquals(List.of("2001 1 0 1"), rated.stream().map(t -> t.agent() + " " + t.answered() + " "
-                    + t.satisfied() + " " + t.ratingSum()).toList());
+            assertEquals(List.of("2001 1 1 0 1"), rated.stream().map(t -> t.agent() + " " + t.offered() + " "
+                    + t.answered() + " " + t.satisfied() + " " + t.ratingSum()).toList());
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(recording), heard.body()), "the recording, byte for byte");
             assertEquals("RIFF", new String(heard.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
             floor.assertNoPromptMissing();

@@ -86,12 +86,17 @@ class IntervalKeeperTest {
         first.recordAbandoned(BILLING, STANDARD, -1, MORNING + 2_000, 60_000);
         keeper(first).keep();
 
+        store.surveys().record(new acd.ivr.selfservice.SurveyResponse("s-1", "13900000001", "billing", "gold", 5,
+                MORNING + 60_000));
+
         // The server restarts three minutes later, still inside the 10:00 interval.
         ServiceLevelBoard second = board();
         second.publishTime(MORNING + 180_000);
         IntervalKeeper again = keeper(second);
         again.keep();
         assertEquals(3, again.counts().queue(BILLING).offered(), "today's figures before the restart are there");
+        assertEquals(List.of(1L), again.surveysToday().stream().map(t -> t.answered()).toList(),
+                "and today's survey answers");
         answered(second, GOLD, GOTONE, MORNING + 200_000, 12_000);
         again.keep();
 
