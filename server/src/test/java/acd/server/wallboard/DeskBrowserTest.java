@@ -7,10 +7,7 @@ import acd.pbxsim.world.CallerScript;
 import acd.server.AcdServer;
 import acd.server.ServerSettings;
 import acd.server.ShippedConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -34,28 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * about it and works the order to its close; a step out of order is refused on the page; a team
  * lead sees the floor and acts on it, and switches a queue into peak mode and back.
  */
-class DeskBrowserTest {
+class DeskBrowserTest extends PageInChromium {
     private static final String CUSTOMER = "13700000023";
 
-    private AcdServer server;
-    private HeadlessChromium browser;
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsChromium() {
-        HeadlessChromium.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void anAgentTakesACallOpensAComplaintAboutItAndClosesTheOrderFromThePage() throws Exception {

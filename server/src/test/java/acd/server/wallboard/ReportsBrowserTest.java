@@ -11,10 +11,7 @@ import acd.ivr.selfservice.SurveyResponse;
 import acd.pbxsim.PbxSettings;
 import acd.server.AcdServer;
 import acd.server.ShippedConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -40,28 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answer, abandon, complaint and satisfaction charts and the table; groups the days by week;
  * takes the report as CSV; and is told plainly when a range is impossible.
  */
-class ReportsBrowserTest {
+class ReportsBrowserTest extends PageInChromium {
     private static final ZoneId HOTLINE = ZoneId.of("Asia/Shanghai");
 
-    private AcdServer server;
-    private HeadlessChromium browser;
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsChromium() {
-        HeadlessChromium.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** 10:00 on the day, hotline time. */
     private static long morningOf(LocalDate day) {

@@ -11,11 +11,8 @@ import acd.server.AcdServer;
 import acd.server.ServerSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import acd.ivr.task.VoicemailMessage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,40 +39,21 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The wallboard in a real browser: after a run through the PBX simulator the page shows exactly
  * what {@code /api/queues} serves and what the callers lived, and it follows a new call live.
  */
-class WallboardBrowserTest {
+class WallboardBrowserTest extends PageInChromium {
     private static final Path CONFIG = Path.of("..", "config");
     private static final double SPEED = 20;
     private static final int CALLS = 30;
     private static final int SEATS = 8;
 
     private final HttpClient client = HttpClient.newHttpClient();
-    private AcdServer server;
-    private HeadlessChromium browser;
-    @TempDir
-    Path data;
-
-    @BeforeEach
-    void needsChromium() {
-        HeadlessChromium.assumeInstalled();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theWallboardShowsWhatTheApiServesAndFollowsTheFloorLive() throws Exception {
         ServerSettings settings = ServerSettings.parse("server.yaml", Files.readString(CONFIG.resolve("server.yaml")))
                 .withHttpPort(0);
         settings = settings.withAgi(settings.agi().withPort(0))
-                .withQueueLog(settings.queueLog().withFile(data.resolve("queue_log")));
-        settings = settings.withSelfServiceDataDirectory(data);
+                .withQueueLog(settings.queueLog().withFile(dir.resolve("queue_log")));
+        settings = settings.withSelfServiceDataDirectory(dir);
         server = new AcdServer(CONFIG, settings, CustomerDirectory.NONE,
                 PbxSettings.defaults().withSpeed(SPEED).withSeed(11));
         PbxSimulator pbx = server.pbxSimulator();
