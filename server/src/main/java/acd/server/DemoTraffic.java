@@ -12,7 +12,7 @@ import java.util.List;
  * staffed seats some 85% busy on average; it swings ±30% over 12 minutes, so the line builds
  * while more come than the floor takes and drains after, and impatient callers give up. A third
  * of the callers call from the customer list, so its VIP tiers, brands and account managers
- * are routed as theirs.
+ * are routed as theirs. Half of those offered a callback over a long wait take it.
  */
 final class DemoTraffic {
     static final double TARGET_OCCUPANCY = 0.85;
@@ -32,6 +32,8 @@ final class DemoTraffic {
     static final double WAVE_AMPLITUDE = 0.3;
     /** What the simulated callers wait before giving up, on average. */
     static final long MEAN_PATIENCE_MS = 60_000;
+    /** Of the callers offered a callback over a long wait, the share who take it. */
+    static final double CALLBACK_TAKERS = 0.5;
     /** Roughly how long a caller spends in the menus before joining a line. */
     static final long MENU_MS = 10_000;
 
@@ -76,6 +78,7 @@ final class DemoTraffic {
                                   List<List<String>> keys) {
         return CallerArrivals.poisson(callsPerMinute, calls, seed).withDids(List.of("10086")).pressingOneOf(keys)
                 .withMeanTalkTimeMs(CALLER_MEAN_TALK_MS).withMeanPatienceMs(MEAN_PATIENCE_MS)
-                .callingFrom(subscribers, SUBSCRIBER_SHARE).inWaves(WAVE_PERIOD_MS, WAVE_AMPLITUDE);
+                .callingFrom(subscribers, SUBSCRIBER_SHARE).inWaves(WAVE_PERIOD_MS, WAVE_AMPLITUDE)
+                .takingCallbacks(CALLBACK_TAKERS);
     }
 }

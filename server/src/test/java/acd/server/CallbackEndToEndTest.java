@@ -53,9 +53,12 @@ class CallbackEndToEndTest {
             await(() -> engine.agentState(engine.agentIndex("2001")) == AgentState.WRAP_UP);
             seat.wrapUpDone().thenCompose(s -> seat.notReady(1)).get(10, TimeUnit.SECONDS);
 
-            // Two callers wait, hear the offer and press 1.
+            // Two callers wait, hear the offer and press 1: the first's 1 is its answer to the next
+            // prompt, the second answers the offer apart from its other answers.
             for (String number : List.of("13800000066", "13800000077")) {
-                server.pbxSimulator().placeCall(new CallerScript(number, "", "10086", List.of("0", "1"), 600_000, 0));
+                server.pbxSimulator().placeCall(number.endsWith("66")
+                        ? new CallerScript(number, "", "10086", List.of("0", "1"), 600_000, 0)
+                        : new CallerScript(number, "", "10086", List.of("0"), 600_000, 0).answeringCallbackOffers("1"));
                 await(() -> board(engine, general).callbacksRequested() == (number.endsWith("66") ? 1 : 2),
                         () -> board(engine, general) + " channels " + server.pbxSimulator().channels());
             }

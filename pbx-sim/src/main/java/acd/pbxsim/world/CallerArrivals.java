@@ -22,10 +22,13 @@ import java.util.Random;
  * @param wavePeriodMs   a busy hour's ebb and flow: the rate swings around {@code callsPerMinute}
  *                       over this period; 0 for a steady rate
  * @param waveAmplitude  how far it swings, as a share of the mean rate (0..1)
+ * @param callbackShare  the share of callers who take a callback when one is offered (0..1); the
+ *                       others decline it; both keep their list of answers for the other prompts.
+ *                       0 leaves the offer to the list, as any prompt
  */
 public record CallerArrivals(double callsPerMinute, int calls, List<String> dids, List<List<String>> keypresses,
                       long meanPatienceMs, long meanTalkTimeMs, long seed, List<String> subscribers,
-                      double subscriberShare, long wavePeriodMs, double waveAmplitude) {
+                      double subscriberShare, long wavePeriodMs, double waveAmplitude, double callbackShare) {
 
     public CallerArrivals {
         if (!(callsPerMinute > 0)) {
@@ -40,6 +43,9 @@ public record CallerArrivals(double callsPerMinute, int calls, List<String> dids
         if (!(subscriberShare >= 0 && subscriberShare <= 1)) {
             throw new IllegalArgumentException("subscriberShare must be within 0..1: " + subscriberShare);
         }
+        if (!(callbackShare >= 0 && callbackShare <= 1)) {
+            throw new IllegalArgumentException("callbackShare must be within 0..1: " + callbackShare);
+        }
         if (wavePeriodMs < 0 || !(waveAmplitude >= 0 && waveAmplitude < 1)) {
             throw new IllegalArgumentException("a wave needs a period >= 0 and an amplitude within 0..1 (not 1): "
                     + wavePeriodMs + ", " + waveAmplitude);
@@ -48,40 +54,40 @@ public record CallerArrivals(double callsPerMinute, int calls, List<String> dids
 
     public static CallerArrivals poisson(double callsPerMinute, int calls, long seed) {
         return new CallerArrivals(callsPerMinute, calls, List.of(CallerScript.DEFAULT_DID), List.of(List.of()), 60_000, 30_000,
-                seed, List.of(), 0, 0, 0);
+                seed, List.of(), 0, 0, 0, 0);
     }
 
     public CallerArrivals withDids(List<String> hotlines) {
         return new CallerArrivals(callsPerMinute, calls, hotlines, keypresses, meanPatienceMs, meanTalkTimeMs, seed,
-                subscribers, subscriberShare, wavePeriodMs, waveAmplitude);
+                subscribers, subscriberShare, wavePeriodMs, waveAmplitude, callbackShare);
     }
 
     /** Every caller keys in these answers. */
     public CallerArrivals pressing(List<String> answers) {
         return new CallerArrivals(callsPerMinute, calls, dids, List.of(answers), meanPatienceMs, meanTalkTimeMs, seed,
-                subscribers, subscriberShare, wavePeriodMs, waveAmplitude);
+                subscribers, subscriberShare, wavePeriodMs, waveAmplitude, callbackShare);
     }
 
     /** Each caller keys in one of these lists of answers, drawn uniformly: a mix of what callers want. */
     public CallerArrivals pressingOneOf(List<List<String>> choices) {
         return new CallerArrivals(callsPerMinute, calls, dids, choices, meanPatienceMs, meanTalkTimeMs, seed,
-                subscribers, subscriberShare, wavePeriodMs, waveAmplitude);
+                subscribers, subscriberShare, wavePeriodMs, waveAmplitude, callbackShare);
     }
 
     public CallerArrivals withMeanPatienceMs(long ms) {
         return new CallerArrivals(callsPerMinute, calls, dids, keypresses, ms, meanTalkTimeMs, seed, subscribers,
-                subscriberShare, wavePeriodMs, waveAmplitude);
+                subscriberShare, wavePeriodMs, waveAmplitude, callbackShare);
     }
 
     public CallerArrivals withMeanTalkTimeMs(long ms) {
         return new CallerArrivals(callsPerMinute, calls, dids, keypresses, meanPatienceMs, ms, seed, subscribers,
-                subscriberShare, wavePeriodMs, waveAmplitude);
+                subscriberShare, wavePeriodMs, waveAmplitude, callbackShare);
     }
 
     /** {@code share} of the callers call from one of these numbers (drawn uniformly), the rest from unknown ones. */
     public CallerArrivals callingFrom(List<String> numbers, double share) {
         return new CallerArrivals(callsPerMinute, calls, dids, keypresses, meanPatienceMs, meanTalkTimeMs, seed, numbers,
-                share, wavePeriodMs, waveAmplitude);
+                share, wavePeriodMs, waveAmplitude, callbackShare);
     }
 
     /**
@@ -90,7 +96,13 @@ public record CallerArrivals(double callsPerMinute, int calls, List<String> dids
      */
     public CallerArrivals inWaves(long periodMs, double amplitude) {
         return new CallerArrivals(callsPerMinute, calls, dids, keypresses, meanPatienceMs, meanTalkTimeMs, seed,
-                subscribers, subscriberShare, periodMs, amplitude);
+                subscribers, subscriberShare, periodMs, amplitude, callbackShare);
+    }
+
+    /** When a callback is offered, {@code share} of the callers take it and the others decline. */
+    public CallerArrivals takingCallbacks(double share) {
+        return new CallerArrivals(callsPerMinute, calls, dids, keypresses, meanPatienceMs, meanTalkTimeMs, seed,
+                subscribers, subscriberShare, wavePeriodMs, waveAmplitude, share);
     }
 
     /** The arrival rate at {@code atMs} into the traffic, callers a minute. */
@@ -151,7 +163,10 @@ public record CallerArrivals(double callsPerMinute, int calls, List<String> dids
             long talk = traffic.meanTalkTimeMs() <= 0 ? 0 : Math.max(1, Math.round(exponential(traffic.meanTalkTimeMs())));
             List<List<String>> choices = traffic.keypresses();
             List<String> keys = choices.size() == 1 ? choices.get(0) : choices.get(random.nextInt(choices.size()));
-            return new CallerScript(number, "", did, keys, patience, talk);
+            // Drawn only when callers choose apart, so the draws of a seed without it stay as they were.
+            String callbackAnswer = traffic.callbackShare() == 0 ? null
+                    : random.nextDouble() < traffic.callbackShare() ? "1" : "";
+            return new CallerScript(number, "", did, keys, patience, talk, callbackAnswer);
         }
 
         private double exponential(double mean) {

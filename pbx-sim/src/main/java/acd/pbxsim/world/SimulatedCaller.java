@@ -78,8 +78,15 @@ public final class SimulatedCaller implements Party {
 
     // ---- what the PBX tells the caller ----
 
+    /** The dialplan's context where a waiting caller hears their place and, over a long wait, a callback offer. */
+    private static final String ANNOUNCE_CONTEXT = "acd-announce";
+
     @Override
     public String nextKeypresses() {
+        // The only prompt of the announcements is the callback offer: answered apart when the script says how.
+        if (script.callbackAnswer() != null && channel != null && ANNOUNCE_CONTEXT.equals(channel.context())) {
+            return script.callbackAnswer();
+        }
         return keypresses.hasNext() ? keypresses.next() : null;
     }
 

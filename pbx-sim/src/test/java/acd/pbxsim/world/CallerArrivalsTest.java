@@ -53,6 +53,22 @@ class CallerArrivalsTest {
     }
 
     @Test
+    void aShareOfCallersTakeACallbackWhenOfferedTheOthersDeclineAndNoneSpendsAnAnswerOnIt() {
+        CallerArrivals.Arrivals a = CallerArrivals.poisson(60, 2_000, 5).pressing(List.of("0", "4"))
+                .takingCallbacks(0.5).arrivals();
+        int taking = 0;
+        while (a.hasNext()) {
+            CallerScript c = a.nextCaller();
+            assertTrue(List.of("1", "").contains(c.callbackAnswer()), c.callbackAnswer());
+            assertEquals(List.of("0", "4"), c.keypresses(), "the survey's rating stays theirs");
+            taking += c.callbackAnswer().equals("1") ? 1 : 0;
+        }
+        assertTrue(Math.abs(taking - 1_000) < 100, taking + " of 2,000 take it");
+        assertEquals(null, CallerArrivals.poisson(60, 1, 5).arrivals().nextCaller().callbackAnswer(),
+                "without a share, the offer is answered from the list as any prompt");
+    }
+
+    @Test
     void aShareOfCallersCallFromTheSubscribersNumbers() {
         CallerArrivals.Arrivals a = CallerArrivals.poisson(60, 3_000, 3)
                 .callingFrom(List.of("13800000001", "13800000002"), 1.0 / 3).arrivals();
