@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code ./acd report}: the service-level report from the store, or the same counts recomputed
@@ -128,15 +129,15 @@ public final class ReportCommand {
             throws IOException {
         Path file = options.queueLog != null ? options.queueLog : config.settings.queueLog().path();
         QueueLogFigures log = new QueueLogFigures(config.routing, config.zone).read(file);
-        Map<QueueLogFigures.Key, long[]> fromLog = new java.util.TreeMap<>(log.counts());
+        TreeMap<QueueLogFigures.Key, long[]> fromLog = new TreeMap<>(log.counts());
         fromLog.keySet().removeIf(k -> !within(k.day(), options));
         if (fromLog.isEmpty() && options.first == null) {
+            log.problems().forEach(problem -> err.println("acd report: " + problem));
             out.println("acd report: " + file + " has no calls");
             return log.problems().isEmpty() ? 0 : 1;
         }
-        LocalDate first = options.first != null ? options.first : fromLog.keySet().iterator().next().day();
-        LocalDate last = options.last != null ? options.last
-                : ((java.util.TreeMap<QueueLogFigures.Key, long[]>) fromLog).lastKey().day();
+        LocalDate first = options.first != null ? options.first : fromLog.firstKey().day();
+        LocalDate last = options.last != null ? options.last : fromLog.isEmpty() ? first : fromLog.lastKey().day();
         DayRange range = new DayRange(first, last, config.zone);
         Map<QueueLogFigures.Key, long[]> fromStore = QueueLogAudit.byDayAndQueue(
                 store.intervals().intervals(range.startMs(), range.endMs()), config.zone);
