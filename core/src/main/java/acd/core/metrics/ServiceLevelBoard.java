@@ -391,8 +391,9 @@ public final class ServiceLevelBoard {
         long newest = Long.MIN_VALUE;
         for (int t = 0; t < tiers; t++) {
             for (int b = 0; b < brandSlots; b++) {
+                int base = ((queue * tiers + t) * brandSlots + b) * INTERVALS_KEPT;
                 for (int k = 0; k < INTERVALS_KEPT; k++) {
-                    newest = Math.max(newest, intervalOfCell.get(((queue * tiers + t) * brandSlots + b) * INTERVALS_KEPT + k));
+                    newest = Math.max(newest, intervalOfCell.get(base + k));
                 }
             }
         }
@@ -440,11 +441,8 @@ public final class ServiceLevelBoard {
      */
     public TrafficTable between(long fromMs, long toMs) {
         TrafficTable table = new TrafficTable(queues, tiers, brandSlots - 1);
-        forEachInterval((startMs, queue, tier, brand, counts) -> {
-            if (startMs >= fromMs && startMs < toMs) {
-                table.add(queue, tier, brand, counts);
-            }
-        });
+        forEachInterval(-1, fromMs, toMs,
+                (startMs, queue, tier, brand, counts) -> table.add(queue, tier, brand, counts));
         return table;
     }
 
@@ -456,13 +454,22 @@ public final class ServiceLevelBoard {
 
     /** Visits every kept interval cell that counted anything, as of now. */
     public void forEachInterval(IntervalVisitor visitor) {
-        for (int q = 0; q < queues; q++) {
+        forEachInterval(-1, Long.MIN_VALUE, Long.MAX_VALUE, visitor);
+    }
+
+    /**
+     * Visits the kept interval cells of one queue (every queue when {@code queue < 0}) that start
+     * from {@code fromMs} (inclusive) to {@code toMs} (exclusive) and counted anything: the cells
+     * outside are passed over without reading their counts.
+     */
+    public void forEachInterval(int queue, long fromMs, long toMs, IntervalVisitor visitor) {
+        for (int q = queue < 0 ? 0 : queue; q < (queue < 0 ? queues : queue + 1); q++) {
             for (int t = 0; t < tiers; t++) {
                 for (int b = 0; b < brandSlots; b++) {
                     int base = ((q * tiers + t) * brandSlots + b) * INTERVALS_KEPT;
                     for (int k = 0; k < INTERVALS_KEPT; k++) {
                         long interval = intervalOfCell.get(base + k);
-                        if (interval < 0) {
+                        if (interval < 0 || interval * INTERVAL_MS < fromMs || interval * INTERVAL_MS >= toMs) {
                             continue;
                         }
                         long[] counts = intervalCells[base + k].read();

@@ -80,11 +80,8 @@ public final class TodaysTraffic implements ReportedTraffic {
      */
     public List<IntervalFigures> intervalsOf(int queue, Day day, Map<Long, long[]> more) {
         Map<Long, long[]> byStart = new TreeMap<>();
-        board.forEachInterval((startMs, q, tier, brand, counts) -> {
-            if (q == queue && day.holds(startMs)) {
-                TrafficField.merge(byStart.computeIfAbsent(startMs, s -> new long[TrafficField.count()]), counts);
-            }
-        });
+        board.forEachInterval(queue, day.startMs(), day.endMs(), (startMs, q, tier, brand, counts) ->
+                TrafficField.merge(byStart.computeIfAbsent(startMs, s -> new long[TrafficField.count()]), counts));
         more.forEach((startMs, counts) -> {
             if (day.holds(startMs)) {
                 TrafficField.merge(byStart.computeIfAbsent(startMs, s -> new long[TrafficField.count()]), counts);

@@ -107,10 +107,7 @@ public final class IntervalKeeper implements ReportedTraffic {
                     stored.size());
         }
         List<StoredInterval> changed = new ArrayList<>();
-        board.forEachInterval((startMs, queue, tier, brand, counts) -> {
-            if (startMs < now - SETTLED_MS) {
-                return;
-            }
+        board.forEachInterval(-1, now - SETTLED_MS, Long.MAX_VALUE, (startMs, queue, tier, brand, counts) -> {
             StoredInterval.Key key = key(startMs, queue, tier, brand);
             long[] row = counts.clone();
             long[] earlier = before.get(key);
